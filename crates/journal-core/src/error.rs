@@ -1,0 +1,117 @@
+//! The one error type of the core, and the `{code, message}` shape it takes
+//! when it crosses to the UI or a script.
+
+use serde::Serialize;
+use std::path::PathBuf;
+use ts_rs::TS;
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// Something the person typed cannot be used (bad date, mood, size...).
+    #[error("{0}")]
+    InvalidInput(String),
+
+    #[error(
+        "this journal ({path}) was written by a newer version of Breathing Room \
+         (schema {found}, this version knows up to {known}); please update the app. \
+         The file was not changed."
+    )]
+    NewerSchema {
+        path: PathBuf,
+        found: i64,
+        known: i64,
+    },
+
+    #[error(
+        "the journal file {path} is damaged ({detail}). It was left exactly as it was; \
+         restore it from a backup (look for a .bak file beside it)."
+    )]
+    Damaged { path: PathBuf, detail: String },
+
+    #[error("could not use {path}: {source}")]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+
+    #[error("the journal database failed: {0}")]
+    Database(#[from] rusqlite::Error),
+
+    #[error("updating the journal's format failed: {0}")]
+    Migration(#[from] rusqlite_migration::Error),
+}
+
+impl Error {
+    pub fn invalid(msg: impl Into<String>) -> Self {
+        Error::InvalidInput(msg.into())
+    }
+
+    pub fn is_invalid_input(&self) -> bool {
+        matches!(self, Error::InvalidInput(_))
+    }
+
+    /// A stable, machine-readable code for the UI and scripts.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Error::InvalidInput(_) => "invalid_input",
+            Error::NewerSchema { .. } => "newer_schema",
+            Error::Damaged { .. } => "damaged",
+            Error::Io { source, .. } if is_disk_full(source) => "disk_full",
+            Error::Io { .. } => "io",
+            Error::Database(e) if is_sqlite_full(e) => "disk_full",
+            Error::Database(e) if is_busy(e) => "busy",
+            Error::Database(_) | Error::Migration(_) => "database",
+        }
+    }
+
+    /// What the person sees: what happened and what to do.
+    pub fn user_message(&self) -> String {
+        match self.code() {
+            "disk_full" => "The disk is full, so this could not be saved. Your text is still \
+                            here; free some space and try again."
+                .to_string(),
+            "busy" => "The journal is busy in another program. Try again in a moment.".into(),
+            _ => self.to_string(),
+        }
+    }
+}
+
+fn is_disk_full(e: &std::io::Error) -> bool {
+    e.raw_os_error() == Some(28) // ENOSPC
+}
+
+fn is_sqlite_full(e: &rusqlite::Error) -> bool {
+    matches!(e.sqlite_error_code(), Some(rusqlite::ErrorCode::DiskFull))
+}
+
+fn is_busy(e: &rusqlite::Error) -> bool {
+    matches!(
+        e.sqlite_error_code(),
+        Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked)
+    )
+}
+
+/// An error as it crosses IPC: `{ "code": "...", "message": "..." }`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct ErrorPayload {
+    pub code: String,
+    pub message: String,
+}
+
+impl From<&Error> for ErrorPayload {
+    fn from(e: &Error) -> Self {
+        ErrorPayload {
+            code: e.code().to_string(),
+            message: e.user_message(),
+        }
+    }
+}
+
+impl From<Error> for ErrorPayload {
+    fn from(e: Error) -> Self {
+        ErrorPayload::from(&e)
+    }
+}

@@ -1,0 +1,25 @@
+//! Breathing Room's core: the journal's domain and its SQLite store.
+//!
+//! Nothing here knows about windows, terminals or the wall clock. Callers pass
+//! a [`Clock`]; the desktop shell and the CLI are thin adapters over this crate.
+
+mod clock;
+mod date;
+mod error;
+mod journal;
+mod page;
+mod search;
+mod store;
+
+pub use clock::{Clock, FixedClock};
+pub use date::{format_date, parse_date};
+pub use error::{Error, ErrorPayload, Result};
+pub use journal::{Journal, SEARCH_LIMIT};
+pub use page::{count_words, first_line, Page, PageSummary, Revision, MAX_BODY_BYTES};
+pub use search::{SearchHit, HIGHLIGHT_CLOSE, HIGHLIGHT_OPEN};
+pub use store::{Store, SCHEMA_VERSION};
+
+/// The app's identifier (release builds); its data folder is named after it.
+pub const APP_IDENTIFIER: &str = "app.breathingroom.journal";
+/// The journal's file name inside the app's data folder.
+pub const DB_FILE_NAME: &str = "journal.db";

@@ -1,0 +1,43 @@
+//! Full-text search over pages. Whatever the person types is searched as
+//! plain words: FTS5 query syntax is never passed through, so quotes, `AND`,
+//! `*`, `-` or a stray bracket can never cause an error.
+
+use serde::Serialize;
+use ts_rs::TS;
+
+/// Markers around matched words inside a [`SearchHit::snippet`].
+pub const HIGHLIGHT_OPEN: &str = "**";
+pub const HIGHLIGHT_CLOSE: &str = "**";
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct SearchHit {
+    pub date: String,
+    /// A short excerpt with each matched word wrapped in `**`.
+    pub snippet: String,
+}
+
+/// Turn free text into a safe FTS5 query: every word becomes a quoted prefix
+/// term, all of which must match. Returns `None` when there is no word at all.
+pub(crate) fn to_fts_query(input: &str) -> Option<String> {
+    let terms: Vec<String> = input
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(32)
+        .map(|w| format!("\"{w}\"*"))
+        .collect();
+    (!terms.is_empty()).then(|| terms.join(" "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn operators_and_quotes_become_plain_words() {
+        assert_eq!(
+            to_fts_query("text AND \"him\" -call (miss*").as_deref(),
+            Some("\"text\"* \"AND\"* \"him\"* \"call\"* \"miss\"*")
+        );
+        assert_eq!(to_fts_query("  \"\" ( ) * - ").as_deref(), None);
+    }
+}

@@ -1,0 +1,41 @@
+//! The TypeScript types in `ui/src/ipc/bindings/` are generated from the Rust
+//! types the UI sees. This test fails when they are stale; run it with
+//! `UPDATE_BINDINGS=1` to regenerate them.
+
+use journal_core::{ErrorPayload, Page, PageSummary, Revision, SearchHit};
+use std::path::PathBuf;
+use ts_rs::{Config, TS};
+
+fn bindings_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../ui/src/ipc/bindings")
+}
+
+fn check<T: TS + 'static>(stale: &mut Vec<String>) {
+    let cfg = Config::new();
+    let name = format!("{}.ts", T::name(&cfg));
+    let want = T::export_to_string(&cfg).expect("type exports");
+    let path = bindings_dir().join(&name);
+    if std::env::var_os("UPDATE_BINDINGS").is_some() {
+        std::fs::create_dir_all(bindings_dir()).unwrap();
+        std::fs::write(&path, &want).unwrap();
+        return;
+    }
+    let have = std::fs::read_to_string(&path).unwrap_or_default();
+    if have != want {
+        stale.push(name);
+    }
+}
+
+#[test]
+fn typescript_bindings_match_the_rust_types() {
+    let mut stale = Vec::new();
+    check::<Page>(&mut stale);
+    check::<PageSummary>(&mut stale);
+    check::<Revision>(&mut stale);
+    check::<SearchHit>(&mut stale);
+    check::<ErrorPayload>(&mut stale);
+    assert!(
+        stale.is_empty(),
+        "stale TypeScript bindings: {stale:?}; run `UPDATE_BINDINGS=1 cargo test -p journal-core --test bindings` and commit ui/src/ipc/bindings"
+    );
+}

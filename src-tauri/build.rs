@@ -1,0 +1,19 @@
+//! Generates the permission set for our own commands; the capability file
+//! then allows exactly these and nothing from plugins.
+
+const COMMANDS: &[&str] = &[
+    "today",
+    "get_page",
+    "save_page",
+    "list_pages",
+    "search_pages",
+    "close_ready",
+];
+
+fn main() {
+    tauri_build::try_build(
+        tauri_build::Attributes::new()
+            .app_manifest(tauri_build::AppManifest::new().commands(COMMANDS)),
+    )
+    .expect("tauri build step");
+}

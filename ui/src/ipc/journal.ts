@@ -1,0 +1,111 @@
+// The one door to the Rust side. Nothing outside src/ipc/ may import
+// @tauri-apps/*; views call these typed functions instead.
+
+import { invoke } from '@tauri-apps/api/core';
+import { listen, type UnlistenFn } from '@tauri-apps/api/event';
+import type { ErrorPayload } from './bindings/ErrorPayload';
+import type { Page } from './bindings/Page';
+import type { PageSummary } from './bindings/PageSummary';
+import type { SearchHit } from './bindings/SearchHit';
+
+export type { ErrorPayload, Page, PageSummary, SearchHit };
+
+/** Used when a failure did not come from the Rust side in the usual shape. */
+const UNREACHABLE: ErrorPayload = {
+  code: 'unreachable',
+  message: 'The journal did not answer.',
+};
+
+function isErrorPayload(value: unknown): value is ErrorPayload {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as ErrorPayload).code === 'string' &&
+    typeof (value as ErrorPayload).message === 'string' &&
+    (value as ErrorPayload).message.length > 0
+  );
+}
+
+/** Turns whatever an IPC call rejected with into an ErrorPayload. */
+export function toErrorPayload(error: unknown): ErrorPayload {
+  return isErrorPayload(error) ? { code: error.code, message: error.message } : UNREACHABLE;
+}
+
+async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+  try {
+    return await invoke<T>(command, args);
+  } catch (error) {
+    throw toErrorPayload(error);
+  }
+}
+
+/** Today's local date, `YYYY-MM-DD`, as the Rust side sees it. */
+export function today(): Promise<string> {
+  return call<string>('today');
+}
+
+/** The page for a day; an empty page when nothing was written. */
+export function getPage(date: string): Promise<Page> {
+  return call<Page>('get_page', { date });
+}
+
+/** Replaces the whole page for a day. */
+export function savePage(date: string, body: string, mood: number | null): Promise<Page> {
+  return call<Page>('save_page', { date, body, mood });
+}
+
+/** Days with words or a mood between `from` and `to`, both inclusive. */
+export function listPages(from: string, to: string): Promise<PageSummary[]> {
+  return call<PageSummary[]>('list_pages', { from, to });
+}
+
+/** Full-text search; each snippet marks matched words with `**`. */
+export function searchPages(query: string): Promise<SearchHit[]> {
+  return call<SearchHit[]>('search_pages', { query });
+}
+
+/** Tells the shell that unsaved text has been dealt with and the window may close. */
+export function closeReady(): Promise<void> {
+  return call<void>('close_ready');
+}
+
+/**
+ * Calls `handler` when the shell is about to close the window.
+ * Resolves to a function that stops listening.
+ */
+export async function onFlushRequested(handler: () => void): Promise<() => void> {
+  let unlisten: UnlistenFn;
+  try {
+    unlisten = await listen('flush-requested', () => handler());
+  } catch (error) {
+    throw toErrorPayload(error);
+  }
+  return () => {
+    // The window is going away anyway; a failure to unlisten changes nothing.
+    try {
+      const done: unknown = unlisten();
+      if (done instanceof Promise) done.catch(() => undefined);
+    } catch {
+      // Same.
+    }
+  };
+}
+
+/** Everything a view needs from the back end, as one replaceable object. */
+export interface JournalApi {
+  today: typeof today;
+  getPage: typeof getPage;
+  savePage: typeof savePage;
+  listPages: typeof listPages;
+  closeReady: typeof closeReady;
+  onFlushRequested: typeof onFlushRequested;
+}
+
+export const journalApi: JournalApi = {
+  today,
+  getPage,
+  savePage,
+  listPages,
+  closeReady,
+  onFlushRequested,
+};

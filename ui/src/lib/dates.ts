@@ -1,0 +1,110 @@
+// Calendar days as plain "YYYY-MM-DD" strings. Arithmetic runs in UTC so
+// that daylight-saving changes can never skip or repeat a day.
+
+const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+const MONTHS = [
+  'January', 'February', 'March', 'April', 'May', 'June',
+  'July', 'August', 'September', 'October', 'November', 'December',
+];
+
+const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+function pad(n: number, width = 2): string {
+  return String(n).padStart(width, '0');
+}
+
+function toUtc(date: string): Date {
+  const m = ISO_DAY.exec(date);
+  if (!m) throw new RangeError(`not a YYYY-MM-DD date: ${date}`);
+  return new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+}
+
+function fromUtc(d: Date): string {
+  return `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+}
+
+export function isIsoDay(value: string): boolean {
+  if (!ISO_DAY.test(value)) return false;
+  return fromUtc(toUtc(value)) === value;
+}
+
+/** The device's local date; only a fallback when the Rust side cannot say. */
+export function localToday(now: Date = new Date()): string {
+  return `${pad(now.getFullYear(), 4)}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+export function addDays(date: string, days: number): string {
+  const d = toUtc(date);
+  d.setUTCDate(d.getUTCDate() + days);
+  return fromUtc(d);
+}
+
+/** "Sunday, 29 November 2026" */
+export function longDate(date: string): string {
+  const d = toUtc(date);
+  return `${WEEKDAYS[d.getUTCDay()]}, ${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
+}
+
+/** "Today", "Yesterday", or "" for other days. */
+export function relativeHint(date: string, today: string): string {
+  if (date === today) return 'Today';
+  if (date === addDays(today, -1)) return 'Yesterday';
+  return '';
+}
+
+export interface Month {
+  year: number;
+  /** 1-12 */
+  month: number;
+}
+
+export function monthOf(date: string): Month {
+  const d = toUtc(date);
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1 };
+}
+
+export function addMonths(m: Month, delta: number): Month {
+  const index = m.year * 12 + (m.month - 1) + delta;
+  return { year: Math.floor(index / 12), month: (index % 12) + 1 };
+}
+
+export function compareMonths(a: Month, b: Month): number {
+  return a.year * 12 + a.month - (b.year * 12 + b.month);
+}
+
+export function monthTitle(m: Month): string {
+  return `${MONTHS[m.month - 1]} ${m.year}`;
+}
+
+export function firstOfMonth(m: Month): string {
+  return `${pad(m.year, 4)}-${pad(m.month)}-01`;
+}
+
+export function lastOfMonth(m: Month): string {
+  return addDays(firstOfMonth(addMonths(m, 1)), -1);
+}
+
+export const WEEKDAY_HEADERS = [
+  { short: 'Mo', long: 'Monday' },
+  { short: 'Tu', long: 'Tuesday' },
+  { short: 'We', long: 'Wednesday' },
+  { short: 'Th', long: 'Thursday' },
+  { short: 'Fr', long: 'Friday' },
+  { short: 'Sa', long: 'Saturday' },
+  { short: 'Su', long: 'Sunday' },
+];
+
+/**
+ * The month as weeks starting on Monday. Cells outside the month are null.
+ */
+export function monthGrid(m: Month): (string | null)[][] {
+  const first = firstOfMonth(m);
+  const last = lastOfMonth(m);
+  const lead = (toUtc(first).getUTCDay() + 6) % 7; // Monday = 0
+  const cells: (string | null)[] = Array.from({ length: lead }, () => null);
+  for (let day = first; day <= last; day = addDays(day, 1)) cells.push(day);
+  while (cells.length % 7 !== 0) cells.push(null);
+  const weeks: (string | null)[][] = [];
+  for (let i = 0; i < cells.length; i += 7) weeks.push(cells.slice(i, i + 7));
+  return weeks;
+}

@@ -1,0 +1,495 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fireEvent, render, screen, within } from '@testing-library/svelte';
+import { mockIPC } from '@tauri-apps/api/mocks';
+import { emit } from '@tauri-apps/api/event';
+import App from '../src/App.svelte';
+import { CLOSE_RETRY_PAUSE_MS } from '../src/lib/session.svelte';
+import { deferred, makePage } from './helpers';
+
+const TODAY = '2026-11-29'; // a Sunday
+const YESTERDAY = '2026-11-28';
+
+type Args = Record<string, unknown>;
+type Stored = { body: string; mood: number | null };
+
+/** A pretend Rust side, through the real src/ipc/journal.ts and mockIPC. */
+function fakeBackend(initial: Record<string, Stored> = {}) {
+  const pages = new Map<string, Stored>(Object.entries(initial));
+  const calls: { cmd: string; args: Args }[] = [];
+  const overrides = new Map<string, (args: Args) => unknown>();
+  const page = (date: string) => {
+    const p = pages.get(date);
+    return makePage(date, p?.body ?? '', p?.mood ?? null);
+  };
+  mockIPC(
+    (cmd, payload) => {
+      const args = (payload ?? {}) as Args;
+      calls.push({ cmd, args });
+      const override = overrides.get(cmd);
+      if (override) return override(args);
+      switch (cmd) {
+        case 'today':
+          return TODAY;
+        case 'get_page':
+          return page(args.date as string);
+        case 'save_page': {
+          const date = args.date as string;
+          pages.set(date, { body: args.body as string, mood: args.mood as number | null });
+          return page(date);
+        }
+        case 'list_pages':
+          return [...pages.keys()]
+            .filter((d) => d >= (args.from as string) && d <= (args.to as string))
+            .filter((d) => page(d).words > 0 || page(d).mood !== null)
+            .sort()
+            .map((d) => ({ date: d, mood: page(d).mood, words: page(d).words, first_line: '' }));
+        case 'close_ready':
+          return null;
+      }
+      throw { code: 'invalid_input', message: `no such command: ${cmd}` };
+    },
+    { shouldMockEvents: true },
+  );
+  return {
+    pages,
+    calls,
+    overrides,
+    saves: () => calls.filter((c) => c.cmd === 'save_page').map((c) => c.args),
+    commands: () => calls.map((c) => c.cmd),
+  };
+}
+
+/** Lets pending promise chains (IPC replies, Svelte updates) run. */
+async function settle(): Promise<void> {
+  for (let i = 0; i < 5; i++) {
+    await vi.advanceTimersByTimeAsync(0);
+  }
+}
+
+async function startApp() {
+  render(App);
+  await settle();
+  return {
+    editor: screen.getByTestId('editor') as HTMLTextAreaElement,
+    saveState: () => screen.getByTestId('save-state').textContent,
+    heading: () => screen.getByTestId('page-date'),
+  };
+}
+
+async function type(editor: HTMLTextAreaElement, text: string): Promise<void> {
+  await fireEvent.input(editor, { target: { value: text } });
+}
+
+beforeEach(() => {
+  vi.useFakeTimers();
+});
+
+describe('opening the app', () => {
+  it("opens today's page with the cursor in the editor", async () => {
+    fakeBackend({ [TODAY]: { body: 'Already started.', mood: null } });
+    const { editor, heading, saveState } = await startApp();
+    expect(heading().dataset.date).toBe(TODAY);
+    expect(heading().textContent).toContain('Sunday, 29 November 2026');
+    expect(screen.getByText('Today', { selector: '.hint' })).toBeTruthy();
+    expect(editor.value).toBe('Already started.');
+    expect(document.activeElement).toBe(editor);
+    expect(editor.selectionStart).toBe('Already started.'.length);
+    expect(saveState()).toBe('Saved');
+    expect(screen.getByTestId('word-count').textContent).toBe('2 words');
+  });
+
+  it('says nothing about saving on a fresh empty page', async () => {
+    fakeBackend();
+    const { editor, saveState } = await startApp();
+    expect(editor.value).toBe('');
+    expect(editor.placeholder).toBe('What is on your mind today?');
+    expect(saveState()).toBe('');
+  });
+
+  it('shows a calm message, and no editor, when the page cannot be read', async () => {
+    const backend = fakeBackend({ [TODAY]: { body: 'precious', mood: 3 } });
+    backend.overrides.set('get_page', () => {
+      throw { code: 'database', message: 'The journal could not be read.' };
+    });
+    render(App);
+    await settle();
+    expect(screen.getByText('This page could not be opened just now.')).toBeTruthy();
+    expect(screen.getByText('The journal could not be read.')).toBeTruthy();
+    // Typing into an unknown page could replace it, so there is no editor.
+    expect(screen.queryByTestId('editor')).toBeNull();
+
+    backend.overrides.delete('get_page');
+    await fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
+    await settle();
+    expect((screen.getByTestId('editor') as HTMLTextAreaElement).value).toBe('precious');
+    expect(backend.saves()).toEqual([]);
+  });
+});
+
+describe('autosave', () => {
+  it('saves after the pause in typing, and not before', async () => {
+    const backend = fakeBackend();
+    const { editor } = await startApp();
+    await type(editor, 'I went for a walk.');
+    await vi.advanceTimersByTimeAsync(600);
+    expect(backend.saves()).toEqual([]);
+    await vi.advanceTimersByTimeAsync(100);
+    await settle();
+    expect(backend.saves()).toEqual([{ date: TODAY, body: 'I went for a walk.', mood: null }]);
+  });
+
+  it('saves rapid typing once, with the latest text', async () => {
+    const backend = fakeBackend();
+    const { editor } = await startApp();
+    let text = '';
+    for (const word of ['I', ' did', ' not', ' text', ' them.']) {
+      text += word;
+      await type(editor, text);
+      await vi.advanceTimersByTimeAsync(200);
+    }
+    await vi.advanceTimersByTimeAsync(700);
+    await settle();
+    expect(backend.saves()).toEqual([{ date: TODAY, body: 'I did not text them.', mood: null }]);
+    expect(backend.pages.get(TODAY)?.body).toBe('I did not text them.');
+  });
+
+  it('shows Saving… while saving and Saved once the text is stored', async () => {
+    const backend = fakeBackend();
+    const reply = deferred<unknown>();
+    backend.overrides.set('save_page', () => reply.promise);
+    const { editor, saveState } = await startApp();
+    await type(editor, 'Slow disk today.');
+    expect(saveState()).toBe('Saving…');
+    await vi.advanceTimersByTimeAsync(700);
+    await settle();
+    expect(saveState()).toBe('Saving…');
+    reply.resolve(makePage(TODAY, 'Slow disk today.'));
+    await settle();
+    expect(saveState()).toBe('Saved');
+  });
+
+  it('updates the word count as you type', async () => {
+    fakeBackend();
+    const { editor } = await startApp();
+    await type(editor, 'one two three');
+    expect(screen.getByTestId('word-count').textContent).toBe('3 words');
+    await type(editor, 'one two three — four!');
+    expect(screen.getByTestId('word-count').textContent).toBe('4 words');
+  });
+
+  it('keeps the text on a failed save, shows the reason and a Retry that saves', async () => {
+    const backend = fakeBackend();
+    const message = 'There is no room left on the disk.';
+    backend.overrides.set('save_page', () => {
+      throw { code: 'disk_full', message };
+    });
+    const { editor, saveState } = await startApp();
+    await type(editor, 'Do not lose this.');
+    await vi.advanceTimersByTimeAsync(700);
+    await settle();
+    expect(saveState()).toBe(message);
+    expect(editor.value).toBe('Do not lose this.');
+    expect(screen.getByRole('status').textContent).toContain(message);
+
+    backend.overrides.delete('save_page');
+    await fireEvent.click(screen.getByTestId('retry'));
+    await settle();
+    expect(saveState()).toBe('Saved');
+    expect(screen.queryByTestId('retry')).toBeNull();
+    expect(backend.pages.get(TODAY)?.body).toBe('Do not lose this.');
+  });
+
+  it('retries a failed save when you write again', async () => {
+    const backend = fakeBackend();
+    backend.overrides.set('save_page', () => {
+      throw { code: 'busy', message: 'The journal is busy. Trying again soon.' };
+    });
+    const { editor, saveState } = await startApp();
+    await type(editor, 'First try.');
+    await vi.advanceTimersByTimeAsync(700);
+    await settle();
+    expect(saveState()).toBe('The journal is busy. Trying again soon.');
+
+    backend.overrides.delete('save_page');
+    await type(editor, 'First try. Second.');
+    await vi.advanceTimersByTimeAsync(700);
+    await settle();
+    expect(saveState()).toBe('Saved');
+    expect(backend.pages.get(TODAY)?.body).toBe('First try. Second.');
+  });
+
+  it('saves at once when the editor loses focus', async () => {
+    const backend = fakeBackend();
+    const { editor } = await startApp();
+    await type(editor, 'Stepping away.');
+    await fireEvent.blur(editor);
+    await settle();
+    expect(backend.saves()).toEqual([{ date: TODAY, body: 'Stepping away.', mood: null }]);
+  });
+
+  it('saves what was typed while an earlier save was still running, after it', async () => {
+    const backend = fakeBackend();
+    const first = deferred<unknown>();
+    let n = 0;
+    backend.overrides.set('save_page', (args) => {
+      n += 1;
+      if (n === 1) return first.promise;
+      return makePage(args.date as string, args.body as string);
+    });
+    const { editor, saveState } = await startApp();
+    await type(editor, 'one');
+    await vi.advanceTimersByTimeAsync(700);
+    await type(editor, 'one two');
+    await vi.advanceTimersByTimeAsync(700);
+    await settle();
+    expect(backend.saves()).toHaveLength(1);
+    first.resolve(makePage(TODAY, 'one'));
+    await settle();
+    expect(backend.saves().map((a) => a.body)).toEqual(['one', 'one two']);
+    expect(saveState()).toBe('Saved');
+  });
+});
+
+describe('closing the window', () => {
+  it('saves unsaved text at once, then tells the shell it may close', async () => {
+    const backend = fakeBackend();
+    const { editor } = await startApp();
+    await type(editor, 'Last words before closing.');
+    await emit('flush-requested');
+    await settle();
+    expect(backend.saves()).toEqual([{ date: TODAY, body: 'Last words before closing.', mood: null }]);
+    const order = backend.commands();
+    expect(order.indexOf('close_ready')).toBeGreaterThan(order.lastIndexOf('save_page'));
+  });
+
+  it('closes straight away when everything is saved', async () => {
+    const backend = fakeBackend();
+    await startApp();
+    await emit('flush-requested');
+    await settle();
+    expect(backend.saves()).toEqual([]);
+    expect(backend.commands()).toContain('close_ready');
+  });
+
+  it('tries the save twice before letting the window close', async () => {
+    const backend = fakeBackend();
+    backend.overrides.set('save_page', () => {
+      throw { code: 'io', message: 'The journal file could not be written.' };
+    });
+    const { editor } = await startApp();
+    await type(editor, 'Unlucky.');
+    await emit('flush-requested');
+    await settle();
+    expect(backend.saves()).toHaveLength(1);
+    expect(backend.commands()).not.toContain('close_ready');
+    await vi.advanceTimersByTimeAsync(CLOSE_RETRY_PAUSE_MS);
+    await settle();
+    expect(backend.saves()).toHaveLength(2);
+    expect(backend.commands().at(-1)).toBe('close_ready');
+  });
+});
+
+describe('moving between days', () => {
+  it("saves the open day's text to that day before opening another", async () => {
+    const backend = fakeBackend({ [YESTERDAY]: { body: 'Saturday page.', mood: 2 } });
+    const { editor, heading } = await startApp();
+    await type(editor, 'Sunday words.');
+    await fireEvent.click(screen.getByTestId('prev-day'));
+    await settle();
+    expect(backend.saves()).toEqual([{ date: TODAY, body: 'Sunday words.', mood: null }]);
+    const cmds = backend.calls.map((c) => `${c.cmd} ${String(c.args.date ?? '')}`);
+    expect(cmds.indexOf(`get_page ${YESTERDAY}`)).toBeGreaterThan(cmds.indexOf(`save_page ${TODAY}`));
+    expect(heading().dataset.date).toBe(YESTERDAY);
+    expect(editor.value).toBe('Saturday page.');
+    expect(editor.placeholder).toBe('What would you like to set down about this day?');
+    expect((screen.getByTestId('mood-2') as HTMLInputElement).checked).toBe(true);
+
+    // Nothing typed on Sunday ever lands on Saturday, even after the pause.
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(backend.saves().every((a) => a.date === TODAY)).toBe(true);
+    expect(backend.pages.get(YESTERDAY)?.body).toBe('Saturday page.');
+  });
+
+  it('saves to the original day when a slow save is still running as you switch', async () => {
+    const backend = fakeBackend({ [YESTERDAY]: { body: 'Saturday page.', mood: null } });
+    const first = deferred<unknown>();
+    let n = 0;
+    backend.overrides.set('save_page', (args) => {
+      n += 1;
+      backend.pages.set(args.date as string, { body: args.body as string, mood: null });
+      if (n === 1) return first.promise;
+      return makePage(args.date as string, args.body as string);
+    });
+    const { editor, heading } = await startApp();
+    await type(editor, 'one');
+    await vi.advanceTimersByTimeAsync(700);
+    await type(editor, 'one two');
+    await fireEvent.keyDown(window, { key: '[', ctrlKey: true });
+    await settle();
+    // Still waiting for the slow save: the day has not changed yet.
+    expect(heading().dataset.date).toBe(TODAY);
+    first.resolve(makePage(TODAY, 'one'));
+    await settle();
+    expect(backend.saves()).toEqual([
+      { date: TODAY, body: 'one', mood: null },
+      { date: TODAY, body: 'one two', mood: null },
+    ]);
+    expect(heading().dataset.date).toBe(YESTERDAY);
+    expect(editor.value).toBe('Saturday page.');
+    expect(backend.pages.get(YESTERDAY)?.body).toBe('Saturday page.');
+  });
+
+  it('does not go past today, and comes back with Today', async () => {
+    fakeBackend();
+    const { heading } = await startApp();
+    const next = screen.getByTestId('next-day') as HTMLButtonElement;
+    const goToday = screen.getByTestId('go-today') as HTMLButtonElement;
+    expect(next.disabled).toBe(true);
+    expect(goToday.disabled).toBe(true);
+    await fireEvent.keyDown(window, { key: ']', ctrlKey: true });
+    await settle();
+    expect(heading().dataset.date).toBe(TODAY);
+
+    await fireEvent.click(screen.getByTestId('prev-day'));
+    await settle();
+    await fireEvent.click(screen.getByTestId('prev-day'));
+    await settle();
+    expect(heading().dataset.date).toBe('2026-11-27');
+    expect(screen.queryByText('Yesterday', { selector: '.hint' })).toBeNull();
+    await fireEvent.click(screen.getByTestId('next-day'));
+    await settle();
+    expect(heading().dataset.date).toBe(YESTERDAY);
+    expect(screen.getByText('Yesterday', { selector: '.hint' })).toBeTruthy();
+    await fireEvent.keyDown(window, { key: 't', ctrlKey: true });
+    await settle();
+    expect(heading().dataset.date).toBe(TODAY);
+  });
+
+  it('shows text that failed to save when you come back to its day', async () => {
+    const backend = fakeBackend();
+    backend.overrides.set('save_page', () => {
+      throw { code: 'disk_full', message: 'There is no room left on the disk.' };
+    });
+    const { editor, saveState } = await startApp();
+    await type(editor, 'Unsaved but kept.');
+    await fireEvent.click(screen.getByTestId('prev-day'));
+    await settle();
+    expect(editor.value).toBe('');
+    expect(saveState()).toBe('There is no room left on the disk.');
+    expect(screen.getByText(/Your words for Sunday, 29 November 2026 are still here/)).toBeTruthy();
+
+    await fireEvent.click(screen.getByTestId('go-today'));
+    await settle();
+    expect(editor.value).toBe('Unsaved but kept.');
+  });
+});
+
+describe('keyboard', () => {
+  it('ignores day shortcuts before the first page has opened', async () => {
+    const backend = fakeBackend();
+    const slowToday = deferred<unknown>();
+    backend.overrides.set('today', () => slowToday.promise);
+    render(App);
+    await fireEvent.keyDown(window, { key: '[', ctrlKey: true });
+    await fireEvent.keyDown(window, { key: 't', ctrlKey: true });
+    slowToday.resolve(TODAY);
+    await settle();
+    expect(screen.getByTestId('page-date').dataset.date).toBe(TODAY);
+    expect(backend.calls.filter((c) => c.cmd === 'get_page').map((c) => c.args.date)).toEqual([TODAY]);
+  });
+
+  it('names the shortcuts on the buttons', async () => {
+    fakeBackend();
+    await startApp();
+    expect(screen.getByTestId('prev-day').getAttribute('aria-keyshortcuts')).toBe('Control+[');
+    expect(screen.getByTestId('next-day').getAttribute('aria-keyshortcuts')).toBe('Control+]');
+    expect(screen.getByTestId('go-today').getAttribute('aria-keyshortcuts')).toBe('Control+T');
+    expect(screen.getByTestId('prev-day').title).toContain('Ctrl+[');
+  });
+});
+
+describe('mood', () => {
+  it('saves a chosen mood at once, and saves clearing it', async () => {
+    const backend = fakeBackend({ [TODAY]: { body: 'Some words.', mood: null } });
+    await startApp();
+    const group = screen.getByRole('group', { name: 'How are you feeling?' });
+    expect(within(group).getAllByRole('radio').map((r) => r.getAttribute('data-testid'))).toEqual([
+      'mood-1',
+      'mood-2',
+      'mood-3',
+      'mood-4',
+      'mood-5',
+    ]);
+    expect(within(group).getByLabelText('Good')).toBe(screen.getByTestId('mood-4'));
+
+    await fireEvent.click(screen.getByTestId('mood-4'));
+    await settle();
+    expect(backend.saves()).toEqual([{ date: TODAY, body: 'Some words.', mood: 4 }]);
+    expect((screen.getByTestId('mood-4') as HTMLInputElement).checked).toBe(true);
+
+    await fireEvent.click(screen.getByRole('button', { name: /Clear/ }));
+    await settle();
+    expect(backend.saves().at(-1)).toEqual({ date: TODAY, body: 'Some words.', mood: null });
+    expect(screen.getAllByRole('radio').some((r) => (r as HTMLInputElement).checked)).toBe(false);
+    expect(screen.queryByRole('button', { name: /Clear/ })).toBeNull();
+  });
+});
+
+describe('calendar', () => {
+  it('marks the days that have pages and opens a day when clicked', async () => {
+    const backend = fakeBackend({
+      '2026-11-03': { body: 'Early in the month.', mood: null },
+      '2026-11-20': { body: '', mood: 3 },
+    });
+    const { heading, editor } = await startApp();
+    expect(backend.calls.find((c) => c.cmd === 'list_pages')?.args).toEqual({
+      from: '2026-11-01',
+      to: '2026-11-30',
+    });
+    const cal = screen.getByTestId('calendar');
+    const day = (d: string) => cal.querySelector(`button[data-date="${d}"]`) as HTMLButtonElement;
+    expect(day('2026-11-03').dataset.hasPage).toBe('true');
+    expect(day('2026-11-20').dataset.hasPage).toBe('true');
+    expect(day('2026-11-04').dataset.hasPage).toBe('false');
+    expect(day(TODAY).getAttribute('aria-current')).toBe('date');
+    expect(day('2026-11-30').disabled).toBe(true);
+    expect(cal.querySelectorAll('button[data-date]')).toHaveLength(30);
+
+    await fireEvent.click(day('2026-11-03'));
+    await settle();
+    expect(heading().dataset.date).toBe('2026-11-03');
+    expect(editor.value).toBe('Early in the month.');
+    expect(day('2026-11-03').classList.contains('selected')).toBe(true);
+  });
+
+  it('marks a day as written once its page is saved', async () => {
+    fakeBackend();
+    const { editor } = await startApp();
+    const cell = () =>
+      screen.getByTestId('calendar').querySelector(`button[data-date="${TODAY}"]`) as HTMLElement;
+    expect(cell().dataset.hasPage).toBe('false');
+    await type(editor, 'A first page.');
+    await vi.advanceTimersByTimeAsync(700);
+    await settle();
+    expect(cell().dataset.hasPage).toBe('true');
+  });
+
+  it('moves between months, but not into the future', async () => {
+    const backend = fakeBackend({ '2026-10-31': { body: 'Halloween.', mood: null } });
+    await startApp();
+    const cal = screen.getByTestId('calendar');
+    expect((screen.getByTestId('cal-next') as HTMLButtonElement).disabled).toBe(true);
+    await fireEvent.click(screen.getByTestId('cal-prev'));
+    await settle();
+    expect(within(cal).getByRole('heading').textContent).toBe('October 2026');
+    expect(backend.calls.filter((c) => c.cmd === 'list_pages').at(-1)?.args).toEqual({
+      from: '2026-10-01',
+      to: '2026-10-31',
+    });
+    const halloween = cal.querySelector('button[data-date="2026-10-31"]') as HTMLElement;
+    expect(halloween.dataset.hasPage).toBe('true');
+    await fireEvent.click(screen.getByTestId('cal-next'));
+    await settle();
+    expect(within(cal).getByRole('heading').textContent).toBe('November 2026');
+  });
+});

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import {
+  addDays,
+  addMonths,
+  isIsoDay,
+  lastOfMonth,
+  localToday,
+  longDate,
+  monthGrid,
+  monthTitle,
+  relativeHint,
+} from '../src/lib/dates';
+
+describe('dates', () => {
+  it('writes a date out in words', () => {
+    expect(longDate('2026-11-29')).toBe('Sunday, 29 November 2026');
+    expect(longDate('2024-02-29')).toBe('Thursday, 29 February 2024');
+  });
+
+  it('steps over month, year and leap-day edges', () => {
+    expect(addDays('2026-11-30', 1)).toBe('2026-12-01');
+    expect(addDays('2027-01-01', -1)).toBe('2026-12-31');
+    expect(addDays('2024-02-28', 1)).toBe('2024-02-29');
+    expect(addDays('2023-02-28', 1)).toBe('2023-03-01');
+    // Across a daylight-saving change in many zones.
+    expect(addDays('2026-03-28', 2)).toBe('2026-03-30');
+    expect(addDays('2026-10-24', 2)).toBe('2026-10-26');
+  });
+
+  it('names today and yesterday only', () => {
+    expect(relativeHint('2026-11-29', '2026-11-29')).toBe('Today');
+    expect(relativeHint('2026-11-28', '2026-11-29')).toBe('Yesterday');
+    expect(relativeHint('2026-11-27', '2026-11-29')).toBe('');
+  });
+
+  it('validates YYYY-MM-DD', () => {
+    expect(isIsoDay('2026-11-29')).toBe(true);
+    expect(isIsoDay('2026-02-30')).toBe(false);
+    expect(isIsoDay('29/11/2026')).toBe(false);
+  });
+
+  it('uses the local calendar for the fallback today', () => {
+    expect(localToday(new Date(2026, 0, 5, 23, 59))).toBe('2026-01-05');
+  });
+
+  it('moves between months', () => {
+    expect(addMonths({ year: 2026, month: 12 }, 1)).toEqual({ year: 2027, month: 1 });
+    expect(addMonths({ year: 2026, month: 1 }, -1)).toEqual({ year: 2025, month: 12 });
+    expect(monthTitle({ year: 2026, month: 11 })).toBe('November 2026');
+    expect(lastOfMonth({ year: 2024, month: 2 })).toBe('2024-02-29');
+  });
+
+  it('lays a month out in weeks starting on Monday', () => {
+    const weeks = monthGrid({ year: 2026, month: 11 });
+    // 1 November 2026 is a Sunday: six blanks, then the 1st in the last column.
+    expect(weeks[0]).toEqual([null, null, null, null, null, null, '2026-11-01']);
+    expect(weeks[1][0]).toBe('2026-11-02');
+    expect(weeks.at(-1)).toEqual(['2026-11-30', null, null, null, null, null, null]);
+    expect(weeks.flat().filter((d) => d !== null)).toHaveLength(30);
+    for (const week of weeks) expect(week).toHaveLength(7);
+  });
+});

@@ -1,0 +1,30 @@
+import type { Page } from '../src/ipc/bindings/Page';
+import { countWords } from '../src/lib/words';
+
+export interface Deferred<T> {
+  promise: Promise<T>;
+  resolve(value: T): void;
+  reject(reason: unknown): void;
+}
+
+export function deferred<T>(): Deferred<T> {
+  let resolve!: (value: T) => void;
+  let reject!: (reason: unknown) => void;
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  return { promise, resolve, reject };
+}
+
+export function makePage(date: string, body = '', mood: number | null = null): Page {
+  const stored = body !== '' || mood !== null;
+  return {
+    date,
+    body,
+    mood,
+    words: countWords(body),
+    created_at: stored ? '2026-11-01T09:00:00Z' : null,
+    updated_at: stored ? '2026-11-01T09:00:00Z' : null,
+  };
+}
