@@ -49,23 +49,21 @@ impl AppState {
 }
 
 /// Everything about the app that tests share with the real thing: state,
-/// commands, and the save-before-close handshake. `db` overrides the file.
+/// commands, and the save-before-close handshake. `db` names the journal
+/// file; without it the app opens `$BREATHING_ROOM_DB` or its data folder's.
 pub fn app_builder<R: Runtime>(
     builder: tauri::Builder<R>,
     db: Option<PathBuf>,
 ) -> tauri::Builder<R> {
-    builder
-        .setup(move |app| {
-            let path = match db
-                .clone()
-                .or_else(|| std::env::var_os(DB_ENV).map(PathBuf::from))
-            {
-                Some(p) => p,
-                None => app.path().app_data_dir()?.join(DB_FILE_NAME),
-            };
+    let builder = match db.or_else(|| std::env::var_os(DB_ENV).map(PathBuf::from)) {
+        Some(path) => builder.manage(AppState::open(path, SystemClock)),
+        None => builder.setup(|app| {
+            let path = app.path().app_data_dir()?.join(DB_FILE_NAME);
             app.manage(AppState::open(path, SystemClock));
             Ok(())
-        })
+        }),
+    };
+    builder
         .on_window_event(|window, event| {
             if let WindowEvent::CloseRequested { api, .. } = event {
                 // Let the UI save a page being typed, then close (close_ready),

@@ -1,0 +1,138 @@
+//! The shell's commands, called through Tauri's IPC on the mock runtime with
+//! the app's real configuration and capabilities.
+
+use serde_json::{json, Value};
+use std::path::Path;
+use tauri::ipc::{CallbackFn, InvokeBody};
+use tauri::test::{get_ipc_response, mock_builder, MockRuntime, INVOKE_KEY};
+use tauri::webview::InvokeRequest;
+use tauri::{App, WebviewWindow};
+
+fn app(db: &Path) -> (App<MockRuntime>, WebviewWindow<MockRuntime>) {
+    let app = breathing_room::app_builder(mock_builder(), Some(db.to_path_buf()))
+        .build(tauri::generate_context!())
+        .expect("the app builds on the mock runtime");
+    // The mock runtime does not open the configured window; open it by label
+    // so the capability for "main" applies.
+    let window = tauri::WebviewWindowBuilder::new(&app, "main", Default::default())
+        .build()
+        .expect("the main window opens");
+    (app, window)
+}
+
+fn invoke(w: &WebviewWindow<MockRuntime>, cmd: &str, args: Value) -> Result<Value, Value> {
+    get_ipc_response(
+        w,
+        InvokeRequest {
+            cmd: cmd.into(),
+            callback: CallbackFn(0),
+            error: CallbackFn(1),
+            url: "tauri://localhost".parse().unwrap(),
+            body: InvokeBody::Json(args),
+            headers: Default::default(),
+            invoke_key: INVOKE_KEY.to_string(),
+        },
+    )
+    .map(|b| b.deserialize::<Value>().unwrap())
+}
+
+#[test]
+fn a_page_written_through_the_ui_commands_is_read_listed_and_found() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_app, w) = app(&dir.path().join("journal.db"));
+
+    let today = invoke(&w, "today", json!({})).unwrap();
+    let today = today.as_str().unwrap().to_string();
+    assert_eq!(today.len(), 10, "today is YYYY-MM-DD: {today}");
+
+    let empty = invoke(&w, "get_page", json!({ "date": today })).unwrap();
+    assert_eq!(empty["body"], "");
+    assert_eq!(empty["words"], 0);
+    assert_eq!(empty["created_at"], Value::Null);
+
+    let body = "Walked by the river instead of texting. Felt steadier after.";
+    let saved = invoke(
+        &w,
+        "save_page",
+        json!({ "date": today, "body": body, "mood": 4 }),
+    )
+    .unwrap();
+    assert_eq!(saved["words"], 10);
+    assert_eq!(saved["mood"], 4);
+
+    let again = invoke(&w, "get_page", json!({ "date": today })).unwrap();
+    assert_eq!(again["body"], body);
+
+    let listed = invoke(&w, "list_pages", json!({ "from": today, "to": today })).unwrap();
+    assert_eq!(listed[0]["date"], today.as_str());
+    assert_eq!(listed[0]["first_line"], body);
+
+    let hits = invoke(&w, "search_pages", json!({ "query": "river \"(" })).unwrap();
+    assert_eq!(hits[0]["date"], today.as_str());
+    assert!(hits[0]["snippet"].as_str().unwrap().contains("**river**"));
+
+    // The file on disk holds it: a second store sees the page.
+    let store = journal_core::Store::open(dir.path().join("journal.db")).unwrap();
+    let day = journal_core::parse_date(&today).unwrap();
+    assert_eq!(store.page(day).unwrap().body, body);
+}
+
+#[test]
+fn bad_input_comes_back_as_a_code_and_a_message_and_saves_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_app, w) = app(&dir.path().join("journal.db"));
+    let today = invoke(&w, "today", json!({})).unwrap();
+
+    let err = invoke(&w, "get_page", json!({ "date": "31/12/2026" })).unwrap_err();
+    assert_eq!(err["code"], "invalid_input");
+    assert!(err["message"].as_str().unwrap().contains("YYYY-MM-DD"));
+
+    let err = invoke(
+        &w,
+        "save_page",
+        json!({ "date": today, "body": "x", "mood": 5 + 4 }),
+    )
+    .unwrap_err();
+    assert_eq!(err["code"], "invalid_input");
+
+    let err = invoke(
+        &w,
+        "save_page",
+        json!({ "date": "2999-01-01", "body": "not yet", "mood": null }),
+    )
+    .unwrap_err();
+    assert_eq!(err["code"], "invalid_input");
+
+    let too_big = "a".repeat(journal_core::MAX_BODY_BYTES + 1);
+    let err = invoke(
+        &w,
+        "save_page",
+        json!({ "date": today, "body": too_big, "mood": null }),
+    )
+    .unwrap_err();
+    assert_eq!(err["code"], "invalid_input");
+
+    let listed = invoke(&w, "list_pages", json!({ "from": null, "to": null })).unwrap();
+    assert_eq!(listed, json!([]), "nothing was stored");
+}
+
+#[test]
+fn a_damaged_journal_is_reported_calmly_and_left_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("journal.db");
+    let garbage: Vec<u8> = (0..8192u32).map(|i| (i * 31 % 251) as u8).collect();
+    std::fs::write(&db, &garbage).unwrap();
+
+    let (_app, w) = app(&db);
+    let err = invoke(&w, "get_page", json!({ "date": "2026-01-01" })).unwrap_err();
+    assert_eq!(err["code"], "damaged");
+    assert!(err["message"].as_str().unwrap().contains("backup"));
+    let err = invoke(
+        &w,
+        "save_page",
+        json!({ "date": "2026-01-01", "body": "x", "mood": null }),
+    )
+    .unwrap_err();
+    assert_eq!(err["code"], "damaged");
+    assert_eq!(std::fs::read(&db).unwrap(), garbage);
+}
