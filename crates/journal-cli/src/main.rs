@@ -4,7 +4,9 @@
 
 use chrono::{DateTime, FixedOffset, Local, NaiveDate, Utc};
 use clap::{Parser, Subcommand};
-use journal_core::{parse_date, Clock, Error, Journal, Store, APP_IDENTIFIER, DB_FILE_NAME};
+use journal_core::{
+    parse_date, Clock, Error, Journal, Period, Store, When, APP_IDENTIFIER, DB_FILE_NAME,
+};
 use serde::Serialize;
 use std::io::Read;
 use std::path::PathBuf;
@@ -58,6 +60,100 @@ enum Command {
     },
     /// Print the journal file's path
     Path,
+    /// Start, end or show a period of giving space
+    #[command(subcommand)]
+    Period(PeriodCmd),
+    /// Log a contact with your partner, or list them
+    #[command(subcommand)]
+    Contact(ContactCmd),
+    /// Log an urge to reach out that you held back
+    #[command(subcommand)]
+    Urge(UrgeCmd),
+    /// Days of giving space, urges held, contacts by kind
+    Status {
+        /// Evaluate as if this day were today, counting only what happened by then
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        as_of: Option<String>,
+    },
+}
+
+#[derive(Subcommand)]
+enum PeriodCmd {
+    /// Begin giving space (day 0 is --date, default today)
+    Start {
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        date: Option<String>,
+        /// The upfront note you gave (or will give) your partner
+        #[arg(long, conflicts_with = "note_file")]
+        note: Option<String>,
+        /// Read the upfront note from a file
+        #[arg(long, value_name = "FILE")]
+        note_file: Option<PathBuf>,
+    },
+    /// End the open period, with its outcome in your own words
+    End {
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        date: Option<String>,
+        #[arg(long)]
+        outcome: Option<String>,
+    },
+    /// Show the open period, or the last one
+    Show,
+}
+
+#[derive(Subcommand)]
+enum ContactCmd {
+    /// Log a contact: pursued, necessary, they-reached-out or upfront
+    Add {
+        #[arg(long)]
+        kind: String,
+        #[command(flatten)]
+        when: WhenArgs,
+        #[arg(long)]
+        note: Option<String>,
+    },
+    /// List every contact, oldest first
+    List,
+}
+
+#[derive(Subcommand)]
+enum UrgeCmd {
+    /// Log an urge you held back
+    Add {
+        #[command(flatten)]
+        when: WhenArgs,
+        /// How strong it was, 1 to 5
+        #[arg(long)]
+        intensity: Option<i64>,
+        #[arg(long)]
+        note: Option<String>,
+    },
+}
+
+#[derive(clap::Args)]
+struct WhenArgs {
+    /// The local day it happened (default: now)
+    #[arg(long, value_name = "YYYY-MM-DD", conflicts_with = "at")]
+    date: Option<String>,
+    /// The exact moment, e.g. 2027-03-14T21:05:00-04:00
+    #[arg(long, value_name = "RFC3339")]
+    at: Option<String>,
+}
+
+impl WhenArgs {
+    fn resolve(&self) -> Result<When, Error> {
+        match (&self.date, &self.at) {
+            (Some(d), _) => Ok(When::Day(parse_date(d)?)),
+            (None, Some(at)) => DateTime::parse_from_rfc3339(at.trim())
+                .map(When::At)
+                .map_err(|_| {
+                    Error::invalid(format!(
+                        "\"{at}\" is not a moment; write it as RFC 3339, for example 2027-03-14T21:05:00-04:00"
+                    ))
+                }),
+            (None, None) => Ok(When::Now),
+        }
+    }
 }
 
 /// The wall clock, read in exactly one place; `TZ` is honoured.
@@ -138,6 +234,59 @@ fn run(cli: Cli) -> Result<(), Error> {
                     .join("\n")
             })
         }
+        Command::Period(cmd) => period(cmd, &db, clock, json),
+        Command::Contact(ContactCmd::Add { kind, when, note }) => {
+            let when = when.resolve()?;
+            journal_core::ContactKind::parse(&kind)?;
+            let journal = Journal::new(Store::open(&db)?, clock);
+            let c = journal.log_contact(&kind, when, note.as_deref())?;
+            print_out(json, &c, |c| {
+                format!("Logged a contact ({}) on {}.", c.kind.as_str(), c.date)
+            })
+        }
+        Command::Contact(ContactCmd::List) => {
+            let contacts = Journal::new(Store::open(&db)?, clock).contacts()?;
+            print_out(json, &contacts, |cs| {
+                cs.iter()
+                    .map(|c| {
+                        let note = c
+                            .note
+                            .as_deref()
+                            .map(|n| format!("  {}", journal_core::first_line(n)));
+                        format!(
+                            "{}  {:<16}{}",
+                            c.date,
+                            c.kind.as_str(),
+                            note.unwrap_or_default()
+                        )
+                    })
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            })
+        }
+        Command::Urge(UrgeCmd::Add {
+            when,
+            intensity,
+            note,
+        }) => {
+            let when = when.resolve()?;
+            let intensity = intensity.map(intensity_arg).transpose()?;
+            let journal = Journal::new(Store::open(&db)?, clock);
+            let u = journal.log_urge(when, intensity, note.as_deref())?;
+            print_out(json, &u, |u| {
+                format!(
+                    "You felt the urge on {} and held back. That counts.",
+                    u.date
+                )
+            })
+        }
+        Command::Status { as_of } => {
+            let as_of = as_of.as_deref().map(parse_date).transpose()?;
+            let journal = Journal::new(Store::open(&db)?, clock);
+            let key = as_of.map(journal_core::format_date);
+            let status = journal.space_status(key.as_deref())?;
+            print_out(json, &status, human_status)
+        }
         Command::Search { query, limit } => {
             let hits = Store::open(&db)?.search(&query, limit)?;
             print_out(json, &hits, |hs| {
@@ -148,6 +297,107 @@ fn run(cli: Cli) -> Result<(), Error> {
             })
         }
     }
+}
+
+fn period(
+    cmd: PeriodCmd,
+    db: &std::path::Path,
+    clock: SystemClock,
+    json: bool,
+) -> Result<(), Error> {
+    let describe = |p: &Option<Period>| match p {
+        None => "No period of giving space has been started.".to_string(),
+        Some(p) => {
+            let end = p
+                .end
+                .as_deref()
+                .map(|e| format!(", ended {e}"))
+                .unwrap_or_default();
+            let outcome = p
+                .outcome
+                .as_deref()
+                .map(|o| format!("\nOutcome: {o}"))
+                .unwrap_or_default();
+            let note = p
+                .upfront_note
+                .as_deref()
+                .map(|n| format!("\nUpfront note:\n{n}"))
+                .unwrap_or_default();
+            format!("Giving space since {}{end}.{outcome}{note}", p.start)
+        }
+    };
+    match cmd {
+        PeriodCmd::Start {
+            date,
+            note,
+            note_file,
+        } => {
+            let date = date
+                .as_deref()
+                .map(parse_date)
+                .transpose()?
+                .map(journal_core::format_date);
+            let note = match note_file {
+                Some(f) => Some(
+                    std::fs::read_to_string(&f).map_err(|source| Error::Io { path: f, source })?,
+                ),
+                None => note,
+            };
+            let journal = Journal::new(Store::open(db)?, clock);
+            let p = Some(journal.start_period(date.as_deref(), note.as_deref())?);
+            print_out(json, &p, describe)
+        }
+        PeriodCmd::End { date, outcome } => {
+            let date = date
+                .as_deref()
+                .map(parse_date)
+                .transpose()?
+                .map(journal_core::format_date);
+            let journal = Journal::new(Store::open(db)?, clock);
+            let p = Some(journal.end_period(date.as_deref(), outcome.as_deref())?);
+            print_out(json, &p, describe)
+        }
+        PeriodCmd::Show => {
+            let p = Journal::new(Store::open(db)?, clock).current_period()?;
+            print_out(json, &p, describe)
+        }
+    }
+}
+
+fn human_status(s: &journal_core::SpaceStatus) -> String {
+    let Some(period) = &s.period else {
+        return "No period of giving space has been started.".into();
+    };
+    let mut out = match &period.end {
+        None => format!(
+            "Day {} of giving space (since {}).",
+            s.current_streak_days, period.start
+        ),
+        Some(end) => format!("A period of giving space from {} to {end}.", period.start),
+    };
+    out.push_str(&format!(
+        "\nBest run: {} days · days of space in all: {} · urges held: {}",
+        s.best_streak_days, s.total_space_days, s.urges_resisted
+    ));
+    let c = &s.contacts;
+    out.push_str(&format!(
+        "\nContacts: {} necessary · {} from them · {} upfront · {} reaching out",
+        c.necessary, c.they_reached_out, c.upfront, c.pursued
+    ));
+    if let Some(m) = s.next_milestone {
+        out.push_str(&format!(
+            "\nNext milestone: {} days, in {} days.",
+            m.days, m.in_days
+        ));
+    }
+    out
+}
+
+fn intensity_arg(i: i64) -> Result<u8, Error> {
+    u8::try_from(i)
+        .ok()
+        .filter(|i| (1..=5).contains(i))
+        .ok_or_else(|| Error::invalid(format!("intensity must be from 1 to 5 (got {i})")))
 }
 
 /// A page as `show --json` prints it: exactly these four fields.

@@ -1,1 +1,324 @@
-fn main() {}
+//! How the store holds up after ten years of daily writing.
+//!
+//! Builds a journal of 3,650 consecutive days (150-600 words a day, drawn from
+//! a vocabulary of a few thousand words, plus one rare word on three days) in a
+//! temporary file with the store's real settings (WAL, synchronous=FULL), then
+//! measures saving a page and searching.
+//!
+//! The targets are percentiles (save p99 < 5 ms, search p50 < 2 ms) and
+//! criterion reports means, so the bench first times 2,000 of each itself and
+//! prints p50/p95/p99/max; criterion's own runs follow.
+//!
+//! Run with `cargo bench -p journal-core`.
+
+use chrono::{Days, NaiveDate, TimeDelta};
+use criterion::Criterion;
+use journal_core::{FixedClock, Store};
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+const DAYS: u64 = 3_650;
+const VOCABULARY: usize = 3_000;
+const RARE_WORD: &str = "zephyrquill";
+const RARE_DAYS: [u64; 3] = [412, 1_987, 3_301];
+const TIMED_RUNS: usize = 2_000;
+const SAVE_P99_TARGET: Duration = Duration::from_millis(5);
+const SEARCH_P50_TARGET: Duration = Duration::from_millis(2);
+
+/// xorshift64*: small, deterministic, good enough for made-up prose.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+}
+
+const COMMON: &[&str] = &[
+    "the",
+    "and",
+    "i",
+    "to",
+    "a",
+    "of",
+    "was",
+    "it",
+    "in",
+    "that",
+    "my",
+    "me",
+    "but",
+    "so",
+    "today",
+    "felt",
+    "with",
+    "for",
+    "not",
+    "about",
+    "he",
+    "she",
+    "we",
+    "him",
+    "her",
+    "they",
+    "then",
+    "just",
+    "really",
+    "again",
+    "still",
+    "walked",
+    "talked",
+    "slept",
+    "work",
+    "home",
+    "morning",
+    "evening",
+    "night",
+    "tired",
+    "better",
+    "worse",
+    "quiet",
+    "long",
+    "short",
+    "wanted",
+    "called",
+    "texted",
+    "thought",
+    "remembered",
+    "coffee",
+    "rain",
+    "sun",
+    "friend",
+    "mother",
+    "father",
+    "sister",
+    "brother",
+    "tomorrow",
+    "yesterday",
+    "week",
+    "dinner",
+    "lunch",
+];
+
+const SYLLABLES: &[&str] = &[
+    "ka", "lo", "mi", "ne", "ru", "sa", "ti", "vo", "ba", "de", "fi", "go", "hu", "ja", "ke", "la",
+    "mo", "nu", "pi", "ra", "se", "to", "ve", "wa", "yo", "zu", "an", "el", "in", "or",
+];
+
+/// The common words, then made-up ones, none of them the rare word.
+fn vocabulary() -> Vec<String> {
+    let mut rng = Rng(0x0dd_ba11);
+    let mut words: Vec<String> = COMMON.iter().map(|w| (*w).to_string()).collect();
+    let mut seen: std::collections::HashSet<String> = words.iter().cloned().collect();
+    while words.len() < VOCABULARY {
+        let syllables = 2 + rng.below(3);
+        let w: String = (0..syllables)
+            .map(|_| SYLLABLES[rng.below(SYLLABLES.len())])
+            .collect();
+        if seen.insert(w.clone()) {
+            words.push(w);
+        }
+    }
+    words
+}
+
+/// A page of `n` words, common words far more often than rare ones, in
+/// sentences and paragraphs.
+fn prose(rng: &mut Rng, vocab: &[String], n: usize) -> String {
+    let mut out = String::with_capacity(n * 7);
+    for i in 0..n {
+        // The smaller of two draws: skewed towards the start of the list.
+        let idx = rng.below(vocab.len()).min(rng.below(vocab.len()));
+        out.push_str(&vocab[idx]);
+        out.push(match i % 97 {
+            96 => '\n',
+            _ if rng.below(12) == 0 => '.',
+            _ => ' ',
+        });
+        if out.ends_with('.') {
+            out.push(' ');
+        }
+    }
+    out
+}
+
+struct Bench {
+    _dir: tempfile::TempDir,
+    store: Store,
+    vocab: Vec<String>,
+    rng: Rng,
+    start: NaiveDate,
+    clock: FixedClock,
+    saves: u64,
+}
+
+impl Bench {
+    fn build() -> Self {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let mut store = Store::open(dir.path().join("journal.db")).expect("a new journal");
+        let vocab = vocabulary();
+        let mut rng = Rng(0x7e4_1ea5);
+        let start = NaiveDate::from_ymd_opt(2017, 1, 1).expect("a date");
+        let mut clock = FixedClock::at_utc("2017-01-01T21:00:00Z");
+        let began = Instant::now();
+        for i in 0..DAYS {
+            let n = 150 + rng.below(451);
+            let mut body = prose(&mut rng, &vocab, n);
+            if RARE_DAYS.contains(&i) {
+                body.push_str(&format!("\nA {RARE_WORD} by the window."));
+            }
+            let mood = rng.below(6) as u8;
+            let mood = (mood > 0).then_some(mood);
+            store
+                .save_page(start + Days::new(i), &body, mood, &clock)
+                .expect("saved");
+            clock.now += TimeDelta::days(1);
+        }
+        println!(
+            "built a journal of {DAYS} days in {:.1} s ({} bytes on disk)",
+            began.elapsed().as_secs_f64(),
+            std::fs::metadata(dir.path().join("journal.db"))
+                .map(|m| m.len())
+                .unwrap_or(0)
+        );
+        let hits = store.search(RARE_WORD, 100).expect("search");
+        assert_eq!(
+            hits.len(),
+            RARE_DAYS.len(),
+            "the rare word is on three days"
+        );
+        Bench {
+            _dir: dir,
+            store,
+            vocab,
+            rng,
+            start,
+            clock,
+            saves: 0,
+        }
+    }
+
+    /// A new ~300-word body for a random day, saved a minute after the last
+    /// save (so the replaced text, older than ten minutes, is kept).
+    fn next_save(&mut self) -> (NaiveDate, String) {
+        let day = self.start + Days::new(self.rng.below(DAYS as usize) as u64);
+        let n = 250 + self.rng.below(101);
+        let mut body = prose(&mut self.rng, &self.vocab, n);
+        body.push_str(&format!(" edit {}", self.saves));
+        (day, body)
+    }
+
+    fn save(&mut self, day: NaiveDate, body: &str) {
+        self.saves += 1;
+        self.clock.now += TimeDelta::minutes(1);
+        let page = self
+            .store
+            .save_page(day, body, Some(3), &self.clock)
+            .expect("saved");
+        black_box(page);
+    }
+}
+
+fn percentiles(label: &str, mut times: Vec<Duration>, target: Option<(&str, Duration)>) {
+    times.sort_unstable();
+    let at = |p: f64| times[((times.len() as f64 * p).ceil() as usize).saturating_sub(1)];
+    let ms = |d: Duration| d.as_secs_f64() * 1_000.0;
+    println!(
+        "{label:<44} n={:<5} p50={:>7.3} ms  p95={:>7.3} ms  p99={:>7.3} ms  max={:>7.3} ms",
+        times.len(),
+        ms(at(0.50)),
+        ms(at(0.95)),
+        ms(at(0.99)),
+        ms(at(1.0)),
+    );
+    if let Some((which, limit)) = target {
+        let p = if which == "p99" { at(0.99) } else { at(0.50) };
+        let verdict = if p < limit { "MET" } else { "MISSED" };
+        println!("{:<44} target {which} < {:.0} ms: {verdict}", "", ms(limit));
+    }
+}
+
+fn timed_runs(b: &mut Bench) {
+    println!("\n--- percentiles over {TIMED_RUNS} timed runs each ---");
+    let mut times = Vec::with_capacity(TIMED_RUNS);
+    for _ in 0..TIMED_RUNS {
+        let (day, body) = b.next_save();
+        let t = Instant::now();
+        b.save(day, &body);
+        times.push(t.elapsed());
+    }
+    percentiles(
+        "save_page (random day, ~300 words)",
+        times,
+        Some(("p99", SAVE_P99_TARGET)),
+    );
+
+    let mut search = |query: &str| {
+        (0..TIMED_RUNS)
+            .map(|_| {
+                let t = Instant::now();
+                black_box(b.store.search(query, 100).expect("search"));
+                t.elapsed()
+            })
+            .collect::<Vec<_>>()
+    };
+    let rare = search(RARE_WORD);
+    percentiles(
+        &format!("search \"{RARE_WORD}\" (3 pages)"),
+        rare,
+        Some(("p50", SEARCH_P50_TARGET)),
+    );
+    let common = search("coffee");
+    percentiles("search \"coffee\" (most pages, top 100)", common, None);
+    let two = search("walked rain");
+    percentiles("search \"walked rain\" (many pages, top 100)", two, None);
+
+    let mut times = Vec::with_capacity(200);
+    for _ in 0..200 {
+        let t = Instant::now();
+        black_box(b.store.list_pages(None, None).expect("list"));
+        times.push(t.elapsed());
+    }
+    percentiles("list_pages (all ten years)", times, None);
+    println!();
+}
+
+fn main() {
+    // `cargo bench` passes --bench; anything else (e.g. `cargo test
+    // --benches`) only checks that the bench runs.
+    let benching = std::env::args().any(|a| a == "--bench");
+    let mut b = Bench::build();
+    if benching {
+        timed_runs(&mut b);
+    }
+
+    let mut c = Criterion::default()
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(5))
+        .sample_size(30)
+        .configure_from_args();
+    c.bench_function("save_page", |bench| {
+        // Only the save is timed, not making up the text.
+        bench.iter_custom(|iters| {
+            let mut total = Duration::ZERO;
+            for _ in 0..iters {
+                let (day, body) = b.next_save();
+                let t = Instant::now();
+                b.save(day, &body);
+                total += t.elapsed();
+            }
+            total
+        })
+    });
+    c.bench_function("search_rare_word", |bench| {
+        bench.iter(|| black_box(b.store.search(RARE_WORD, 100).expect("search")))
+    });
+    c.final_summary();
+}

@@ -6,8 +6,12 @@ use crate::date::{format_date, parse_date};
 use crate::error::{Error, Result};
 use crate::page::{Page, PageSummary};
 use crate::search::SearchHit;
+use crate::space::{Contact, ContactKind, Period, SpaceStatus, Urge};
+use crate::space_store::When;
 use crate::store::Store;
+use serde::Serialize;
 use std::sync::{Mutex, MutexGuard};
+use ts_rs::TS;
 
 /// How many search results a caller gets at most.
 pub const SEARCH_LIMIT: usize = 100;
@@ -59,6 +63,97 @@ impl Journal {
 
     pub fn search(&self, query: &str) -> Result<Vec<SearchHit>> {
         self.store().search(query, SEARCH_LIMIT)
+    }
+}
+
+/// Everything the Space page shows, in one answer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct SpaceOverview {
+    pub status: SpaceStatus,
+    /// The open period, or else the last one (if any).
+    pub period: Option<Period>,
+    /// That period's contacts and urges, oldest first.
+    pub contacts: Vec<Contact>,
+    pub urges: Vec<Urge>,
+    /// A milestone reached and not yet acknowledged in the app.
+    pub unseen_milestone: Option<u32>,
+    /// Periods that have ended, latest first.
+    pub past_periods: Vec<Period>,
+}
+
+impl Journal {
+    fn day_or_today(&self, date: Option<&str>) -> Result<chrono::NaiveDate> {
+        date.map_or_else(|| Ok(self.clock.today()), parse_date)
+    }
+
+    pub fn start_period(&self, start: Option<&str>, upfront_note: Option<&str>) -> Result<Period> {
+        let start = self.day_or_today(start)?;
+        self.store()
+            .start_period(start, upfront_note, self.clock.as_ref())
+    }
+
+    pub fn end_period(&self, end: Option<&str>, outcome: Option<&str>) -> Result<Period> {
+        let end = self.day_or_today(end)?;
+        self.store().end_period(end, outcome, self.clock.as_ref())
+    }
+
+    /// The open period, or else the last one.
+    pub fn current_period(&self) -> Result<Option<Period>> {
+        Ok(self.store().periods()?.into_iter().next())
+    }
+
+    pub fn log_contact(&self, kind: &str, when: When, note: Option<&str>) -> Result<Contact> {
+        let kind = ContactKind::parse(kind)?;
+        self.store()
+            .add_contact(kind, when, note, self.clock.as_ref())
+    }
+
+    pub fn log_urge(&self, when: When, intensity: Option<u8>, note: Option<&str>) -> Result<Urge> {
+        self.store()
+            .add_urge(when, intensity, note, self.clock.as_ref())
+    }
+
+    pub fn contacts(&self) -> Result<Vec<Contact>> {
+        self.store().contacts(None, None)
+    }
+
+    /// The figures as of `as_of` (today when `None`).
+    pub fn space_status(&self, as_of: Option<&str>) -> Result<SpaceStatus> {
+        let as_of = self.day_or_today(as_of)?;
+        self.store().space_status(as_of)
+    }
+
+    pub fn space_overview(&self) -> Result<SpaceOverview> {
+        let store = self.store();
+        let clock = self.clock.as_ref();
+        let mut periods = store.periods()?.into_iter();
+        let period = periods.next();
+        let (contacts, urges) = match &period {
+            Some(p) => {
+                let start = Some(parse_date(&p.start)?);
+                let end = p.end.as_deref().map(parse_date).transpose()?;
+                (store.contacts(start, end)?, store.urges(start, end)?)
+            }
+            None => (Vec::new(), Vec::new()),
+        };
+        let past_periods = period
+            .iter()
+            .filter(|p| p.end.is_some())
+            .cloned()
+            .chain(periods)
+            .collect();
+        Ok(SpaceOverview {
+            status: store.space_status(clock.today())?,
+            unseen_milestone: store.unseen_milestone(clock)?,
+            period,
+            contacts,
+            urges,
+            past_periods,
+        })
+    }
+
+    pub fn mark_milestone_seen(&self, days: u32) -> Result<()> {
+        self.store().mark_milestone_seen(days, self.clock.as_ref())
     }
 }
 

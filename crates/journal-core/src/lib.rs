@@ -9,14 +9,21 @@ mod error;
 mod journal;
 mod page;
 mod search;
+mod space;
+mod space_store;
 mod store;
 
 pub use clock::{Clock, FixedClock};
 pub use date::{format_date, parse_date};
 pub use error::{Error, ErrorPayload, Result};
-pub use journal::{Journal, SEARCH_LIMIT};
+pub use journal::{Journal, SpaceOverview, SEARCH_LIMIT};
 pub use page::{count_words, first_line, Page, PageSummary, Revision, MAX_BODY_BYTES};
 pub use search::{SearchHit, HIGHLIGHT_CLOSE, HIGHLIGHT_OPEN};
+pub use space::{
+    reached_milestone, space_status, Contact, ContactCounts, ContactKind, NextMilestone, Period,
+    PeriodInfo, SpaceFacts, SpaceStatus, Urge, MILESTONES,
+};
+pub use space_store::{When, MAX_NOTE_BYTES};
 pub use store::{Store, SCHEMA_VERSION};
 
 /// The app's identifier (release builds); its data folder is named after it.

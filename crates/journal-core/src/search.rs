@@ -20,12 +20,18 @@ pub struct SearchHit {
 /// term, all of which must match. Returns `None` when there is no word at all.
 pub(crate) fn to_fts_query(input: &str) -> Option<String> {
     let terms: Vec<String> = input
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
+        .split(|c: char| !c.is_alphanumeric() && !is_combining_accent(c))
+        .filter(|w| w.chars().any(char::is_alphanumeric))
         .take(32)
         .map(|w| format!("\"{w}\"*"))
         .collect();
     (!terms.is_empty()).then(|| terms.join(" "))
+}
+
+/// Accents typed as separate marks ("e" + U+0301, as some keyboards and
+/// pasted text produce) are part of the word, not a break inside it.
+fn is_combining_accent(c: char) -> bool {
+    ('\u{300}'..='\u{36f}').contains(&c)
 }
 
 #[cfg(test)]

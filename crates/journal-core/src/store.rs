@@ -22,7 +22,7 @@ static MIGRATIONS: LazyLock<Migrations<'static>> = LazyLock::new(|| {
 });
 
 /// The schema version this build writes (the number of migrations).
-pub const SCHEMA_VERSION: i64 = 1;
+pub const SCHEMA_VERSION: i64 = 2;
 
 /// How long a text must have stood before a save that replaces it keeps a copy.
 const REVISION_AFTER: chrono::TimeDelta = chrono::TimeDelta::minutes(10);
@@ -30,7 +30,7 @@ const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 
 /// The journal on disk (or in memory, for tests).
 pub struct Store {
-    conn: Connection,
+    pub(crate) conn: Connection,
     path: Option<PathBuf>,
 }
 
@@ -240,19 +240,31 @@ impl Store {
         let to = to.map(format_date).unwrap_or_else(|| "9999-99-99".into());
         let mut stmt = self.conn.prepare_cached(
             "SELECT date, mood, words, body FROM page
-             WHERE date >= ?1 AND date <= ?2 AND (words > 0 OR mood IS NOT NULL)
+             WHERE date >= ?1 AND date <= ?2 AND (body <> '' OR mood IS NOT NULL)
              ORDER BY date",
         )?;
         let rows = stmt.query_map([from, to], |r| {
             let body: String = r.get(3)?;
-            Ok(PageSummary {
-                date: r.get(0)?,
-                mood: r.get(1)?,
-                words: r.get(2)?,
-                first_line: first_line(&body),
-            })
+            Ok((
+                body.trim().is_empty(),
+                PageSummary {
+                    date: r.get(0)?,
+                    mood: r.get(1)?,
+                    words: r.get(2)?,
+                    first_line: first_line(&body),
+                },
+            ))
         })?;
-        Ok(rows.collect::<std::result::Result<_, _>>()?)
+        // A page of only "😢" or "…" has no words but was written; a page of
+        // only blanks was not (a save of blanks counts as wiping the page).
+        let mut pages = Vec::new();
+        for row in rows {
+            let (blank, summary) = row?;
+            if !blank || summary.mood.is_some() {
+                pages.push(summary);
+            }
+        }
+        Ok(pages)
     }
 
     /// Pages matching every word of `query`, best match first.
@@ -354,7 +366,7 @@ fn validate_mood(mood: Option<u8>) -> Result<()> {
     }
 }
 
-fn rfc3339(t: DateTime<Utc>) -> String {
+pub(crate) fn rfc3339(t: DateTime<Utc>) -> String {
     t.to_rfc3339_opts(SecondsFormat::Millis, true)
 }
 

@@ -1,16 +1,12 @@
 //! Opening a journal file: private permissions, the schema version, refusing
 //! files it must not touch (newer or damaged) without changing a byte, and
 //! keeping what was saved across a reopen or a killed process.
-//!
-//! Not covered here: the backup copied aside before a migration
-//! (`<name>.before-v<N>.bak`). It only runs when an existing file is at a
-//! version strictly between 0 and `SCHEMA_VERSION`, which cannot happen while
-//! there is a single migration; add that test together with migration 2.
+//! Also: the copy kept aside before an older journal is migrated.
 
 use chrono::NaiveDate;
 use journal_core::{FixedClock, Store, SCHEMA_VERSION};
 use rstest::rstest;
-use rusqlite::Connection;
+use rusqlite::{Connection, OpenFlags};
 use std::fs;
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
@@ -335,4 +331,99 @@ fn a_page_reported_saved_survives_the_process_being_killed() {
     assert_eq!(page.body, "Saved, then the power went out.");
     assert_eq!(page.mood, Some(3));
     assert_eq!(store.search("power", 5).unwrap().len(), 1);
+}
+
+/// A journal as the first released version (schema 1) left it: WAL mode,
+/// loose permissions, one page.
+fn make_v1_journal(path: &Path) {
+    let conn = Connection::open(path).unwrap();
+    conn.pragma_update(None, "journal_mode", "WAL").unwrap();
+    conn.execute_batch(include_str!("../migrations/01-pages/up.sql"))
+        .unwrap();
+    conn.execute(
+        "INSERT INTO page(date, body, mood, words, created_at, updated_at)
+         VALUES ('2026-12-24', 'Written before the update, by the harbour.', 4, 7,
+                 '2026-12-24T20:00:00.000Z', '2026-12-24T20:00:00.000Z')",
+        [],
+    )
+    .unwrap();
+    conn.pragma_update(None, "user_version", 1).unwrap();
+    conn.close().unwrap();
+    fs::set_permissions(path, fs::Permissions::from_mode(0o644)).unwrap();
+}
+
+fn read_backup(path: &Path) -> (i64, String) {
+    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY).unwrap();
+    let version = conn
+        .pragma_query_value(None, "user_version", |r| r.get(0))
+        .unwrap();
+    let body = conn
+        .query_row("SELECT body FROM page WHERE date = '2026-12-24'", [], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    (version, body)
+}
+
+#[test]
+fn an_older_journal_is_copied_aside_privately_before_it_is_migrated() {
+    assert!(
+        SCHEMA_VERSION >= 2,
+        "needs a migration after the first one to have an older journal"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("journal.db");
+    make_v1_journal(&path);
+
+    let store = Store::open(&path).unwrap();
+
+    assert_eq!(store.schema_version().unwrap(), SCHEMA_VERSION);
+    let page = store.page(day("2026-12-24")).unwrap();
+    assert_eq!(page.body, "Written before the update, by the harbour.");
+    assert_eq!(page.mood, Some(4));
+    assert_eq!(store.search("harbour", 5).unwrap().len(), 1);
+    assert_eq!(mode(&path), 0o600);
+
+    let bak = dir
+        .path()
+        .join(format!("journal.db.before-v{SCHEMA_VERSION}.bak"));
+    assert!(
+        bak.exists(),
+        "no backup; found {:?}",
+        others_in(dir.path(), &path)
+    );
+    assert_eq!(mode(&bak), 0o600, "the backup holds the whole journal");
+    assert_eq!(
+        read_backup(&bak),
+        (1, "Written before the update, by the harbour.".to_string())
+    );
+    drop(store);
+
+    // Opening the migrated journal again copies nothing more.
+    drop(Store::open(&path).unwrap());
+    let bak_name = bak.file_name().unwrap().to_string_lossy().into_owned();
+    assert_eq!(others_in(dir.path(), &path), [bak_name]);
+}
+
+#[test]
+fn an_earlier_backup_is_never_overwritten() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("journal.db");
+    make_v1_journal(&path);
+    let earlier = dir
+        .path()
+        .join(format!("journal.db.before-v{SCHEMA_VERSION}.bak"));
+    fs::write(&earlier, b"an earlier backup the person kept").unwrap();
+
+    drop(Store::open(&path).unwrap());
+
+    assert_eq!(
+        fs::read(&earlier).unwrap(),
+        b"an earlier backup the person kept"
+    );
+    let second = dir
+        .path()
+        .join(format!("journal.db.before-v{SCHEMA_VERSION}.2.bak"));
+    assert_eq!(mode(&second), 0o600);
+    assert_eq!(read_backup(&second).0, 1);
 }

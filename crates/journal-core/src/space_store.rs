@@ -1,0 +1,370 @@
+//! Storing and reading the space period, contacts and urges.
+
+use crate::clock::Clock;
+use crate::date::{format_date, parse_date};
+use crate::error::{Error, Result};
+use crate::space::{
+    reached_milestone, space_status, Contact, ContactKind, Period, SpaceFacts, SpaceStatus, Urge,
+};
+use crate::store::{rfc3339, Store};
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime, Utc};
+use rusqlite::{params, OptionalExtension, Row};
+
+/// The most a note (upfront note, outcome, contact or urge note) may hold.
+pub const MAX_NOTE_BYTES: usize = 64 * 1024;
+
+/// When an event happened, as the person tells it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum When {
+    Now,
+    /// A local calendar day (today means now; an earlier day means its midday).
+    Day(NaiveDate),
+    /// An exact instant; its own offset decides its calendar day.
+    At(DateTime<FixedOffset>),
+}
+
+impl When {
+    /// The UTC instant and local date of the event, refusing the future.
+    fn resolve(self, clock: &dyn Clock) -> Result<(DateTime<Utc>, NaiveDate)> {
+        let (now, today) = (clock.now(), clock.today());
+        let (at, date) = match self {
+            When::Now => (now, today),
+            When::Day(d) if d == today => (now, today),
+            When::Day(d) => {
+                let noon = d.and_time(NaiveTime::from_hms_opt(12, 0, 0).expect("noon"));
+                let at = noon
+                    .and_local_timezone(clock.offset())
+                    .single()
+                    .map_or(now, |t| t.with_timezone(&Utc));
+                (at, d)
+            }
+            When::At(t) => (t.with_timezone(&Utc), t.date_naive()),
+        };
+        if date > today || at > now + chrono::TimeDelta::minutes(1) {
+            return Err(Error::invalid(format!(
+                "{} has not happened yet; log what happened today or earlier",
+                format_date(date)
+            )));
+        }
+        Ok((at, date))
+    }
+}
+
+fn clean_note(note: Option<&str>) -> Result<Option<String>> {
+    let note = note.map(str::trim).filter(|n| !n.is_empty());
+    if note.is_some_and(|n| n.len() > MAX_NOTE_BYTES) {
+        return Err(Error::invalid(
+            "a note can hold at most 64 KiB of text; nothing was saved",
+        ));
+    }
+    Ok(note.map(str::to_string))
+}
+
+fn period_from(r: &Row<'_>) -> rusqlite::Result<Period> {
+    Ok(Period {
+        id: r.get(0)?,
+        start: r.get(1)?,
+        upfront_note: r.get(2)?,
+        end: r.get(3)?,
+        outcome: r.get(4)?,
+    })
+}
+
+const PERIOD_COLS: &str = "id, start_date, upfront_note, end_date, outcome";
+
+fn contact_from(r: &Row<'_>) -> rusqlite::Result<Contact> {
+    let kind: String = r.get(3)?;
+    Ok(Contact {
+        id: r.get(0)?,
+        at: r.get(1)?,
+        date: r.get(2)?,
+        kind: ContactKind::parse(&kind).map_err(|e| {
+            rusqlite::Error::FromSqlConversionFailure(3, rusqlite::types::Type::Text, e.into())
+        })?,
+        note: r.get(4)?,
+    })
+}
+
+fn urge_from(r: &Row<'_>) -> rusqlite::Result<Urge> {
+    Ok(Urge {
+        id: r.get(0)?,
+        at: r.get(1)?,
+        date: r.get(2)?,
+        intensity: r.get(3)?,
+        note: r.get(4)?,
+    })
+}
+
+fn date_col(s: &str) -> Result<NaiveDate> {
+    parse_date(s)
+}
+
+impl Store {
+    /// The period that is open now, if any.
+    pub fn open_period(&self) -> Result<Option<Period>> {
+        let sql = format!("SELECT {PERIOD_COLS} FROM space_period WHERE end_date IS NULL");
+        Ok(self.conn.query_row(&sql, [], period_from).optional()?)
+    }
+
+    /// Every period, the latest first.
+    pub fn periods(&self) -> Result<Vec<Period>> {
+        let sql =
+            format!("SELECT {PERIOD_COLS} FROM space_period ORDER BY start_date DESC, id DESC");
+        let mut stmt = self.conn.prepare(&sql)?;
+        let rows = stmt.query_map([], period_from)?;
+        Ok(rows.collect::<std::result::Result<_, _>>()?)
+    }
+
+    /// Begin giving space on `start` (day 0). A note given here is the
+    /// upfront talk or note, logged as an `upfront` contact on day 0.
+    pub fn start_period(
+        &mut self,
+        start: NaiveDate,
+        upfront_note: Option<&str>,
+        clock: &dyn Clock,
+    ) -> Result<Period> {
+        let note = clean_note(upfront_note)?;
+        if start > clock.today() {
+            return Err(Error::invalid(format!(
+                "a period can start today or on an earlier day, not on {}",
+                format_date(start)
+            )));
+        }
+        if let Some(open) = self.open_period()? {
+            return Err(Error::invalid(format!(
+                "a period of giving space is already open since {}; end it before starting another",
+                open.start
+            )));
+        }
+        if let Some(prev) = self.periods()?.into_iter().next() {
+            if prev
+                .end
+                .as_deref()
+                .is_some_and(|e| e > format_date(start).as_str())
+            {
+                return Err(Error::invalid(format!(
+                    "the last period ended on {}; a new one can start on that day or later",
+                    prev.end.unwrap_or_default()
+                )));
+            }
+        }
+        let (at, _) = When::Day(start).resolve(clock)?;
+        let tx = self.conn.transaction()?;
+        tx.execute(
+            "INSERT INTO space_period(start_date, upfront_note, started_at) VALUES (?1, ?2, ?3)",
+            params![format_date(start), note, rfc3339(clock.now())],
+        )?;
+        let id = tx.last_insert_rowid();
+        if note.is_some() {
+            tx.execute(
+                "INSERT INTO contact(at, local_date, kind, note) VALUES (?1, ?2, 'upfront', ?3)",
+                params![rfc3339(at), format_date(start), note],
+            )?;
+        }
+        tx.commit()?;
+        self.period(id)
+    }
+
+    fn period(&self, id: i64) -> Result<Period> {
+        let sql = format!("SELECT {PERIOD_COLS} FROM space_period WHERE id = ?1");
+        Ok(self.conn.query_row(&sql, [id], period_from)?)
+    }
+
+    /// End the open period on `end`, with an outcome in the person's words.
+    pub fn end_period(
+        &mut self,
+        end: NaiveDate,
+        outcome: Option<&str>,
+        clock: &dyn Clock,
+    ) -> Result<Period> {
+        let outcome = clean_note(outcome)?;
+        let open = self
+            .open_period()?
+            .ok_or_else(|| Error::invalid("there is no open period of giving space to end"))?;
+        if end > clock.today() {
+            return Err(Error::invalid(format!(
+                "a period can end today or on an earlier day, not on {}",
+                format_date(end)
+            )));
+        }
+        if end < date_col(&open.start)? {
+            return Err(Error::invalid(format!(
+                "a period cannot end ({}) before it started ({})",
+                format_date(end),
+                open.start
+            )));
+        }
+        self.conn.execute(
+            "UPDATE space_period SET end_date = ?1, outcome = ?2, ended_at = ?3 WHERE id = ?4",
+            params![format_date(end), outcome, rfc3339(clock.now()), open.id],
+        )?;
+        self.period(open.id)
+    }
+
+    /// Refuse an event dated before the open period began.
+    fn check_in_period(&self, date: NaiveDate) -> Result<()> {
+        if let Some(open) = self.open_period()? {
+            if format_date(date) < open.start {
+                return Err(Error::invalid(format!(
+                    "{} is before your period of giving space began ({})",
+                    format_date(date),
+                    open.start
+                )));
+            }
+        }
+        Ok(())
+    }
+
+    pub fn add_contact(
+        &mut self,
+        kind: ContactKind,
+        when: When,
+        note: Option<&str>,
+        clock: &dyn Clock,
+    ) -> Result<Contact> {
+        let note = clean_note(note)?;
+        let (at, date) = when.resolve(clock)?;
+        self.check_in_period(date)?;
+        self.conn.execute(
+            "INSERT INTO contact(at, local_date, kind, note) VALUES (?1, ?2, ?3, ?4)",
+            params![rfc3339(at), format_date(date), kind.as_str(), note],
+        )?;
+        let id = self.conn.last_insert_rowid();
+        Ok(self.conn.query_row(
+            "SELECT id, at, local_date, kind, note FROM contact WHERE id = ?1",
+            [id],
+            contact_from,
+        )?)
+    }
+
+    pub fn add_urge(
+        &mut self,
+        when: When,
+        intensity: Option<u8>,
+        note: Option<&str>,
+        clock: &dyn Clock,
+    ) -> Result<Urge> {
+        let note = clean_note(note)?;
+        if let Some(i) = intensity.filter(|i| !(1..=5).contains(i)) {
+            return Err(Error::invalid(format!(
+                "intensity must be from 1 to 5 (got {i}); nothing was saved"
+            )));
+        }
+        let (at, date) = when.resolve(clock)?;
+        self.check_in_period(date)?;
+        self.conn.execute(
+            "INSERT INTO urge(at, local_date, intensity, note) VALUES (?1, ?2, ?3, ?4)",
+            params![rfc3339(at), format_date(date), intensity, note],
+        )?;
+        let id = self.conn.last_insert_rowid();
+        Ok(self.conn.query_row(
+            "SELECT id, at, local_date, intensity, note FROM urge WHERE id = ?1",
+            [id],
+            urge_from,
+        )?)
+    }
+
+    /// Contacts logged on days `from..=to` (all when unbounded), oldest first.
+    pub fn contacts(&self, from: Option<NaiveDate>, to: Option<NaiveDate>) -> Result<Vec<Contact>> {
+        let (from, to) = bounds(from, to);
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, at, local_date, kind, note FROM contact
+             WHERE local_date >= ?1 AND local_date <= ?2 ORDER BY local_date, at, id",
+        )?;
+        let rows = stmt.query_map([from, to], contact_from)?;
+        Ok(rows.collect::<std::result::Result<_, _>>()?)
+    }
+
+    /// Urges logged on days `from..=to` (all when unbounded), oldest first.
+    pub fn urges(&self, from: Option<NaiveDate>, to: Option<NaiveDate>) -> Result<Vec<Urge>> {
+        let (from, to) = bounds(from, to);
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, at, local_date, intensity, note FROM urge
+             WHERE local_date >= ?1 AND local_date <= ?2 ORDER BY local_date, at, id",
+        )?;
+        let rows = stmt.query_map([from, to], urge_from)?;
+        Ok(rows.collect::<std::result::Result<_, _>>()?)
+    }
+
+    /// The period that `as_of` falls in or after: the latest one begun by then.
+    fn period_as_of(&self, as_of: NaiveDate) -> Result<Option<Period>> {
+        let sql = format!(
+            "SELECT {PERIOD_COLS} FROM space_period WHERE start_date <= ?1
+             ORDER BY start_date DESC, id DESC LIMIT 1"
+        );
+        Ok(self
+            .conn
+            .query_row(&sql, [format_date(as_of)], period_from)
+            .optional()?)
+    }
+
+    /// Where the person stands on `as_of`, counting only what happened by then.
+    pub fn space_status(&self, as_of: NaiveDate) -> Result<SpaceStatus> {
+        let period = self.period_as_of(as_of)?;
+        let dates = match &period {
+            Some(p) => {
+                let start = date_col(&p.start)?;
+                let end = p.end.as_deref().map(date_col).transpose()?;
+                Some((start, end))
+            }
+            None => None,
+        };
+        let (contacts, urges) = match dates {
+            Some((start, _)) => (
+                self.contacts(Some(start), Some(as_of))?
+                    .into_iter()
+                    .map(|c| Ok((date_col(&c.date)?, c.kind)))
+                    .collect::<Result<Vec<_>>>()?,
+                self.urges(Some(start), Some(as_of))?
+                    .into_iter()
+                    .map(|u| date_col(&u.date))
+                    .collect::<Result<Vec<_>>>()?,
+            ),
+            None => (Vec::new(), Vec::new()),
+        };
+        Ok(space_status(
+            &SpaceFacts {
+                period: dates,
+                contacts: &contacts,
+                urges: &urges,
+            },
+            as_of,
+        ))
+    }
+
+    /// A milestone the open period has reached that the app has not yet
+    /// acknowledged. Marking it seen is [`Store::mark_milestone_seen`].
+    pub fn unseen_milestone(&self, clock: &dyn Clock) -> Result<Option<u32>> {
+        let Some(open) = self.open_period()? else {
+            return Ok(None);
+        };
+        let status = self.space_status(clock.today())?;
+        let Some(days) = reached_milestone(status.current_streak_days) else {
+            return Ok(None);
+        };
+        let seen: bool = self.conn.query_row(
+            "SELECT EXISTS(SELECT 1 FROM milestone_seen WHERE period_id = ?1 AND days = ?2)",
+            params![open.id, days],
+            |r| r.get(0),
+        )?;
+        Ok((!seen).then_some(days))
+    }
+
+    pub fn mark_milestone_seen(&mut self, days: u32, clock: &dyn Clock) -> Result<()> {
+        let open = self
+            .open_period()?
+            .ok_or_else(|| Error::invalid("there is no open period of giving space"))?;
+        self.conn.execute(
+            "INSERT OR IGNORE INTO milestone_seen(period_id, days, seen_at) VALUES (?1, ?2, ?3)",
+            params![open.id, days, rfc3339(clock.now())],
+        )?;
+        Ok(())
+    }
+}
+
+fn bounds(from: Option<NaiveDate>, to: Option<NaiveDate>) -> (String, String) {
+    (
+        from.map(format_date).unwrap_or_default(),
+        to.map(format_date).unwrap_or_else(|| "9999-99-99".into()),
+    )
+}
