@@ -8,6 +8,13 @@ const COMMANDS: &[&str] = &[
     "list_pages",
     "search_pages",
     "close_ready",
+    "space_overview",
+    "space_status",
+    "start_period",
+    "end_period",
+    "log_contact",
+    "log_urge",
+    "mark_milestone_seen",
 ];
 
 fn main() {

@@ -1,7 +1,10 @@
 //! The UI's requests, each handed straight to the core.
 
 use crate::AppState;
-use journal_core::{ErrorPayload, Page, PageSummary, SearchHit};
+use journal_core::{
+    Contact, ErrorPayload, Page, PageSummary, Period, SearchHit, SpaceOverview, SpaceStatus, Urge,
+    When,
+};
 use tauri::{Runtime, State, WebviewWindow};
 
 type Reply<T> = Result<T, ErrorPayload>;
@@ -40,6 +43,66 @@ pub fn list_pages(
 #[tauri::command]
 pub fn search_pages(state: State<'_, AppState>, query: String) -> Reply<Vec<SearchHit>> {
     Ok(state.journal()?.search(&query)?)
+}
+
+#[tauri::command]
+pub fn space_overview(state: State<'_, AppState>) -> Reply<SpaceOverview> {
+    Ok(state.journal()?.space_overview()?)
+}
+
+#[tauri::command]
+pub fn space_status(state: State<'_, AppState>) -> Reply<SpaceStatus> {
+    Ok(state.journal()?.space_status(None)?)
+}
+
+#[tauri::command]
+pub fn start_period(
+    state: State<'_, AppState>,
+    start: Option<String>,
+    note: Option<String>,
+) -> Reply<Period> {
+    Ok(state
+        .journal()?
+        .start_period(start.as_deref(), note.as_deref())?)
+}
+
+#[tauri::command]
+pub fn end_period(
+    state: State<'_, AppState>,
+    end: Option<String>,
+    outcome: Option<String>,
+) -> Reply<Period> {
+    Ok(state
+        .journal()?
+        .end_period(end.as_deref(), outcome.as_deref())?)
+}
+
+/// Log a contact on `date` (a local day), or now when no date is given.
+#[tauri::command]
+pub fn log_contact(
+    state: State<'_, AppState>,
+    kind: String,
+    date: Option<String>,
+    note: Option<String>,
+) -> Reply<Contact> {
+    let when = When::parse(date.as_deref(), None)?;
+    Ok(state.journal()?.log_contact(&kind, when, note.as_deref())?)
+}
+
+#[tauri::command]
+pub fn log_urge(
+    state: State<'_, AppState>,
+    intensity: Option<u8>,
+    note: Option<String>,
+) -> Reply<Urge> {
+    Ok(state
+        .journal()?
+        .log_urge(When::Now, intensity, note.as_deref())?)
+}
+
+#[tauri::command]
+pub fn mark_milestone_seen(state: State<'_, AppState>, days: u32) -> Reply<()> {
+    Ok(state.journal()?.mark_milestone_seen(days)?)
 }
 
 /// The UI has saved what it had; the window may close now.

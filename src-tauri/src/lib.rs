@@ -84,6 +84,13 @@ pub fn app_builder<R: Runtime>(
             commands::list_pages,
             commands::search_pages,
             commands::close_ready,
+            commands::space_overview,
+            commands::space_status,
+            commands::start_period,
+            commands::end_period,
+            commands::log_contact,
+            commands::log_urge,
+            commands::mark_milestone_seen,
         ])
 }
 

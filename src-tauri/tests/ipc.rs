@@ -136,3 +136,63 @@ fn a_damaged_journal_is_reported_calmly_and_left_untouched() {
     assert_eq!(err["code"], "damaged");
     assert_eq!(std::fs::read(&db).unwrap(), garbage);
 }
+
+#[test]
+fn giving_space_through_the_ui_commands() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_app, w) = app(&dir.path().join("journal.db"));
+
+    let empty = invoke(&w, "space_overview", json!({})).unwrap();
+    assert_eq!(empty["period"], Value::Null);
+    assert_eq!(empty["status"]["current_streak_days"], 0);
+
+    let p = invoke(
+        &w,
+        "start_period",
+        json!({ "start": null, "note": "I'm stepping back to give you room. I'm okay." }),
+    )
+    .unwrap();
+    assert_eq!(p["end"], Value::Null);
+
+    invoke(&w, "log_urge", json!({ "intensity": 3, "note": null })).unwrap();
+    invoke(
+        &w,
+        "log_contact",
+        json!({ "kind": "necessary", "date": null, "note": "school run" }),
+    )
+    .unwrap();
+    let err = invoke(
+        &w,
+        "log_contact",
+        json!({ "kind": "texted", "date": null, "note": null }),
+    )
+    .unwrap_err();
+    assert_eq!(err["code"], "invalid_input");
+
+    let o = invoke(&w, "space_overview", json!({})).unwrap();
+    assert_eq!(o["status"]["urges_resisted"], 1);
+    assert_eq!(o["status"]["contacts"]["necessary"], 1);
+    assert_eq!(o["status"]["contacts"]["upfront"], 1);
+    assert_eq!(o["contacts"].as_array().unwrap().len(), 2);
+    assert_eq!(o["urges"][0]["intensity"], 3);
+    assert_eq!(
+        o["unseen_milestone"],
+        Value::Null,
+        "day 0 is no milestone yet"
+    );
+
+    let s = invoke(&w, "space_status", json!({})).unwrap();
+    assert_eq!(s["period"]["days_since_start"], 0);
+
+    let ended = invoke(
+        &w,
+        "end_period",
+        json!({ "end": null, "outcome": "Stopping for now." }),
+    )
+    .unwrap();
+    assert_eq!(ended["outcome"], "Stopping for now.");
+    let o = invoke(&w, "space_overview", json!({})).unwrap();
+    assert_eq!(o["past_periods"].as_array().unwrap().len(), 1);
+    let err = invoke(&w, "mark_milestone_seen", json!({ "days": 1 })).unwrap_err();
+    assert_eq!(err["code"], "invalid_input", "no open period to mark");
+}

@@ -142,17 +142,7 @@ struct WhenArgs {
 
 impl WhenArgs {
     fn resolve(&self) -> Result<When, Error> {
-        match (&self.date, &self.at) {
-            (Some(d), _) => Ok(When::Day(parse_date(d)?)),
-            (None, Some(at)) => DateTime::parse_from_rfc3339(at.trim())
-                .map(When::At)
-                .map_err(|_| {
-                    Error::invalid(format!(
-                        "\"{at}\" is not a moment; write it as RFC 3339, for example 2027-03-14T21:05:00-04:00"
-                    ))
-                }),
-            (None, None) => Ok(When::Now),
-        }
+        When::parse(self.date.as_deref(), self.at.as_deref())
     }
 }
 

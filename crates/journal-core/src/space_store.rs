@@ -24,6 +24,22 @@ pub enum When {
 }
 
 impl When {
+    /// From a local day or an RFC 3339 moment as typed (neither means now).
+    pub fn parse(date: Option<&str>, at: Option<&str>) -> Result<Self> {
+        match (date, at) {
+            (Some(_), Some(_)) => Err(Error::invalid("give either a day or a moment, not both")),
+            (Some(d), None) => Ok(When::Day(parse_date(d)?)),
+            (None, Some(at)) => DateTime::parse_from_rfc3339(at.trim())
+                .map(When::At)
+                .map_err(|_| {
+                    Error::invalid(format!(
+                        "\"{at}\" is not a moment; write it as RFC 3339, for example 2027-03-14T21:05:00-04:00"
+                    ))
+                }),
+            (None, None) => Ok(When::Now),
+        }
+    }
+
     /// The UTC instant and local date of the event, refusing the future.
     fn resolve(self, clock: &dyn Clock) -> Result<(DateTime<Utc>, NaiveDate)> {
         let (now, today) = (clock.now(), clock.today());

@@ -2,7 +2,10 @@
 //! types the UI sees. This test fails when they are stale; run it with
 //! `UPDATE_BINDINGS=1` to regenerate them.
 
-use journal_core::{ErrorPayload, Page, PageSummary, Revision, SearchHit};
+use journal_core::{
+    Contact, ContactCounts, ContactKind, ErrorPayload, NextMilestone, Page, PageSummary, Period,
+    PeriodInfo, Revision, SearchHit, SpaceOverview, SpaceStatus, Urge,
+};
 use std::path::PathBuf;
 use ts_rs::{Config, TS};
 
@@ -34,6 +37,15 @@ fn typescript_bindings_match_the_rust_types() {
     check::<Revision>(&mut stale);
     check::<SearchHit>(&mut stale);
     check::<ErrorPayload>(&mut stale);
+    check::<Period>(&mut stale);
+    check::<Contact>(&mut stale);
+    check::<ContactKind>(&mut stale);
+    check::<Urge>(&mut stale);
+    check::<ContactCounts>(&mut stale);
+    check::<PeriodInfo>(&mut stale);
+    check::<NextMilestone>(&mut stale);
+    check::<SpaceStatus>(&mut stale);
+    check::<SpaceOverview>(&mut stale);
     assert!(
         stale.is_empty(),
         "stale TypeScript bindings: {stale:?}; run `UPDATE_BINDINGS=1 cargo test -p journal-core --test bindings` and commit ui/src/ipc/bindings"
