@@ -15,6 +15,11 @@ const COMMANDS: &[&str] = &[
     "log_contact",
     "log_urge",
     "mark_milestone_seen",
+    "guidance",
+    "guidance_library",
+    "helpful_cards",
+    "set_card_helpful",
+    "set_card_aside",
 ];
 
 fn main() {

@@ -2,8 +2,8 @@
 
 use crate::AppState;
 use journal_core::{
-    Contact, ErrorPayload, Page, PageSummary, Period, SearchHit, SpaceOverview, SpaceStatus, Urge,
-    When,
+    Contact, ErrorPayload, LibraryCard, Page, PageSummary, Period, SearchHit, SpaceOverview,
+    SpaceStatus, Suggestion, Urge, When,
 };
 use tauri::{Runtime, State, WebviewWindow};
 
@@ -103,6 +103,37 @@ pub fn log_urge(
 #[tauri::command]
 pub fn mark_milestone_seen(state: State<'_, AppState>, days: u32) -> Reply<()> {
     Ok(state.journal()?.mark_milestone_seen(days)?)
+}
+
+/// Cards for a day's page, from the text and mood on screen.
+#[tauri::command]
+pub fn guidance(
+    state: State<'_, AppState>,
+    date: String,
+    text: String,
+    mood: Option<u8>,
+) -> Reply<Vec<Suggestion>> {
+    Ok(state.journal()?.guidance(Some(&date), Some(&text), mood)?)
+}
+
+#[tauri::command]
+pub fn guidance_library() -> Vec<LibraryCard> {
+    journal_core::library_cards()
+}
+
+#[tauri::command]
+pub fn helpful_cards(state: State<'_, AppState>) -> Reply<Vec<String>> {
+    Ok(state.journal()?.helpful_cards()?)
+}
+
+#[tauri::command]
+pub fn set_card_helpful(state: State<'_, AppState>, id: String, helpful: bool) -> Reply<()> {
+    Ok(state.journal()?.set_card_helpful(&id, helpful)?)
+}
+
+#[tauri::command]
+pub fn set_card_aside(state: State<'_, AppState>, id: String, date: String) -> Reply<()> {
+    Ok(state.journal()?.set_card_aside(&id, Some(&date))?)
 }
 
 /// The UI has saved what it had; the window may close now.

@@ -91,6 +91,11 @@ pub fn app_builder<R: Runtime>(
             commands::log_contact,
             commands::log_urge,
             commands::mark_milestone_seen,
+            commands::guidance,
+            commands::guidance_library,
+            commands::helpful_cards,
+            commands::set_card_helpful,
+            commands::set_card_aside,
         ])
 }
 

@@ -69,6 +69,14 @@ enum Command {
     /// Log an urge to reach out that you held back
     #[command(subcommand)]
     Urge(UrgeCmd),
+    /// Guidance cards for a day's page (today unless --date), best first
+    Guidance {
+        #[arg(long, value_name = "YYYY-MM-DD", conflicts_with = "list")]
+        date: Option<String>,
+        /// List every card in the library instead
+        #[arg(long)]
+        list: bool,
+    },
     /// Days of giving space, urges held, contacts by kind
     Status {
         /// Evaluate as if this day were today, counting only what happened by then
@@ -270,6 +278,37 @@ fn run(cli: Cli) -> Result<(), Error> {
                 )
             })
         }
+        Command::Guidance { list: true, .. } => {
+            let cards: Vec<CardLine> = journal_core::library_cards()
+                .into_iter()
+                .map(|c| CardLine {
+                    id: c.id,
+                    theme: c.theme.as_str(),
+                    title: c.title,
+                    reason: None,
+                })
+                .collect();
+            print_out(json, &cards, human_cards)
+        }
+        Command::Guidance { date, list: false } => {
+            let date = date
+                .as_deref()
+                .map(parse_date)
+                .transpose()?
+                .map(journal_core::format_date);
+            let journal = Journal::new(Store::open(&db)?, clock);
+            let cards: Vec<CardLine> = journal
+                .guidance(date.as_deref(), None, None)?
+                .into_iter()
+                .map(|c| CardLine {
+                    id: c.id,
+                    theme: c.theme.as_str(),
+                    title: c.title,
+                    reason: Some(c.reason),
+                })
+                .collect();
+            print_out(json, &cards, human_cards)
+        }
         Command::Status { as_of } => {
             let as_of = as_of.as_deref().map(parse_date).transpose()?;
             let journal = Journal::new(Store::open(&db)?, clock);
@@ -381,6 +420,27 @@ fn human_status(s: &journal_core::SpaceStatus) -> String {
         ));
     }
     out
+}
+
+/// A card as `guidance --json` prints it: `reason` only for a day's cards.
+#[derive(Serialize)]
+struct CardLine {
+    id: String,
+    theme: &'static str,
+    title: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    reason: Option<String>,
+}
+
+fn human_cards(cards: &Vec<CardLine>) -> String {
+    cards
+        .iter()
+        .map(|c| match &c.reason {
+            Some(r) => format!("{}  ({}; {r})", c.title, c.theme),
+            None => format!("{:<18} {}  [{}]", c.theme, c.title, c.id),
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 fn intensity_arg(i: i64) -> Result<u8, Error> {

@@ -4,6 +4,7 @@
 use crate::clock::Clock;
 use crate::date::{format_date, parse_date};
 use crate::error::{Error, Result};
+use crate::guidance::{select_guidance, DayEvent, GuidanceContext, Stage, Suggestion};
 use crate::page::{Page, PageSummary};
 use crate::search::SearchHit;
 use crate::space::{Contact, ContactKind, Period, SpaceStatus, Urge};
@@ -150,6 +151,71 @@ impl Journal {
             urges,
             past_periods,
         })
+    }
+
+    /// Guidance for a day's page. `text` and `mood` are what is on screen
+    /// (the page may not be saved yet); the stored page is used without them.
+    pub fn guidance(
+        &self,
+        date: Option<&str>,
+        text: Option<&str>,
+        mood: Option<u8>,
+    ) -> Result<Vec<Suggestion>> {
+        let day = self.day_or_today(date)?;
+        let store = self.store();
+        let page = match text {
+            Some(_) => None,
+            None => Some(store.page(day)?),
+        };
+        let status = store.space_status(day)?;
+        let days = status
+            .period
+            .as_ref()
+            .filter(|p| p.end.as_deref().is_none_or(|e| e >= status.as_of.as_str()))
+            .map(|p| p.days_since_start);
+        let mut events = Vec::new();
+        if !store.urges(Some(day), Some(day))?.is_empty() {
+            events.push(DayEvent::Urge);
+        }
+        for c in store.contacts(Some(day), Some(day))? {
+            let e = match c.kind {
+                ContactKind::Pursued => DayEvent::Pursued,
+                ContactKind::TheyReachedOut => DayEvent::TheyReachedOut,
+                ContactKind::Necessary => DayEvent::Necessary,
+                ContactKind::Upfront => continue,
+            };
+            if !events.contains(&e) {
+                events.push(e);
+            }
+        }
+        let set_aside = store.cards_set_aside(day)?;
+        let ctx = GuidanceContext {
+            date: day,
+            stage: Stage::from_days(days),
+            mood: if text.is_some() {
+                mood
+            } else {
+                page.as_ref().and_then(|p| p.mood)
+            },
+            text: text.unwrap_or_else(|| page.as_ref().map_or("", |p| p.body.as_str())),
+            events: &events,
+            set_aside: &set_aside,
+        };
+        Ok(select_guidance(&ctx))
+    }
+
+    pub fn set_card_helpful(&self, id: &str, helpful: bool) -> Result<()> {
+        self.store()
+            .set_card_helpful(id, helpful, self.clock.as_ref())
+    }
+
+    pub fn helpful_cards(&self) -> Result<Vec<String>> {
+        self.store().helpful_cards()
+    }
+
+    pub fn set_card_aside(&self, id: &str, date: Option<&str>) -> Result<()> {
+        let day = self.day_or_today(date)?;
+        self.store().set_card_aside(id, day)
     }
 
     pub fn mark_milestone_seen(&self, days: u32) -> Result<()> {

@@ -6,6 +6,8 @@
 mod clock;
 mod date;
 mod error;
+mod guidance;
+mod guidance_store;
 mod journal;
 mod page;
 mod search;
@@ -16,6 +18,10 @@ mod store;
 pub use clock::{Clock, FixedClock};
 pub use date::{format_date, parse_date};
 pub use error::{Error, ErrorPayload, Result};
+pub use guidance::{
+    library, library_cards, parse_card, select_guidance, Card, DayEvent, GuidanceContext,
+    LibraryCard, Stage, Suggestion, Theme, Trigger, MAX_SUGGESTIONS,
+};
 pub use journal::{Journal, SpaceOverview, SEARCH_LIMIT};
 pub use page::{count_words, first_line, Page, PageSummary, Revision, MAX_BODY_BYTES};
 pub use search::{SearchHit, HIGHLIGHT_CLOSE, HIGHLIGHT_OPEN};

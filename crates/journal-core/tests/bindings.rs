@@ -3,8 +3,9 @@
 //! `UPDATE_BINDINGS=1` to regenerate them.
 
 use journal_core::{
-    Contact, ContactCounts, ContactKind, ErrorPayload, NextMilestone, Page, PageSummary, Period,
-    PeriodInfo, Revision, SearchHit, SpaceOverview, SpaceStatus, Urge,
+    Contact, ContactCounts, ContactKind, ErrorPayload, LibraryCard, NextMilestone, Page,
+    PageSummary, Period, PeriodInfo, Revision, SearchHit, SpaceOverview, SpaceStatus, Suggestion,
+    Theme, Urge,
 };
 use std::path::PathBuf;
 use ts_rs::{Config, TS};
@@ -46,6 +47,9 @@ fn typescript_bindings_match_the_rust_types() {
     check::<NextMilestone>(&mut stale);
     check::<SpaceStatus>(&mut stale);
     check::<SpaceOverview>(&mut stale);
+    check::<Theme>(&mut stale);
+    check::<Suggestion>(&mut stale);
+    check::<LibraryCard>(&mut stale);
     assert!(
         stale.is_empty(),
         "stale TypeScript bindings: {stale:?}; run `UPDATE_BINDINGS=1 cargo test -p journal-core --test bindings` and commit ui/src/ipc/bindings"

@@ -1,0 +1,299 @@
+//! The guidance library (every card file valid) and the choice of cards for
+//! a moment: each trigger fires on words that should fire it and stays quiet
+//! on words that should not.
+
+use chrono::NaiveDate;
+use journal_core::{
+    count_words, library, parse_card, select_guidance, DayEvent, GuidanceContext, Stage,
+    Suggestion, Theme, Trigger,
+};
+use rstest::rstest;
+use std::collections::HashSet;
+
+fn day(s: &str) -> NaiveDate {
+    journal_core::parse_date(s).unwrap()
+}
+
+fn pick(text: &str, stage: Stage, mood: Option<u8>, events: &[DayEvent]) -> Vec<Suggestion> {
+    select_guidance(&GuidanceContext {
+        date: day("2027-02-10"),
+        stage,
+        mood,
+        text,
+        events,
+        set_aside: &[],
+    })
+}
+
+fn themes(s: &[Suggestion]) -> Vec<Theme> {
+    s.iter().map(|s| s.theme).collect()
+}
+
+#[test]
+fn every_card_file_is_valid_and_the_library_is_complete() {
+    let cards = library();
+    assert!(cards.len() >= 24, "only {} cards", cards.len());
+    let mut ids = HashSet::new();
+    for c in cards {
+        assert!(ids.insert(c.id.clone()), "duplicate id {}", c.id);
+        let words = count_words(&c.body);
+        assert!((40..=180).contains(&words), "{}: {words} words", c.id);
+        assert!(
+            !c.title.is_empty() && c.title.chars().count() <= 60,
+            "{}",
+            c.id
+        );
+        assert!(!c.triggers.is_empty(), "{}", c.id);
+        for banned in ["<", "http", "](", "# "] {
+            assert!(!c.body.contains(banned), "{} has {banned:?}", c.id);
+        }
+    }
+    for theme in Theme::ALL {
+        let n = cards.iter().filter(|c| c.theme == *theme).count();
+        let least = match theme {
+            Theme::Urges | Theme::Waiting | Theme::Support | Theme::Setbacks => 3,
+            _ => 1,
+        };
+        assert!(n >= least, "theme {} has {n} cards", theme.as_str());
+    }
+    for stage in Stage::ALL {
+        let n = cards
+            .iter()
+            .filter(|c| c.theme != Theme::Safety && c.triggers.contains(&Trigger::Stage(*stage)))
+            .count();
+        assert!(
+            n >= 4,
+            "stage {} rotates through only {n} cards",
+            stage.as_str()
+        );
+    }
+}
+
+#[test]
+fn every_file_is_named_after_its_id() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("guidance");
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        let text = std::fs::read_to_string(&path).unwrap();
+        let name = path.file_stem().unwrap().to_str().unwrap().to_string();
+        let card = parse_card(&name, &text).unwrap();
+        assert_eq!(card.id, name);
+    }
+}
+
+#[rstest]
+#[case("no front matter at all")]
+#[case("---\nid: x\ntheme: urges\ntitle: T\ntriggers: [stage:day0]\nno closing line")]
+#[case("---\nid: x\ntheme: feelings\ntitle: T\ntriggers: [stage:day0]\n---\nbody")]
+#[case("---\nid: x\ntheme: urges\ntitle: T\ntriggers: [stage:day9]\n---\nbody")]
+#[case("---\nid: x\ntheme: urges\ntitle: T\ntriggers: [word:Text]\n---\nbody")]
+#[case("---\nid: x\ntheme: urges\ntitle: T\ntriggers: []\n---\nbody")]
+#[case("---\nid: Bad Id\ntheme: urges\ntitle: T\ntriggers: [mood:low]\n---\nbody")]
+#[case("---\ntheme: urges\ntitle: T\ntriggers: [mood:low]\n---\nbody")]
+#[case("---\nid: x\ntheme: urges\ntitle: T\ncolour: blue\ntriggers: [mood:low]\n---\nbody")]
+fn malformed_card_files_are_refused(#[case] text: &str) {
+    assert!(parse_card("test.md", text).is_err(), "{text}");
+}
+
+#[rstest]
+#[case("I really want to text him tonight.")]
+#[case("I texted her a long message in my head all day")]
+#[case("Kept thinking about texting them after dinner.")]
+#[case("I almost called him twice.")]
+#[case("I want to CALL HER, just to hear her voice")]
+#[case("Part of me wants to reach out and explain everything.")]
+#[case("I nearly got in the car to go over there.")]
+#[case("Drafted an email to my husband again.")]
+#[case("I keep wanting to contact them.")]
+fn words_of_wanting_to_reach_out_bring_an_urges_card_first(#[case] text: &str) {
+    let s = pick(text, Stage::Days4To7, Some(3), &[]);
+    assert_eq!(s[0].theme, Theme::Urges, "{text}: {:?}", themes(&s));
+    assert!(s[0].reason.contains("reach out"), "{}", s[0].reason);
+}
+
+#[rstest]
+#[case("I called my sister and we laughed for an hour.")]
+#[case("Texted my friend about the film.")]
+#[case("Work was busy; a long call with a client.")]
+#[case("The message on the fridge made me smile.")]
+fn ordinary_calls_and_texts_do_not(#[case] text: &str) {
+    let s = pick(text, Stage::Days4To7, Some(3), &[]);
+    assert!(
+        !s.iter().any(|c| c.reason.contains("reach out")),
+        "{text}: {:?}",
+        s.iter().map(|c| &c.reason).collect::<Vec<_>>()
+    );
+}
+
+#[rstest]
+#[case("Some nights I think about ending it all.")]
+#[case("I don't want to hurt myself but the thought came.")]
+#[case("I feel unsafe at home when the shouting starts.")]
+#[case("I am scared of him when he drinks.")]
+#[case("Thinking about suicide again.")]
+fn words_of_danger_bring_the_safety_card_first_always(#[case] text: &str) {
+    // Even with every other reason present.
+    let all = [DayEvent::Pursued, DayEvent::Urge, DayEvent::TheyReachedOut];
+    let text = format!("{text} I want to text him.");
+    let s = pick(&text, Stage::Day0, Some(1), &all);
+    assert_eq!(s[0].theme, Theme::Safety, "{text}");
+    assert!(s.len() <= 3);
+}
+
+#[rstest]
+#[case("I was scared the meeting would go badly.")]
+#[case("The film had a violin in it; I felt safe and warm.")]
+#[case("I hurt my knee on the run.")]
+fn ordinary_worries_do_not_bring_the_safety_card(#[case] text: &str) {
+    let s = pick(text, Stage::Days8To30, Some(3), &[]);
+    assert!(!themes(&s).contains(&Theme::Safety), "{text}");
+}
+
+#[test]
+fn a_pursuit_logged_today_brings_a_setbacks_card_first() {
+    let s = pick(
+        "Today was a blur.",
+        Stage::Days8To30,
+        Some(2),
+        &[DayEvent::Pursued],
+    );
+    assert_eq!(s[0].theme, Theme::Setbacks);
+    assert_eq!(s[0].reason, "because you reached out today");
+    let s = pick("Today was a blur.", Stage::Days8To30, Some(2), &[]);
+    assert!(!themes(&s).contains(&Theme::Setbacks) || s[0].theme != Theme::Setbacks);
+}
+
+#[test]
+fn they_reached_out_today_brings_its_card() {
+    let s = pick("", Stage::Days4To7, None, &[DayEvent::TheyReachedOut]);
+    assert!(themes(&s).contains(&Theme::TheyReachedOut));
+    let s = pick("", Stage::Days4To7, None, &[]);
+    assert!(s
+        .iter()
+        .all(|c| c.reason != "because they reached out today"));
+}
+
+#[test]
+fn a_necessary_contact_and_an_urge_held_bring_theirs() {
+    let s = pick("", Stage::Days8To30, None, &[DayEvent::Necessary]);
+    assert!(themes(&s).contains(&Theme::NecessaryContact));
+    let s = pick("", Stage::Days8To30, None, &[DayEvent::Urge]);
+    assert_eq!(s[0].theme, Theme::Urges);
+    assert_eq!(s[0].reason, "because you held back an urge today");
+}
+
+#[rstest]
+#[case("The house is so quiet. I feel lonely.", None, Theme::Support)]
+#[case("Nothing much.", Some(1), Theme::Support)]
+#[case("Nothing much.", Some(2), Theme::Support)]
+#[case("I kept checking my phone all evening.", None, Theme::Waiting)]
+#[case("Still waiting to hear from them.", None, Theme::Waiting)]
+fn low_mood_loneliness_and_waiting(
+    #[case] text: &str,
+    #[case] mood: Option<u8>,
+    #[case] want: Theme,
+) {
+    let s = pick(text, Stage::Days8To30, mood, &[]);
+    assert!(themes(&s).contains(&want), "{text}: {:?}", themes(&s));
+    assert!(s[0].reason.starts_with("because"), "{}", s[0].reason);
+}
+
+#[test]
+fn a_good_ordinary_day_brings_no_support_or_waiting_reason() {
+    let s = pick(
+        "Cooked a real dinner and read for an hour.",
+        Stage::Days8To30,
+        Some(4),
+        &[],
+    );
+    assert!(s.iter().all(|c| !c.reason.starts_with("because")), "{s:?}");
+    assert_eq!(s.len(), 3);
+}
+
+#[rstest]
+#[case(Stage::None)]
+#[case(Stage::Day0)]
+fn before_and_on_day_0_upfront_and_not_too_far(#[case] stage: Stage) {
+    let s = pick("", stage, None, &[]);
+    assert_eq!(themes(&s)[..2], [Theme::Upfront, Theme::NotTooFar]);
+    let later = pick("", Stage::Days4To7, None, &[]);
+    assert!(later.iter().all(|c| !c.reason.contains("day 0")));
+}
+
+#[rstest]
+#[case(None, Stage::None)]
+#[case(Some(0), Stage::Day0)]
+#[case(Some(1), Stage::Days1To3)]
+#[case(Some(3), Stage::Days1To3)]
+#[case(Some(4), Stage::Days4To7)]
+#[case(Some(7), Stage::Days4To7)]
+#[case(Some(8), Stage::Days8To30)]
+#[case(Some(30), Stage::Days8To30)]
+#[case(Some(31), Stage::Beyond30)]
+#[case(Some(400), Stage::Beyond30)]
+fn stage_boundaries(#[case] days: Option<u32>, #[case] stage: Stage) {
+    assert_eq!(Stage::from_days(days), stage);
+}
+
+#[test]
+fn rotation_is_stable_per_date_and_moves_day_to_day() {
+    let on = |d: NaiveDate| {
+        select_guidance(&GuidanceContext {
+            date: d,
+            stage: Stage::Days8To30,
+            mood: Some(3),
+            text: "An ordinary day.",
+            events: &[],
+            set_aside: &[],
+        })
+        .into_iter()
+        .map(|s| s.id)
+        .collect::<Vec<_>>()
+    };
+    let first = day("2027-05-01");
+    assert_eq!(on(first), on(first));
+    for i in 0..20u64 {
+        let a = first + chrono::Days::new(i);
+        let b = a + chrono::Days::new(1);
+        assert_ne!(on(a), on(b), "{a} and {b} show the same cards");
+    }
+}
+
+#[test]
+fn at_most_three_each_with_a_reason_and_set_aside_cards_stay_away() {
+    let text = "Lonely, waiting by the phone, and I want to text him.";
+    let all = [
+        DayEvent::Pursued,
+        DayEvent::Urge,
+        DayEvent::TheyReachedOut,
+        DayEvent::Necessary,
+    ];
+    let s = pick(text, Stage::Day0, Some(1), &all);
+    assert_eq!(s.len(), 3);
+    assert!(s.iter().all(|c| !c.reason.is_empty() && !c.body.is_empty()));
+
+    let first = pick("An ordinary day.", Stage::Days4To7, None, &[]);
+    let aside = vec![first[0].id.clone()];
+    let again = select_guidance(&GuidanceContext {
+        date: day("2027-02-10"),
+        stage: Stage::Days4To7,
+        mood: None,
+        text: "An ordinary day.",
+        events: &[],
+        set_aside: &aside,
+    });
+    assert!(again.iter().all(|c| c.id != aside[0]));
+
+    // The safety card cannot be set aside.
+    let danger = pick("I want to die.", Stage::Days4To7, None, &[]);
+    let aside = vec![danger[0].id.clone()];
+    let still = select_guidance(&GuidanceContext {
+        date: day("2027-02-10"),
+        stage: Stage::Days4To7,
+        mood: None,
+        text: "I want to die.",
+        events: &[],
+        set_aside: &aside,
+    });
+    assert_eq!(still[0].theme, Theme::Safety);
+}
