@@ -8,7 +8,7 @@ use journal_core::{
     parse_date, Clock, Error, Journal, Period, Store, When, APP_IDENTIFIER, DB_FILE_NAME,
 };
 use serde::Serialize;
-use std::io::Read;
+use std::io::{Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -499,14 +499,14 @@ fn print_out<T: Serialize>(
     value: &T,
     human: impl Fn(&T) -> String,
 ) -> Result<(), Error> {
-    if json {
-        let s = serde_json::to_string_pretty(value).expect("plain data serializes");
-        println!("{s}");
+    let text = if json {
+        serde_json::to_string_pretty(value).expect("plain data serializes")
     } else {
-        let s = human(value);
-        if !s.is_empty() {
-            println!("{s}");
-        }
+        human(value)
+    };
+    if !text.is_empty() {
+        // A reader that stops early (`| head`) is not a failure of ours.
+        let _ = writeln!(std::io::stdout().lock(), "{text}");
     }
     Ok(())
 }

@@ -22,7 +22,7 @@ static MIGRATIONS: LazyLock<Migrations<'static>> = LazyLock::new(|| {
 });
 
 /// The schema version this build writes (the number of migrations).
-pub const SCHEMA_VERSION: i64 = 3;
+pub const SCHEMA_VERSION: i64 = 4;
 
 /// How long a text must have stood before a save that replaces it keeps a copy.
 const REVISION_AFTER: chrono::TimeDelta = chrono::TimeDelta::minutes(10);

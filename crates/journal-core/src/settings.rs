@@ -1,0 +1,297 @@
+//! The person's settings: reminders, quiet hours, discretion and the window.
+//! Keys and value forms are a contract (`settings get/set` in the CLI).
+
+use crate::error::{Error, Result};
+use chrono::{NaiveTime, Weekday};
+use serde::Serialize;
+use ts_rs::TS;
+
+/// Every setting, as the CLI and the Settings page show them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct Settings {
+    pub daily_enabled: bool,
+    /// `HH:MM`, local time.
+    #[ts(type = "string")]
+    #[serde(serialize_with = "ser_time")]
+    pub daily_time: NaiveTime,
+    #[ts(type = "Array<string>")]
+    #[serde(serialize_with = "ser_days")]
+    pub daily_days: Vec<Weekday>,
+    pub quiet_enabled: bool,
+    #[ts(type = "string")]
+    #[serde(serialize_with = "ser_time")]
+    pub quiet_start: NaiveTime,
+    #[ts(type = "string")]
+    #[serde(serialize_with = "ser_time")]
+    pub quiet_end: NaiveTime,
+    pub discreet: bool,
+    pub milestones: bool,
+    /// 0 turns the check-in after silence off.
+    pub checkin_days: u32,
+    pub autostart: bool,
+    pub close_to_tray: bool,
+}
+
+fn ser_time<S: serde::Serializer>(t: &NaiveTime, s: S) -> std::result::Result<S::Ok, S::Error> {
+    s.serialize_str(&format_time(*t))
+}
+
+fn ser_days<S: serde::Serializer>(d: &[Weekday], s: S) -> std::result::Result<S::Ok, S::Error> {
+    s.collect_seq(d.iter().map(|d| day_name(*d)))
+}
+
+/// The keys, in the order `settings get` lists them.
+pub const SETTING_KEYS: [&str; 11] = [
+    "daily.enabled",
+    "daily.time",
+    "daily.days",
+    "quiet.enabled",
+    "quiet.start",
+    "quiet.end",
+    "discreet",
+    "milestones",
+    "checkin.days",
+    "autostart",
+    "close_to_tray",
+];
+
+const WEEK: [Weekday; 7] = [
+    Weekday::Mon,
+    Weekday::Tue,
+    Weekday::Wed,
+    Weekday::Thu,
+    Weekday::Fri,
+    Weekday::Sat,
+    Weekday::Sun,
+];
+
+fn hm(h: u32, m: u32) -> NaiveTime {
+    NaiveTime::from_hms_opt(h, m, 0).expect("a valid time")
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            daily_enabled: true,
+            daily_time: hm(20, 30),
+            daily_days: WEEK.to_vec(),
+            quiet_enabled: true,
+            quiet_start: hm(22, 0),
+            quiet_end: hm(8, 0),
+            discreet: true,
+            milestones: true,
+            checkin_days: 3,
+            autostart: false,
+            close_to_tray: true,
+        }
+    }
+}
+
+fn day_name(d: Weekday) -> &'static str {
+    match d {
+        Weekday::Mon => "mon",
+        Weekday::Tue => "tue",
+        Weekday::Wed => "wed",
+        Weekday::Thu => "thu",
+        Weekday::Fri => "fri",
+        Weekday::Sat => "sat",
+        Weekday::Sun => "sun",
+    }
+}
+
+pub fn format_time(t: NaiveTime) -> String {
+    t.format("%H:%M").to_string()
+}
+
+fn parse_bool(key: &str, v: &str) -> Result<bool> {
+    match v.trim() {
+        "true" => Ok(true),
+        "false" => Ok(false),
+        _ => Err(Error::invalid(format!(
+            "{key} must be true or false (got \"{v}\")"
+        ))),
+    }
+}
+
+fn parse_time(key: &str, v: &str) -> Result<NaiveTime> {
+    let t = v.trim();
+    let shape = t.len() == 5 && t.as_bytes()[2] == b':';
+    shape
+        .then(|| NaiveTime::parse_from_str(t, "%H:%M").ok())
+        .flatten()
+        .ok_or_else(|| {
+            Error::invalid(format!(
+                "{key} must be a 24-hour time HH:MM, for example 20:30 (got \"{v}\")"
+            ))
+        })
+}
+
+fn parse_days(key: &str, v: &str) -> Result<Vec<Weekday>> {
+    let bad = || {
+        Error::invalid(format!(
+            "{key} must be days from mon,tue,wed,thu,fri,sat,sun separated by commas (got \"{v}\")"
+        ))
+    };
+    let mut days = Vec::new();
+    for part in v.split(',') {
+        let d = WEEK
+            .iter()
+            .find(|d| day_name(**d) == part.trim().to_lowercase())
+            .ok_or_else(bad)?;
+        if !days.contains(d) {
+            days.push(*d);
+        }
+    }
+    days.sort_by_key(|d| d.num_days_from_monday());
+    Ok(days)
+}
+
+impl Settings {
+    /// The value of `key` in its text form.
+    pub fn get(&self, key: &str) -> Result<String> {
+        Ok(match key {
+            "daily.enabled" => self.daily_enabled.to_string(),
+            "daily.time" => format_time(self.daily_time),
+            "daily.days" => self
+                .daily_days
+                .iter()
+                .map(|d| day_name(*d))
+                .collect::<Vec<_>>()
+                .join(","),
+            "quiet.enabled" => self.quiet_enabled.to_string(),
+            "quiet.start" => format_time(self.quiet_start),
+            "quiet.end" => format_time(self.quiet_end),
+            "discreet" => self.discreet.to_string(),
+            "milestones" => self.milestones.to_string(),
+            "checkin.days" => self.checkin_days.to_string(),
+            "autostart" => self.autostart.to_string(),
+            "close_to_tray" => self.close_to_tray.to_string(),
+            _ => return Err(unknown(key)),
+        })
+    }
+
+    /// Set `key` from its text form, refusing a bad value with a clear error.
+    pub fn set(&mut self, key: &str, value: &str) -> Result<()> {
+        match key {
+            "daily.enabled" => self.daily_enabled = parse_bool(key, value)?,
+            "daily.time" => self.daily_time = parse_time(key, value)?,
+            "daily.days" => self.daily_days = parse_days(key, value)?,
+            "quiet.enabled" => self.quiet_enabled = parse_bool(key, value)?,
+            "quiet.start" => self.quiet_start = parse_time(key, value)?,
+            "quiet.end" => self.quiet_end = parse_time(key, value)?,
+            "discreet" => self.discreet = parse_bool(key, value)?,
+            "milestones" => self.milestones = parse_bool(key, value)?,
+            "checkin.days" => {
+                self.checkin_days = value
+                    .trim()
+                    .parse::<u32>()
+                    .ok()
+                    .filter(|n| *n <= 30)
+                    .ok_or_else(|| {
+                        Error::invalid(format!(
+                            "checkin.days must be a whole number from 0 (off) to 30 (got \"{value}\")"
+                        ))
+                    })?
+            }
+            "autostart" => self.autostart = parse_bool(key, value)?,
+            "close_to_tray" => self.close_to_tray = parse_bool(key, value)?,
+            _ => return Err(unknown(key)),
+        }
+        Ok(())
+    }
+
+    /// Is `t` (local) inside the quiet hours? They may run past midnight.
+    pub fn is_quiet(&self, t: NaiveTime) -> bool {
+        if !self.quiet_enabled || self.quiet_start == self.quiet_end {
+            return false;
+        }
+        if self.quiet_start < self.quiet_end {
+            t >= self.quiet_start && t < self.quiet_end
+        } else {
+            t >= self.quiet_start || t < self.quiet_end
+        }
+    }
+}
+
+fn unknown(key: &str) -> Error {
+    Error::invalid(format!(
+        "there is no setting \"{key}\"; the settings are {}",
+        SETTING_KEYS.join(", ")
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rstest::rstest;
+
+    #[test]
+    fn defaults_read_back_as_the_contract_says() {
+        let s = Settings::default();
+        let got: Vec<String> = SETTING_KEYS.iter().map(|k| s.get(k).unwrap()).collect();
+        assert_eq!(
+            got,
+            [
+                "true",
+                "20:30",
+                "mon,tue,wed,thu,fri,sat,sun",
+                "true",
+                "22:00",
+                "08:00",
+                "true",
+                "true",
+                "3",
+                "false",
+                "true"
+            ]
+        );
+    }
+
+    #[rstest]
+    #[case("daily.enabled", "false", "false")]
+    #[case("daily.time", "07:05", "07:05")]
+    #[case("daily.days", "sun, mon,MON", "mon,sun")]
+    #[case("quiet.start", "23:59", "23:59")]
+    #[case("checkin.days", "0", "0")]
+    #[case("checkin.days", "30", "30")]
+    #[case("close_to_tray", "false", "false")]
+    fn good_values_are_kept(#[case] key: &str, #[case] value: &str, #[case] shown: &str) {
+        let mut s = Settings::default();
+        s.set(key, value).unwrap();
+        assert_eq!(s.get(key).unwrap(), shown);
+    }
+
+    #[rstest]
+    #[case("daily.enabled", "yes")]
+    #[case("daily.time", "8:30")]
+    #[case("daily.time", "24:00")]
+    #[case("daily.time", "20:30:00")]
+    #[case("daily.days", "monday")]
+    #[case("daily.days", "")]
+    #[case("checkin.days", "31")]
+    #[case("checkin.days", "-1")]
+    #[case("volume", "11")]
+    fn bad_values_are_refused_and_change_nothing(#[case] key: &str, #[case] value: &str) {
+        let mut s = Settings::default();
+        let e = s.set(key, value).unwrap_err();
+        assert!(e.is_invalid_input());
+        assert_eq!(s, Settings::default());
+    }
+
+    #[test]
+    fn quiet_hours_can_run_past_midnight() {
+        let s = Settings::default();
+        assert!(s.is_quiet(hm(22, 0)));
+        assert!(s.is_quiet(hm(3, 0)));
+        assert!(s.is_quiet(hm(7, 59)));
+        assert!(!s.is_quiet(hm(8, 0)));
+        assert!(!s.is_quiet(hm(21, 59)));
+        let mut day = Settings::default();
+        day.set("quiet.start", "13:00").unwrap();
+        day.set("quiet.end", "15:00").unwrap();
+        assert!(day.is_quiet(hm(14, 0)));
+        assert!(!day.is_quiet(hm(16, 0)));
+        day.set("quiet.enabled", "false").unwrap();
+        assert!(!day.is_quiet(hm(14, 0)));
+    }
+}
