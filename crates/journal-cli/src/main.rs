@@ -77,6 +77,12 @@ enum Command {
         #[arg(long)]
         list: bool,
     },
+    /// The next reminder notification
+    #[command(subcommand)]
+    Reminders(RemindersCmd),
+    /// Read or change settings (reminders, quiet hours, discretion, window)
+    #[command(subcommand)]
+    Settings(SettingsCmd),
     /// Days of giving space, urges held, contacts by kind
     Status {
         /// Evaluate as if this day were today, counting only what happened by then
@@ -136,6 +142,24 @@ enum UrgeCmd {
         #[arg(long)]
         note: Option<String>,
     },
+}
+
+#[derive(Subcommand)]
+enum RemindersCmd {
+    /// When the next notification is due, and of which kind
+    Next {
+        /// Compute as if the clock read this moment, e.g. 2027-03-14T01:00:00-05:00
+        #[arg(long, value_name = "RFC3339")]
+        as_of: Option<String>,
+    },
+}
+
+#[derive(Subcommand)]
+enum SettingsCmd {
+    /// Print one setting, or all of them
+    Get { key: Option<String> },
+    /// Change a setting
+    Set { key: String, value: String },
 }
 
 #[derive(clap::Args)]
@@ -309,6 +333,46 @@ fn run(cli: Cli) -> Result<(), Error> {
                 .collect();
             print_out(json, &cards, human_cards)
         }
+        Command::Settings(SettingsCmd::Get { key: None }) => {
+            let all = Journal::new(Store::open(&db)?, clock).settings()?;
+            print_out(json, &all, |all| {
+                all.iter()
+                    .map(|e| format!("{} = {}", e.key, e.value))
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            })
+        }
+        Command::Settings(SettingsCmd::Get { key: Some(key) }) => {
+            let entry = Journal::new(Store::open(&db)?, clock).setting(&key)?;
+            print_out(json, &entry, |e| e.value.clone())
+        }
+        Command::Settings(SettingsCmd::Set { key, value }) => {
+            journal_core::Settings::default().set(&key, &value)?;
+            let entry = Journal::new(Store::open(&db)?, clock).set_setting(&key, &value)?;
+            print_out(json, &entry, |e| format!("{} = {}", e.key, e.value))
+        }
+        Command::Reminders(RemindersCmd::Next { as_of }) => {
+            let now = match as_of {
+                Some(t) => DateTime::parse_from_rfc3339(t.trim())
+                    .map_err(|_| {
+                        Error::invalid(format!(
+                            "\"{t}\" is not a moment; write it as RFC 3339, for example 2027-03-14T01:00:00-05:00"
+                        ))
+                    })?
+                    .with_timezone(&Utc),
+                None => clock.now(),
+            };
+            let zone = system_zone();
+            let journal = Journal::new(Store::open(&db)?, clock);
+            let next = journal.next_reminder(now, zone)?.map(|p| NextNote {
+                at: p.at.with_timezone(&zone).to_rfc3339(),
+                kind: p.kind.as_str(),
+            });
+            print_out(json, &next, |n| match n {
+                Some(n) => format!("{} at {}", n.kind, n.at),
+                None => "No reminder is planned.".into(),
+            })
+        }
         Command::Status { as_of } => {
             let as_of = as_of.as_deref().map(parse_date).transpose()?;
             let journal = Journal::new(Store::open(&db)?, clock);
@@ -420,6 +484,23 @@ fn human_status(s: &journal_core::SpaceStatus) -> String {
         ));
     }
     out
+}
+
+/// `reminders next --json`: `{"at": RFC 3339 with offset, "kind": ...}`.
+#[derive(Serialize)]
+struct NextNote {
+    at: String,
+    kind: &'static str,
+}
+
+/// The system's time zone: `TZ` when set, else the one the system uses.
+fn system_zone() -> chrono_tz::Tz {
+    let name = std::env::var("TZ")
+        .ok()
+        .map(|tz| tz.trim_start_matches(':').to_string())
+        .filter(|tz| !tz.is_empty())
+        .or_else(|| iana_time_zone::get_timezone().ok());
+    name.and_then(|n| n.parse().ok()).unwrap_or(chrono_tz::UTC)
 }
 
 /// A card as `guidance --json` prints it: `reason` only for a day's cards.

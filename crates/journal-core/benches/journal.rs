@@ -308,15 +308,15 @@ fn timed_saves(b: &mut Bench, label: &str, target: Option<(&str, Duration)>) {
 }
 
 fn timed_runs(b: &mut Bench) {
-    println!("\n--- percentiles over {TIMED_RUNS} timed runs each ---");
+    println!("\n--- percentiles (n = timed runs) ---");
     timed_saves(
         b,
         "save_page (random day, ~300 words)",
         Some(("p99", SAVE_P99_TARGET)),
     );
 
-    let search = |query: &str| {
-        (0..TIMED_RUNS)
+    let search = |query: &str, runs: usize| {
+        (0..runs)
             .map(|_| {
                 let t = Instant::now();
                 black_box(b.store.search(query, 100).expect("search"));
@@ -324,15 +324,15 @@ fn timed_runs(b: &mut Bench) {
             })
             .collect::<Vec<_>>()
     };
-    let rare = search(RARE_WORD);
+    let rare = search(RARE_WORD, TIMED_RUNS);
     percentiles(
         &format!("search \"{RARE_WORD}\" (3 pages)"),
         rare,
         Some(("p50", SEARCH_P50_TARGET)),
     );
-    let common = search("coffee");
+    let common = search("coffee", 500);
     percentiles("search \"coffee\" (most pages, top 100)", common, None);
-    let two = search("walked rain");
+    let two = search("walked rain", 500);
     percentiles("search \"walked rain\" (many pages, top 100)", two, None);
 
     let mut times = Vec::with_capacity(200);

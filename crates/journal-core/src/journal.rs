@@ -6,10 +6,14 @@ use crate::date::{format_date, parse_date};
 use crate::error::{Error, Result};
 use crate::guidance::{select_guidance, DayEvent, GuidanceContext, Stage, Suggestion};
 use crate::page::{Page, PageSummary};
+use crate::schedule::{next_notification, notification_text, NoteKind, Planned};
 use crate::search::SearchHit;
+use crate::settings::SettingEntry;
 use crate::space::{Contact, ContactKind, Period, SpaceStatus, Urge};
 use crate::space_store::When;
 use crate::store::Store;
+use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
 use serde::Serialize;
 use std::sync::{Mutex, MutexGuard};
 use ts_rs::TS;
@@ -216,6 +220,58 @@ impl Journal {
     pub fn set_card_aside(&self, id: &str, date: Option<&str>) -> Result<()> {
         let day = self.day_or_today(date)?;
         self.store().set_card_aside(id, day)
+    }
+
+    /// Every setting as key/value text.
+    pub fn settings(&self) -> Result<Vec<SettingEntry>> {
+        Ok(self.store().settings()?.entries())
+    }
+
+    pub fn setting(&self, key: &str) -> Result<SettingEntry> {
+        let value = self.store().settings()?.get(key)?;
+        Ok(SettingEntry {
+            key: key.to_string(),
+            value,
+        })
+    }
+
+    pub fn set_setting(&self, key: &str, value: &str) -> Result<SettingEntry> {
+        let value = self.store().set_setting(key, value)?.get(key)?;
+        Ok(SettingEntry {
+            key: key.to_string(),
+            value,
+        })
+    }
+
+    /// The next notification as of `now` in `zone`.
+    pub fn next_reminder(&self, now: DateTime<Utc>, zone: Tz) -> Result<Option<Planned>> {
+        let store = self.store();
+        let today = now.with_timezone(&zone).date_naive();
+        let facts = store.reminder_facts(today)?;
+        Ok(next_notification(
+            &store.settings()?,
+            &facts,
+            &store.deliveries()?,
+            now,
+            zone,
+        ))
+    }
+
+    pub fn record_delivery(&self, planned: &Planned) -> Result<()> {
+        self.store().record_delivery(planned, self.clock.as_ref())
+    }
+
+    /// The words for a notification about to go out, per the settings.
+    pub fn notification_text(&self, planned: &Planned) -> Result<(String, String)> {
+        let store = self.store();
+        let discreet = store.settings()?.discreet;
+        let status = store.space_status(planned.local_date)?;
+        let open = status.period.as_ref().is_some_and(|p| p.end.is_none());
+        let days = match planned.kind {
+            NoteKind::Milestone => planned.days,
+            _ => open.then_some(status.current_streak_days),
+        };
+        Ok(notification_text(planned.kind, discreet, days))
     }
 
     pub fn mark_milestone_seen(&self, days: u32) -> Result<()> {

@@ -10,7 +10,10 @@ mod guidance;
 mod guidance_store;
 mod journal;
 mod page;
+mod reminder_store;
+mod schedule;
 mod search;
+mod settings;
 mod space;
 mod space_store;
 mod store;
@@ -24,7 +27,11 @@ pub use guidance::{
 };
 pub use journal::{Journal, SpaceOverview, SEARCH_LIMIT};
 pub use page::{count_words, first_line, Page, PageSummary, Revision, MAX_BODY_BYTES};
+pub use schedule::{
+    next_notification, notification_text, resolve_local, Delivery, NoteKind, Planned, ReminderFacts,
+};
 pub use search::{SearchHit, HIGHLIGHT_CLOSE, HIGHLIGHT_OPEN};
+pub use settings::{format_time, SettingEntry, Settings, SETTING_KEYS};
 pub use space::{
     reached_milestone, space_status, Contact, ContactCounts, ContactKind, NextMilestone, Period,
     PeriodInfo, SpaceFacts, SpaceStatus, Urge, MILESTONES,

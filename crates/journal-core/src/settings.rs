@@ -6,23 +6,16 @@ use chrono::{NaiveTime, Weekday};
 use serde::Serialize;
 use ts_rs::TS;
 
-/// Every setting, as the CLI and the Settings page show them.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+/// Every setting. The CLI and the Settings page read and write them as
+/// key/value text ([`Settings::get`], [`Settings::set`], [`SettingEntry`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Settings {
     pub daily_enabled: bool,
     /// `HH:MM`, local time.
-    #[ts(type = "string")]
-    #[serde(serialize_with = "ser_time")]
     pub daily_time: NaiveTime,
-    #[ts(type = "Array<string>")]
-    #[serde(serialize_with = "ser_days")]
     pub daily_days: Vec<Weekday>,
     pub quiet_enabled: bool,
-    #[ts(type = "string")]
-    #[serde(serialize_with = "ser_time")]
     pub quiet_start: NaiveTime,
-    #[ts(type = "string")]
-    #[serde(serialize_with = "ser_time")]
     pub quiet_end: NaiveTime,
     pub discreet: bool,
     pub milestones: bool,
@@ -32,12 +25,11 @@ pub struct Settings {
     pub close_to_tray: bool,
 }
 
-fn ser_time<S: serde::Serializer>(t: &NaiveTime, s: S) -> std::result::Result<S::Ok, S::Error> {
-    s.serialize_str(&format_time(*t))
-}
-
-fn ser_days<S: serde::Serializer>(d: &[Weekday], s: S) -> std::result::Result<S::Ok, S::Error> {
-    s.collect_seq(d.iter().map(|d| day_name(*d)))
+/// One setting as text, the form the CLI prints and the UI edits.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct SettingEntry {
+    pub key: String,
+    pub value: String,
 }
 
 /// The keys, in the order `settings get` lists them.
@@ -170,6 +162,17 @@ impl Settings {
         })
     }
 
+    /// Every setting as key/value text, in the documented order.
+    pub fn entries(&self) -> Vec<SettingEntry> {
+        SETTING_KEYS
+            .iter()
+            .map(|k| SettingEntry {
+                key: (*k).to_string(),
+                value: self.get(k).expect("every listed key is known"),
+            })
+            .collect()
+    }
+
     /// Set `key` from its text form, refusing a bad value with a clear error.
     pub fn set(&mut self, key: &str, value: &str) -> Result<()> {
         match key {
@@ -189,8 +192,8 @@ impl Settings {
                     .filter(|n| *n <= 30)
                     .ok_or_else(|| {
                         Error::invalid(format!(
-                            "checkin.days must be a whole number from 0 (off) to 30 (got \"{value}\")"
-                        ))
+                        "checkin.days must be a whole number from 0 (off) to 30 (got \"{value}\")"
+                    ))
                     })?
             }
             "autostart" => self.autostart = parse_bool(key, value)?,

@@ -1,0 +1,100 @@
+//! Settings and delivered notifications in the store, and the facts the
+//! reminder schedule reads from the journal.
+
+use crate::clock::Clock;
+use crate::date::{format_date, parse_date};
+use crate::error::Result;
+use crate::schedule::{Delivery, NoteKind, Planned, ReminderFacts};
+use crate::settings::Settings;
+use crate::store::{rfc3339, Store};
+use chrono::NaiveDate;
+use rusqlite::params;
+
+impl Store {
+    /// The stored settings over the defaults.
+    pub fn settings(&self) -> Result<Settings> {
+        let mut settings = Settings::default();
+        let mut stmt = self.conn.prepare_cached("SELECT key, value FROM setting")?;
+        let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
+        for row in rows {
+            let (key, value) = row?;
+            // Values were checked when set; one from a newer version that
+            // this build cannot read keeps its default.
+            let _ = settings.set(&key, &value);
+        }
+        Ok(settings)
+    }
+
+    /// Change one setting; a bad key or value is refused and nothing changes.
+    pub fn set_setting(&mut self, key: &str, value: &str) -> Result<Settings> {
+        let mut settings = self.settings()?;
+        settings.set(key, value)?;
+        let normalized = settings.get(key)?;
+        self.conn.execute(
+            "INSERT INTO setting(key, value) VALUES (?1, ?2)
+             ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            params![key, normalized],
+        )?;
+        Ok(settings)
+    }
+
+    pub fn deliveries(&self) -> Result<Vec<Delivery>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT kind, local_date, topic FROM delivery ORDER BY id")?;
+        let rows = stmt.query_map([], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+            ))
+        })?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (kind, date, topic) = row?;
+            if let Some(kind) = NoteKind::parse(&kind) {
+                out.push(Delivery {
+                    kind,
+                    local_date: parse_date(&date)?,
+                    topic,
+                });
+            }
+        }
+        Ok(out)
+    }
+
+    /// Remember that a notification went out, so it never goes out twice.
+    pub fn record_delivery(&mut self, planned: &Planned, clock: &dyn Clock) -> Result<()> {
+        self.conn.execute(
+            "INSERT INTO delivery(kind, local_date, at, topic) VALUES (?1, ?2, ?3, ?4)",
+            params![
+                planned.kind.as_str(),
+                format_date(planned.local_date),
+                rfc3339(clock.now()),
+                planned.topic
+            ],
+        )?;
+        Ok(())
+    }
+
+    /// Which days have words, and where the open period's current run began.
+    pub fn reminder_facts(&self, today: NaiveDate) -> Result<ReminderFacts> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT date FROM page WHERE words > 0 ORDER BY date")?;
+        let written = stmt
+            .query_map([], |r| r.get::<_, String>(0))?
+            .map(|d| parse_date(&d?))
+            .collect::<Result<_>>()?;
+        let streak = match self.open_period()? {
+            Some(p) => {
+                let start = parse_date(&p.start)?;
+                let status = self.space_status(today)?;
+                let reset = status.last_reset.as_deref().map(parse_date).transpose()?;
+                Some((p.id, reset.map_or(start, |r| r.max(start))))
+            }
+            None => None,
+        };
+        Ok(ReminderFacts { written, streak })
+    }
+}
