@@ -312,7 +312,7 @@ fn run(cli: Cli) -> Result<(), Error> {
                     reason: None,
                 })
                 .collect();
-            print_out(json, &cards, human_cards)
+            print_out(json, &cards, |c| human_cards(c))
         }
         Command::Guidance { date, list: false } => {
             let date = date
@@ -331,7 +331,7 @@ fn run(cli: Cli) -> Result<(), Error> {
                     reason: Some(c.reason),
                 })
                 .collect();
-            print_out(json, &cards, human_cards)
+            print_out(json, &cards, |c| human_cards(c))
         }
         Command::Settings(SettingsCmd::Get { key: None }) => {
             let all = Journal::new(Store::open(&db)?, clock).settings()?;
@@ -513,7 +513,7 @@ struct CardLine {
     reason: Option<String>,
 }
 
-fn human_cards(cards: &Vec<CardLine>) -> String {
+fn human_cards(cards: &[CardLine]) -> String {
     cards
         .iter()
         .map(|c| match &c.reason {

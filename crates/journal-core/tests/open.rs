@@ -289,32 +289,31 @@ fn a_saved_page_is_there_after_the_store_is_closed_and_reopened() {
 
 const CHILD_ENV: &str = "JOURNAL_CORE_TEST_CHILD_DB";
 
-/// Run inside a child process: save a page, report it saved, then die
-/// without closing anything (no checkpoint, no destructors).
-#[test]
-#[ignore = "helper process for a_page_reported_saved_survives_the_process_being_killed"]
-fn child_saves_then_is_killed() {
-    let path = std::env::var_os(CHILD_ENV).expect("started by the test that kills it");
-    let mut store = Store::open(PathBuf::from(path)).unwrap();
-    store
-        .save_page(
-            day("2027-03-14"),
-            "Saved, then the power went out.",
-            Some(3),
-            &clock(),
-        )
-        .unwrap();
-    std::process::abort();
-}
-
 #[test]
 fn a_page_reported_saved_survives_the_process_being_killed() {
+    // This test runs twice: as the parent, and (re-run with CHILD_ENV set) as
+    // the child that saves a page and dies without closing anything.
+    if let Some(path) = std::env::var_os(CHILD_ENV) {
+        let mut store = Store::open(PathBuf::from(path)).unwrap();
+        store
+            .save_page(
+                day("2027-03-14"),
+                "Saved, then the power went out.",
+                Some(3),
+                &clock(),
+            )
+            .unwrap();
+        std::process::abort();
+    }
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("journal.db");
     drop(Store::open(&path).unwrap());
 
     let status = std::process::Command::new(std::env::current_exe().unwrap())
-        .args(["--exact", "child_saves_then_is_killed", "--ignored"])
+        .args([
+            "--exact",
+            "a_page_reported_saved_survives_the_process_being_killed",
+        ])
         .env(CHILD_ENV, &path)
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::null())

@@ -4,8 +4,164 @@
 
 import { mockIPC } from '@tauri-apps/api/mocks';
 import type { Page } from './bindings/Page';
+import type { Contact } from './bindings/Contact';
+import type { ContactKind } from './bindings/ContactKind';
+import type { Period } from './bindings/Period';
+import type { SpaceOverview } from './bindings/SpaceOverview';
+import type { SpaceStatus } from './bindings/SpaceStatus';
+import type { Urge } from './bindings/Urge';
 import { countWords } from '../lib/words';
-import { addDays, localToday } from '../lib/dates';
+import { addDays, daysBetween, localToday } from '../lib/dates';
+
+const MILESTONES = [1, 3, 7, 14, 21, 30, 60, 90, 180, 365];
+
+/**
+ * A rough copy of the Rust counting rules, enough to look at the page.
+ * Modes: `space-new` (nothing started yet), `space-past` (one period ended),
+ * `milestone` (a milestone waiting to be acknowledged); anything else opens
+ * a period with a few events in it.
+ */
+function spaceMock(mode: string, today: string) {
+  const periods: Period[] = [];
+  const contacts: Contact[] = [];
+  const urges: Urge[] = [];
+  const seen = new Set<string>();
+  let nextId = 1;
+  const at = (date: string, hour = 12) => `${date}T${String(hour).padStart(2, '0')}:00:00Z`;
+  const addContact = (kind: ContactKind, date: string, note: string | null, hour = 12) =>
+    contacts.push({ id: nextId++, at: at(date, hour), date, kind, note });
+  const addUrge = (date: string, intensity: number | null, note: string | null, hour = 12) =>
+    urges.push({ id: nextId++, at: at(date, hour), date, intensity, note });
+
+  if (mode !== 'space-new') {
+    const start = addDays(today, -40);
+    const end = addDays(today, -20);
+    periods.push({
+      id: nextId++,
+      start,
+      upfront_note: null,
+      end,
+      outcome: 'We talked calmly in the end. Not fixed, but kinder.',
+    });
+  }
+  if (mode !== 'space-new' && mode !== 'space-past') {
+    const start = addDays(today, mode === 'milestone' ? -3 : -12);
+    const note =
+      'I can see you need some room, and I want to respect that. I will step back for a while. ' +
+      'I am okay, and I am here if you need me.';
+    periods.push({ id: nextId++, start, upfront_note: note, end: null, outcome: null });
+    addContact('upfront', start, note, 19);
+    if (mode !== 'milestone') {
+      addUrge(addDays(today, -11), 4, 'Saw their jacket by the door.', 20);
+      addContact('necessary', addDays(today, -9), 'Sorted out the school pickup for Thursday.', 8);
+      addContact('pursued', addDays(today, -6), 'Sent a long message late at night.', 23);
+      addUrge(addDays(today, -4), null, null, 14);
+      addContact('they-reached-out', addDays(today, -2), 'They asked how I was doing.', 18);
+      addUrge(addDays(today, -1), 3, 'Sunday evenings are the hardest.', 21);
+    }
+  }
+
+  const current = () => periods.at(-1) ?? null;
+
+  function status(): SpaceStatus {
+    const p = current();
+    const base: SpaceStatus = {
+      as_of: today,
+      current_streak_days: 0,
+      best_streak_days: 0,
+      total_space_days: 0,
+      urges_resisted: 0,
+      contacts: { pursued: 0, necessary: 0, 'they-reached-out': 0, upfront: 0 },
+      period: null,
+      next_milestone: null,
+      last_reset: null,
+    };
+    if (!p) return base;
+    const last = p.end ?? today;
+    const within = (d: string) => d >= p.start && d <= last;
+    const inside = contacts.filter((c) => within(c.date));
+    for (const c of inside) base.contacts[c.kind] += 1;
+    base.urges_resisted = urges.filter((u) => within(u.date)).length;
+    const pursuits = [...new Set(inside.filter((c) => c.kind === 'pursued').map((c) => c.date))].sort();
+    const resets = [p.start, ...pursuits.filter((d) => d > p.start)];
+    const latest = resets.at(-1) ?? p.start;
+    base.current_streak_days = daysBetween(latest, last);
+    const runs = resets.slice(1).map((d, i) => Math.max(0, daysBetween(resets[i], d) - 1));
+    base.best_streak_days = Math.max(base.current_streak_days, ...runs);
+    base.total_space_days = Math.max(0, daysBetween(p.start, last) - pursuits.filter((d) => d > p.start).length);
+    base.last_reset = pursuits.at(-1) ?? null;
+    base.period = { start: p.start, end: p.end, days_since_start: daysBetween(p.start, last) };
+    if (p.end === null) {
+      const m = MILESTONES.find((n) => n > base.current_streak_days);
+      if (m !== undefined) base.next_milestone = { days: m, in_days: m - base.current_streak_days };
+    }
+    return base;
+  }
+
+  function overview(): SpaceOverview {
+    const p = current();
+    const s = status();
+    const within = (d: string) => p !== null && d >= p.start && d <= (p.end ?? today);
+    let unseen: number | null = null;
+    if (p && p.end === null) {
+      const reached = [...MILESTONES].reverse().find((n) => n <= s.current_streak_days);
+      if (reached !== undefined && !seen.has(`${p.id}:${reached}`)) unseen = reached;
+    }
+    return {
+      status: s,
+      period: p,
+      contacts: contacts.filter((c) => within(c.date)),
+      urges: urges.filter((u) => within(u.date)),
+      unseen_milestone: unseen,
+      past_periods: periods.filter((x) => x.end !== null).reverse(),
+    };
+  }
+
+  const open = () => {
+    const p = current();
+    return p && p.end === null ? p : null;
+  };
+  const invalid = (message: string) => ({ code: 'invalid_input', message });
+
+  return (cmd: string, a: Record<string, unknown>): unknown => {
+    switch (cmd) {
+      case 'space_overview':
+        return overview();
+      case 'space_status':
+        return status();
+      case 'start_period': {
+        if (open()) throw invalid('a period of giving space is already open');
+        const start = (a.start as string | null) ?? today;
+        const note = (a.note as string | null) ?? null;
+        const p: Period = { id: nextId++, start, upfront_note: note, end: null, outcome: null };
+        periods.push(p);
+        if (note) addContact('upfront', start, note);
+        return p;
+      }
+      case 'end_period': {
+        const p = open();
+        if (!p) throw invalid('there is no open period of giving space to end');
+        p.end = (a.end as string | null) ?? today;
+        p.outcome = (a.outcome as string | null) ?? null;
+        return p;
+      }
+      case 'log_contact': {
+        const date = (a.date as string | null) ?? today;
+        addContact(a.kind as ContactKind, date, (a.note as string | null) ?? null, new Date().getUTCHours());
+        return contacts.at(-1);
+      }
+      case 'log_urge':
+        addUrge(today, (a.intensity as number | null) ?? null, (a.note as string | null) ?? null, new Date().getUTCHours());
+        return urges.at(-1);
+      case 'mark_milestone_seen': {
+        const p = open();
+        if (p) seen.add(`${p.id}:${a.days as number}`);
+        return null;
+      }
+    }
+    return undefined;
+  };
+}
 
 export function installDevMock(mode = ''): void {
   const today = localToday();
@@ -35,8 +191,11 @@ export function installDevMock(mode = ''): void {
       updated_at: p ? '2026-01-01T08:00:00Z' : null,
     };
   };
+  const space = spaceMock(mode, today);
   mockIPC((cmd, args) => {
     const a = (args ?? {}) as Record<string, unknown>;
+    const answer = space(cmd, a);
+    if (answer !== undefined) return answer;
     switch (cmd) {
       case 'today':
         return today;

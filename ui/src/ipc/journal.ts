@@ -31,7 +31,8 @@ export function toErrorPayload(error: unknown): ErrorPayload {
   return isErrorPayload(error) ? { code: error.code, message: error.message } : UNREACHABLE;
 }
 
-async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+/** Calls a Rust command; a rejection always arrives as an ErrorPayload. */
+export async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
   try {
     return await invoke<T>(command, args);
   } catch (error) {

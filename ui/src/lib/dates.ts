@@ -108,3 +108,24 @@ export function monthGrid(m: Month): (string | null)[][] {
   for (let i = 0; i < cells.length; i += 7) weeks.push(cells.slice(i, i + 7));
   return weeks;
 }
+
+const SHORT_WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const SHORT_MONTHS = MONTHS.map((m) => m.slice(0, 3));
+
+/** "Sun 29 Nov"; the year is added unless `today` is given and falls in the same year. */
+export function shortDate(date: string, today = ''): string {
+  const d = toUtc(date);
+  const base = `${SHORT_WEEKDAYS[d.getUTCDay()]} ${d.getUTCDate()} ${SHORT_MONTHS[d.getUTCMonth()]}`;
+  return today !== '' && today.slice(0, 4) === date.slice(0, 4) ? base : `${base} ${d.getUTCFullYear()}`;
+}
+
+/** "29 November 2026" */
+export function dayMonthYear(date: string): string {
+  const d = toUtc(date);
+  return `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
+}
+
+/** Whole days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((toUtc(to).getTime() - toUtc(from).getTime()) / 86_400_000);
+}

@@ -20,6 +20,16 @@ import { countWords } from './words';
 
 export type Phase = 'starting' | 'loading' | 'ready' | 'load-error';
 
+/**
+ * What became of text added to today's page: saved; held as unsaved text on
+ * today's page (it will be saved with the next try, nothing to do again); or
+ * not added at all.
+ */
+export type AppendResult =
+  | { kind: 'saved' }
+  | { kind: 'held'; message: string }
+  | { kind: 'failed'; message: string };
+
 /** Pause before the one retry when closing, to let a busy store settle. */
 export const CLOSE_RETRY_PAUSE_MS = 300;
 
@@ -189,6 +199,45 @@ export class JournalSession {
 
   retry(): Promise<boolean> {
     return this.autosaver.flush();
+  }
+
+  /**
+   * Adds a paragraph to the end of today's page, keeping its mood. It goes
+   * through the autosaver, so an open editor and the store never disagree and
+   * text that cannot be saved yet is held like any other unsaved text.
+   */
+  async appendToToday(text: string): Promise<AppendResult> {
+    const addition = text.trim();
+    if (addition === '') return { kind: 'saved' };
+    await this.refreshToday();
+    const day = this.today !== '' ? this.today : localToday();
+    const join = (body: string): string =>
+      body.trim() === '' ? addition : `${body.trimEnd()}\n\n${addition}`;
+
+    if (!(this.date === day && this.phase === 'ready')) {
+      // Another day is open: save whatever is waiting, then read today's page.
+      await this.autosaver.flush();
+      let page: Page;
+      try {
+        page = await this.api.getPage(day);
+      } catch (error) {
+        return { kind: 'failed', message: toErrorPayload(error).message };
+      }
+      if (!(this.date === day && this.phase === 'ready')) {
+        this.autosaver.loaded(day, { body: page.body, mood: page.mood });
+        const base = this.autosaver.unsaved(day) ?? { body: page.body, mood: page.mood };
+        const saved = await this.autosaver.editNow(day, { body: join(base.body), mood: base.mood });
+        return saved ? { kind: 'saved' } : { kind: 'held', message: this.saveMessage() };
+      }
+    }
+    // Today's page is open: add to the editor's text, then save at once.
+    this.setBody(join(this.body));
+    const saved = await this.autosaver.flush();
+    return saved ? { kind: 'saved' } : { kind: 'held', message: this.saveMessage() };
+  }
+
+  private saveMessage(): string {
+    return this.save.kind === 'error' ? this.save.message : 'The journal did not answer.';
   }
 
   /** The shell is about to close the window: save, try once more, then let it close. */
