@@ -10,6 +10,8 @@ import type { Period } from './bindings/Period';
 import type { SpaceOverview } from './bindings/SpaceOverview';
 import type { SpaceStatus } from './bindings/SpaceStatus';
 import type { Urge } from './bindings/Urge';
+import type { LibraryCard } from './bindings/LibraryCard';
+import type { Suggestion } from './bindings/Suggestion';
 import { countWords } from '../lib/words';
 import { addDays, daysBetween, localToday } from '../lib/dates';
 
@@ -163,6 +165,154 @@ function spaceMock(mode: string, today: string) {
   };
 }
 
+/** Made-up cards, one per theme, only for looking at the views in a browser. */
+const MOCK_CARDS: LibraryCard[] = [
+  {
+    id: 'mock-upfront',
+    theme: 'upfront',
+    title: 'Say it once, kindly',
+    body:
+      'Before stepping back, tell them plainly that you will give them room, that you are all right, and that you are around if they need you.\n\n' +
+      'A few calm lines are enough:\n\n' +
+      '- You heard them.\n- You are okay.\n- The door is open.',
+  },
+  {
+    id: 'mock-giving-space',
+    theme: 'giving-space',
+    title: 'One day at a time',
+    body:
+      'You do not have to keep your word for a month today. Only for today.\n\n' +
+      'Each quiet day shows that what you said holds. That is worth something, whatever comes next.',
+  },
+  {
+    id: 'mock-not-too-far',
+    theme: 'not-too-far',
+    title: 'A door left open',
+    body:
+      'Room is not the same as a wall. Stay polite, answer practical questions, and let them know you are fine if they ask.\n\n' +
+      'Going fully silent can feel like a punishment to the other person, which is not what you mean.',
+  },
+  {
+    id: 'mock-urges',
+    theme: 'urges',
+    title: 'Give the urge twenty minutes',
+    body:
+      'The pull to send a message rises like a wave, and waves pass. Set a timer and do something with your hands until it rings.\n\n' +
+      'If you still want to write, write it here first. Nobody else will read it.\n\n' +
+      'Most urges are quieter by the time the timer goes off. The ones that are not can wait until morning.',
+  },
+  {
+    id: 'mock-waiting',
+    theme: 'waiting',
+    title: 'Put the phone in another room',
+    body:
+      'Checking for a reply every few minutes keeps the ache fresh. Leave the phone somewhere else for an hour and see how the evening feels.\n\n' +
+      'Their quiet is not a verdict on you.',
+  },
+  {
+    id: 'mock-support',
+    theme: 'support',
+    title: 'Let someone keep you company',
+    body:
+      'This is a lot to carry alone. Pick one steady person you can message when the evenings are long.\n\n' +
+      'You do not need to explain everything. "Can we talk for ten minutes?" is enough.',
+  },
+  {
+    id: 'mock-self-work',
+    theme: 'self-work',
+    title: 'Small care, every day',
+    body:
+      'When things hurt, the basics slip first. Choose a couple and do them anyway:\n\n' +
+      '- A proper meal.\n- Ten minutes outside.\n- Water, and an early night.',
+  },
+  {
+    id: 'mock-sincerity',
+    theme: 'sincerity',
+    title: 'Not a tactic',
+    body: 'Stepping back works best when you mean it: room for them, and time for you. It is not a test they have to pass.',
+  },
+  {
+    id: 'mock-they-reached-out',
+    theme: 'they-reached-out',
+    title: 'Warm, brief, unhurried',
+    body:
+      'If they get in touch, answer kindly and keep it short. There is no need to make up for lost time in one message.\n\n' +
+      'Let them set the pace. Notice how it felt, and write it down.',
+  },
+  {
+    id: 'mock-setbacks',
+    theme: 'setbacks',
+    title: 'A slip is not the end',
+    body:
+      'You reached out. That happens to nearly everyone who tries this. It does not undo the days before.\n\n' +
+      'Stop there, be kind to yourself, and begin again from today.',
+  },
+  {
+    id: 'mock-necessary-contact',
+    theme: 'necessary-contact',
+    title: 'Practical messages are fine',
+    body: 'Bills, appointments and the children still need you both. Keep those messages clear, friendly and about the matter at hand.',
+  },
+  {
+    id: 'mock-safety',
+    theme: 'safety',
+    title: 'If you are not safe, this can wait',
+    body:
+      'If you feel unsafe at home, or are thinking of harming yourself, set this approach aside. You matter more than any plan.\n\n' +
+      'Contact local emergency services or a crisis line now, and tell someone you trust.',
+  },
+];
+
+/** A rough imitation of the Rust matching: enough to see the panel change as you type. */
+function guidanceMock(today: string) {
+  const aside = new Set<string>();
+  let helpful: string[] = ['mock-urges'];
+  const card = (id: string) => MOCK_CARDS.find((c) => c.id === `mock-${id}`) as LibraryCard;
+  const rules: [RegExp, string, string][] = [
+    [/\b(unsafe|hurt me|harm|scared|afraid)\b/i, 'safety', 'because some of what you wrote sounds like you may not be safe'],
+    [/\b(text|call|message|reach out|write to)\b/i, 'urges', 'because you wrote about wanting to reach out'],
+    [/\b(lonely|alone)\b/i, 'support', 'because you wrote about feeling alone'],
+    [/\b(phone|reply|waiting|hear from)\b/i, 'waiting', 'because you wrote about waiting to hear from them'],
+    [/\b(kids|children|school|bills)\b/i, 'necessary-contact', 'because you wrote about practical things'],
+  ];
+  return (cmd: string, a: Record<string, unknown>): unknown => {
+    switch (cmd) {
+      case 'guidance': {
+        const date = a.date as string;
+        const text = (a.text as string) ?? '';
+        const mood = a.mood as number | null;
+        const out: Suggestion[] = [];
+        const add = (id: string, reason: string) => {
+          const c = card(id);
+          if (out.some((s) => s.id === c.id)) return;
+          if (c.theme !== 'safety' && aside.has(`${date}:${c.id}`)) return;
+          out.push({ ...c, reason });
+        };
+        for (const [re, id, reason] of rules) if (re.test(text)) add(id, reason);
+        if (mood !== null && mood <= 2) add('self-work', 'because today feels heavy');
+        add('giving-space', date === today ? 'for the weeks after the first' : 'for that stage of the period');
+        add('sincerity', 'for the weeks after the first');
+        add('not-too-far', 'for the weeks after the first');
+        return out.slice(0, 3);
+      }
+      case 'guidance_library':
+        return MOCK_CARDS;
+      case 'helpful_cards':
+        return helpful;
+      case 'set_card_helpful': {
+        const id = a.id as string;
+        helpful = helpful.filter((x) => x !== id);
+        if (a.helpful) helpful.unshift(id);
+        return null;
+      }
+      case 'set_card_aside':
+        aside.add(`${a.date as string}:${a.id as string}`);
+        return null;
+    }
+    return undefined;
+  };
+}
+
 export function installDevMock(mode = ''): void {
   const today = localToday();
   const pages = new Map<string, { body: string; mood: number | null }>([
@@ -192,9 +342,10 @@ export function installDevMock(mode = ''): void {
     };
   };
   const space = spaceMock(mode, today);
+  const guidance = guidanceMock(today);
   mockIPC((cmd, args) => {
     const a = (args ?? {}) as Record<string, unknown>;
-    const answer = space(cmd, a);
+    const answer = space(cmd, a) ?? guidance(cmd, a);
     if (answer !== undefined) return answer;
     switch (cmd) {
       case 'today':
