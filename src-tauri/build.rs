@@ -15,6 +15,8 @@ const COMMANDS: &[&str] = &[
     "log_contact",
     "log_urge",
     "mark_milestone_seen",
+    "settings_get",
+    "settings_set",
     "guidance",
     "guidance_library",
     "helpful_cards",

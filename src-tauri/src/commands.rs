@@ -2,10 +2,10 @@
 
 use crate::AppState;
 use journal_core::{
-    Contact, ErrorPayload, LibraryCard, Page, PageSummary, Period, SearchHit, SpaceOverview,
-    SpaceStatus, Suggestion, Urge, When,
+    Contact, ErrorPayload, LibraryCard, Page, PageSummary, Period, SearchHit, SettingEntry,
+    SpaceOverview, SpaceStatus, Suggestion, Urge, When,
 };
-use tauri::{Runtime, State, WebviewWindow};
+use tauri::{AppHandle, Runtime, State, WebviewWindow};
 
 type Reply<T> = Result<T, ErrorPayload>;
 
@@ -136,10 +136,28 @@ pub fn set_card_aside(state: State<'_, AppState>, id: String, date: String) -> R
     Ok(state.journal()?.set_card_aside(&id, Some(&date))?)
 }
 
-/// The UI has saved what it had; the window may close now.
+#[tauri::command]
+pub fn settings_get(state: State<'_, AppState>) -> Reply<Vec<SettingEntry>> {
+    Ok(state.journal()?.settings()?)
+}
+
+/// Change a setting; reminders and start-at-login follow at once.
+#[tauri::command]
+pub fn settings_set<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    key: String,
+    value: String,
+) -> Reply<SettingEntry> {
+    let entry = state.journal()?.set_setting(&key, &value)?;
+    crate::settings_changed(&app);
+    Ok(entry)
+}
+
+/// The UI has saved what it had; the window may close (or go to the tray).
 #[tauri::command]
 pub fn close_ready<R: Runtime>(window: WebviewWindow<R>) -> Reply<()> {
-    window.destroy().map_err(|e| ErrorPayload {
+    crate::finish_close(&window).map_err(|e| ErrorPayload {
         code: "window".into(),
         message: e.to_string(),
     })

@@ -2,6 +2,10 @@
 //! and looks after the window. It holds no journal logic of its own.
 
 mod commands;
+mod reminders;
+mod tray;
+
+pub use reminders::ReminderTimer;
 
 use chrono::{DateTime, FixedOffset, Local, Utc};
 use journal_core::{Clock, ErrorPayload, Journal, Store, DB_FILE_NAME};
@@ -13,6 +17,8 @@ use tauri::{Emitter, Manager, Runtime, WindowEvent};
 pub const DB_ENV: &str = "BREATHING_ROOM_DB";
 /// The event asking the UI to save what it has before the window closes.
 pub const FLUSH_EVENT: &str = "flush-requested";
+/// The event asking the UI to show today's page (tray, notification).
+pub const TODAY_EVENT: &str = "go-today";
 /// How long the UI gets to save before the window closes anyway.
 const FLUSH_GRACE: Duration = Duration::from_secs(3);
 
@@ -50,20 +56,17 @@ impl AppState {
 
 /// Everything about the app that tests share with the real thing: state,
 /// commands, and the save-before-close handshake. `db` names the journal
-/// file; without it the app opens `$BREATHING_ROOM_DB` or its data folder's.
+/// file; without it, `run_app` opens the one in the app's data folder.
 pub fn app_builder<R: Runtime>(
     builder: tauri::Builder<R>,
     db: Option<PathBuf>,
 ) -> tauri::Builder<R> {
-    let builder = match db.or_else(|| std::env::var_os(DB_ENV).map(PathBuf::from)) {
+    let builder = match db {
         Some(path) => builder.manage(AppState::open(path, SystemClock)),
-        None => builder.setup(|app| {
-            let path = app.path().app_data_dir()?.join(DB_FILE_NAME);
-            app.manage(AppState::open(path, SystemClock));
-            Ok(())
-        }),
+        None => builder,
     };
     builder
+        .manage(ReminderTimer::default())
         .on_window_event(|window, event| {
             if let WindowEvent::CloseRequested { api, .. } = event {
                 // Let the UI save a page being typed, then close (close_ready),
@@ -91,6 +94,8 @@ pub fn app_builder<R: Runtime>(
             commands::log_contact,
             commands::log_urge,
             commands::mark_milestone_seen,
+            commands::settings_get,
+            commands::settings_set,
             commands::guidance,
             commands::guidance_library,
             commands::helpful_cards,
@@ -99,18 +104,78 @@ pub fn app_builder<R: Runtime>(
         ])
 }
 
-/// Start the desktop app: one instance, window placement remembered.
+/// Bring the window back as it was.
+pub fn show_window<R: Runtime>(app: &tauri::AppHandle<R>) {
+    if let Some(w) = app.get_webview_window("main") {
+        let _ = w.unminimize();
+        let _ = w.show();
+        let _ = w.set_focus();
+    }
+}
+
+/// Bring the window back on today's page.
+pub fn show_today<R: Runtime>(app: &tauri::AppHandle<R>) {
+    show_window(app);
+    let _ = app.emit_to("main", TODAY_EVENT, ());
+}
+
+/// Settings changed: plan reminders again and match start-at-login to them.
+pub fn settings_changed<R: Runtime>(app: &tauri::AppHandle<R>) {
+    app.state::<ReminderTimer>().replan();
+    let wanted = app
+        .try_state::<AppState>()
+        .and_then(|s| s.journal().ok().and_then(|j| j.setting("autostart").ok()))
+        .is_some_and(|e| e.value == "true");
+    if let Some(launcher) = app.try_state::<tauri_plugin_autostart::AutoLaunchManager>() {
+        let _ = if wanted {
+            launcher.enable()
+        } else {
+            launcher.disable()
+        };
+    }
+}
+
+/// After the UI has saved: hide to the tray (so reminders can fire) or quit.
+pub fn finish_close<R: Runtime>(window: &tauri::WebviewWindow<R>) -> tauri::Result<()> {
+    let state = window.state::<AppState>();
+    let to_tray = state
+        .journal()
+        .ok()
+        .and_then(|j| j.setting("close_to_tray").ok())
+        .is_none_or(|e| e.value == "true");
+    if to_tray {
+        window.hide()
+    } else {
+        window.app_handle().exit(0);
+        Ok(())
+    }
+}
+
+/// Start the desktop app: one instance, window placement remembered, a tray
+/// icon, and the reminder timer.
 pub fn run_app<R: Runtime>(builder: tauri::Builder<R>) {
     let builder = builder
         .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
-            if let Some(w) = app.get_webview_window("main") {
-                let _ = w.unminimize();
-                let _ = w.show();
-                let _ = w.set_focus();
-            }
+            show_today(app);
         }))
-        .plugin(tauri_plugin_window_state::Builder::default().build());
-    app_builder(builder, None)
+        .plugin(tauri_plugin_window_state::Builder::default().build())
+        .plugin(tauri_plugin_notification::init())
+        .plugin(tauri_plugin_autostart::init(
+            tauri_plugin_autostart::MacosLauncher::LaunchAgent,
+            None,
+        ));
+    let db = std::env::var_os(DB_ENV).map(PathBuf::from);
+    app_builder(builder, db)
+        .setup(|app| {
+            if app.try_state::<AppState>().is_none() {
+                let path = app.path().app_data_dir()?.join(DB_FILE_NAME);
+                app.manage(AppState::open(path, SystemClock));
+            }
+            tray::install(app.handle())?;
+            reminders::start(app.handle());
+            settings_changed(app.handle());
+            Ok(())
+        })
         .run(tauri::generate_context!())
         .expect("Breathing Room could not start");
 }

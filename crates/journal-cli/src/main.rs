@@ -495,12 +495,9 @@ struct NextNote {
 
 /// The system's time zone: `TZ` when set, else the one the system uses.
 fn system_zone() -> chrono_tz::Tz {
-    let name = std::env::var("TZ")
-        .ok()
-        .map(|tz| tz.trim_start_matches(':').to_string())
-        .filter(|tz| !tz.is_empty())
-        .or_else(|| iana_time_zone::get_timezone().ok());
-    name.and_then(|n| n.parse().ok()).unwrap_or(chrono_tz::UTC)
+    let tz = std::env::var("TZ").ok();
+    let system = iana_time_zone::get_timezone().ok();
+    journal_core::pick_zone(tz.as_deref(), system.as_deref())
 }
 
 /// A card as `guidance --json` prints it: `reason` only for a day's cards.

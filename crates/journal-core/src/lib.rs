@@ -28,7 +28,8 @@ pub use guidance::{
 pub use journal::{Journal, SpaceOverview, SEARCH_LIMIT};
 pub use page::{count_words, first_line, Page, PageSummary, Revision, MAX_BODY_BYTES};
 pub use schedule::{
-    next_notification, notification_text, resolve_local, Delivery, NoteKind, Planned, ReminderFacts,
+    next_notification, notification_text, pick_zone, resolve_local, Delivery, NoteKind, Planned,
+    ReminderFacts,
 };
 pub use search::{SearchHit, HIGHLIGHT_CLOSE, HIGHLIGHT_OPEN};
 pub use settings::{format_time, SettingEntry, Settings, SETTING_KEYS};

@@ -260,3 +260,34 @@ pub fn notification_text(kind: NoteKind, discreet: bool, days: Option<u32>) -> (
     };
     (title, body)
 }
+
+/// The time zone to plan in: the `TZ` variable's value when it names one
+/// (a leading ':' is allowed), else the system's zone name, else UTC. The
+/// caller reads both from its environment; this only decides.
+pub fn pick_zone(tz_var: Option<&str>, system: Option<&str>) -> Tz {
+    let from_var = tz_var
+        .map(|v| v.trim().trim_start_matches(':'))
+        .filter(|v| !v.is_empty())
+        .and_then(|v| v.parse().ok());
+    from_var
+        .or_else(|| system.and_then(|s| s.parse().ok()))
+        .unwrap_or(chrono_tz::UTC)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_tz_variable_wins_then_the_system_then_utc() {
+        let ny: Tz = "America/New_York".parse().unwrap();
+        let berlin: Tz = "Europe/Berlin".parse().unwrap();
+        assert_eq!(
+            pick_zone(Some(":America/New_York"), Some("Europe/Berlin")),
+            ny
+        );
+        assert_eq!(pick_zone(Some("Not/AZone"), Some("Europe/Berlin")), berlin);
+        assert_eq!(pick_zone(None, Some("Europe/Berlin")), berlin);
+        assert_eq!(pick_zone(Some(""), None), chrono_tz::UTC);
+    }
+}

@@ -50,6 +50,7 @@ fn typescript_bindings_match_the_rust_types() {
     check::<Theme>(&mut stale);
     check::<Suggestion>(&mut stale);
     check::<LibraryCard>(&mut stale);
+    check::<SettingEntry>(&mut stale);
     assert!(
         stale.is_empty(),
         "stale TypeScript bindings: {stale:?}; run `UPDATE_BINDINGS=1 cargo test -p journal-core --test bindings` and commit ui/src/ipc/bindings"

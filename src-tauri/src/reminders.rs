@@ -1,0 +1,79 @@
+//! The reminder timer: one thread that sleeps until the next note is due,
+//! asks the core what that is, sends it, and records it so a restart never
+//! repeats it. It wakes at least once a minute so a changed clock, a changed
+//! time zone or a machine waking from sleep is noticed without polling.
+
+use crate::AppState;
+use chrono::{DateTime, Utc};
+use std::sync::mpsc::{channel, RecvTimeoutError, Sender};
+use std::sync::Mutex;
+use std::time::Duration;
+use tauri::{AppHandle, Manager, Runtime};
+use tauri_plugin_notification::NotificationExt;
+
+/// The longest the timer sleeps before looking again.
+const MAX_SLEEP: Duration = Duration::from_secs(60);
+
+/// A handle to wake the timer when something it depends on changed.
+#[derive(Default)]
+pub struct ReminderTimer {
+    wake: Mutex<Option<Sender<()>>>,
+}
+
+impl ReminderTimer {
+    /// Ask the timer to plan again now (settings changed, a page was saved).
+    pub fn replan(&self) {
+        if let Some(tx) = self.wake.lock().unwrap_or_else(|p| p.into_inner()).as_ref() {
+            let _ = tx.send(());
+        }
+    }
+}
+
+/// The system's time zone: `TZ` when set, else the one the system uses.
+fn system_zone() -> chrono_tz::Tz {
+    let tz = std::env::var("TZ").ok();
+    let system = iana_time_zone::get_timezone().ok();
+    journal_core::pick_zone(tz.as_deref(), system.as_deref())
+}
+
+#[allow(clippy::disallowed_methods)] // the timer's read of the wall clock
+fn now() -> DateTime<Utc> {
+    Utc::now()
+}
+
+/// Start the timer thread for this app.
+pub fn start<R: Runtime>(app: &AppHandle<R>) {
+    let (tx, rx) = channel::<()>();
+    *app.state::<ReminderTimer>()
+        .wake
+        .lock()
+        .unwrap_or_else(|p| p.into_inner()) = Some(tx);
+    let app = app.clone();
+    std::thread::Builder::new()
+        .name("reminders".into())
+        .spawn(move || loop {
+            let wait = deliver_due(&app).unwrap_or(MAX_SLEEP).min(MAX_SLEEP);
+            match rx.recv_timeout(wait) {
+                Ok(()) | Err(RecvTimeoutError::Timeout) => {}
+                Err(RecvTimeoutError::Disconnected) => break,
+            }
+        })
+        .expect("the reminder thread starts");
+}
+
+/// Send whatever is due now; return how long until the next one.
+fn deliver_due<R: Runtime>(app: &AppHandle<R>) -> Option<Duration> {
+    let state = app.state::<AppState>();
+    let journal = state.journal().ok()?;
+    loop {
+        let (now, zone) = (now(), system_zone());
+        let planned = journal.next_reminder(now, zone).ok()??;
+        if planned.at > now {
+            return (planned.at - now).to_std().ok();
+        }
+        let (title, body) = journal.notification_text(&planned).ok()?;
+        let _ = app.notification().builder().title(title).body(body).show();
+        // Recorded even if no notification daemon listens: never a burst later.
+        journal.record_delivery(&planned).ok()?;
+    }
+}
