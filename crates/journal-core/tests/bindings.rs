@@ -4,8 +4,8 @@
 
 use journal_core::{
     Contact, ContactCounts, ContactKind, ErrorPayload, LibraryCard, NextMilestone, Page,
-    PageSummary, Period, PeriodInfo, Revision, SearchHit, SpaceOverview, SpaceStatus, Suggestion,
-    Theme, Urge,
+    PageSummary, Period, PeriodInfo, Revision, SearchHit, SettingEntry, SpaceOverview, SpaceStatus,
+    Suggestion, Theme, Urge,
 };
 use std::path::PathBuf;
 use ts_rs::{Config, TS};
