@@ -196,3 +196,87 @@ fn giving_space_through_the_ui_commands() {
     let err = invoke(&w, "mark_milestone_seen", json!({ "days": 1 })).unwrap_err();
     assert_eq!(err["code"], "invalid_input", "no open period to mark");
 }
+
+#[test]
+fn guidance_beside_the_page_and_the_library() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_app, w) = app(&dir.path().join("journal.db"));
+    let today = invoke(&w, "today", json!({})).unwrap();
+
+    let cards = invoke(
+        &w,
+        "guidance",
+        json!({ "date": today, "text": "I really want to text him tonight", "mood": null }),
+    )
+    .unwrap();
+    assert_eq!(cards[0]["theme"], "urges");
+    assert!(cards[0]["reason"].as_str().unwrap().contains("reach out"));
+    let first = cards[0]["id"].as_str().unwrap().to_string();
+
+    invoke(&w, "set_card_aside", json!({ "id": first, "date": today })).unwrap();
+    let again = invoke(
+        &w,
+        "guidance",
+        json!({ "date": today, "text": "I really want to text him tonight", "mood": null }),
+    )
+    .unwrap();
+    assert!(again
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|c| c["id"] != first.as_str()));
+
+    invoke(
+        &w,
+        "set_card_helpful",
+        json!({ "id": first, "helpful": true }),
+    )
+    .unwrap();
+    assert_eq!(
+        invoke(&w, "helpful_cards", json!({})).unwrap(),
+        json!([first])
+    );
+    let err = invoke(
+        &w,
+        "set_card_helpful",
+        json!({ "id": "no-such-card", "helpful": true }),
+    )
+    .unwrap_err();
+    assert_eq!(err["code"], "invalid_input");
+
+    let library = invoke(&w, "guidance_library", json!({})).unwrap();
+    let themes: std::collections::BTreeSet<&str> = library
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["theme"].as_str().unwrap())
+        .collect();
+    assert_eq!(themes.len(), 12, "every theme is in the library");
+}
+
+#[test]
+fn settings_read_and_change_through_the_ui_commands() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_app, w) = app(&dir.path().join("journal.db"));
+    let all = invoke(&w, "settings_get", json!({})).unwrap();
+    assert_eq!(all[0], json!({ "key": "daily.enabled", "value": "true" }));
+    assert_eq!(all.as_array().unwrap().len(), 11);
+
+    let set = invoke(
+        &w,
+        "settings_set",
+        json!({ "key": "daily.days", "value": "sun,mon" }),
+    )
+    .unwrap();
+    assert_eq!(set, json!({ "key": "daily.days", "value": "mon,sun" }));
+    let err = invoke(
+        &w,
+        "settings_set",
+        json!({ "key": "daily.time", "value": "25:00" }),
+    )
+    .unwrap_err();
+    assert_eq!(err["code"], "invalid_input");
+    let all = invoke(&w, "settings_get", json!({})).unwrap();
+    assert_eq!(all[1], json!({ "key": "daily.time", "value": "20:30" }));
+    assert_eq!(all[2], json!({ "key": "daily.days", "value": "mon,sun" }));
+}
