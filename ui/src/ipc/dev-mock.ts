@@ -12,6 +12,7 @@ import type { SpaceStatus } from './bindings/SpaceStatus';
 import type { Urge } from './bindings/Urge';
 import type { LibraryCard } from './bindings/LibraryCard';
 import type { Suggestion } from './bindings/Suggestion';
+import type { SettingEntry } from './bindings/SettingEntry';
 import { countWords } from '../lib/words';
 import { addDays, daysBetween, localToday } from '../lib/dates';
 
@@ -313,6 +314,70 @@ function guidanceMock(today: string) {
   };
 }
 
+/**
+ * The settings with roughly the Rust checks, enough to use the Settings page.
+ * Mode `settings-error` refuses every change, to see how a refusal looks.
+ */
+function settingsMock(mode: string) {
+  const values = new Map<string, string>([
+    ['daily.enabled', 'true'],
+    ['daily.time', '20:30'],
+    ['daily.days', 'mon,tue,wed,thu,fri,sat,sun'],
+    ['quiet.enabled', 'true'],
+    ['quiet.start', '22:00'],
+    ['quiet.end', '08:00'],
+    ['discreet', 'true'],
+    ['milestones', 'true'],
+    ['checkin.days', '3'],
+    ['autostart', 'false'],
+    ['close_to_tray', 'true'],
+  ]);
+  const week = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
+  const invalid = (message: string) => ({ code: 'invalid_input', message });
+  const check = (key: string, raw: string): string => {
+    const v = raw.trim();
+    if (key === 'daily.time' || key === 'quiet.start' || key === 'quiet.end') {
+      if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(v)) {
+        throw invalid(`${key} must be a 24-hour time HH:MM, for example 20:30 (got "${raw}")`);
+      }
+      return v;
+    }
+    if (key === 'daily.days') {
+      const parts = v.split(',').map((d) => d.trim().toLowerCase());
+      if (parts.some((d) => !week.includes(d))) {
+        throw invalid(`${key} must be days from mon,tue,wed,thu,fri,sat,sun separated by commas (got "${raw}")`);
+      }
+      return week.filter((d) => parts.includes(d)).join(',');
+    }
+    if (key === 'checkin.days') {
+      const n = Number(v);
+      if (v === '' || !Number.isInteger(n) || n < 0 || n > 30) {
+        throw invalid(`checkin.days must be a whole number from 0 (off) to 30 (got "${raw}")`);
+      }
+      return String(n);
+    }
+    if (v !== 'true' && v !== 'false') throw invalid(`${key} must be true or false (got "${raw}")`);
+    return v;
+  };
+  return (cmd: string, a: Record<string, unknown>): unknown => {
+    switch (cmd) {
+      case 'settings_get':
+        return [...values].map(([key, value]): SettingEntry => ({ key, value }));
+      case 'settings_set': {
+        const key = a.key as string;
+        if (!values.has(key)) throw invalid(`there is no setting "${key}"`);
+        if (mode === 'settings-error') {
+          throw invalid('The journal is busy just now, so this was not changed. Try again in a moment.');
+        }
+        const value = check(key, a.value as string);
+        values.set(key, value);
+        return { key, value } satisfies SettingEntry;
+      }
+    }
+    return undefined;
+  };
+}
+
 export function installDevMock(mode = ''): void {
   const today = localToday();
   const pages = new Map<string, { body: string; mood: number | null }>([
@@ -343,9 +408,10 @@ export function installDevMock(mode = ''): void {
   };
   const space = spaceMock(mode, today);
   const guidance = guidanceMock(today);
+  const settings = settingsMock(mode);
   mockIPC((cmd, args) => {
     const a = (args ?? {}) as Record<string, unknown>;
-    const answer = space(cmd, a) ?? guidance(cmd, a);
+    const answer = space(cmd, a) ?? guidance(cmd, a) ?? settings(cmd, a);
     if (answer !== undefined) return answer;
     switch (cmd) {
       case 'today':

@@ -70,14 +70,11 @@ export function closeReady(): Promise<void> {
   return call<void>('close_ready');
 }
 
-/**
- * Calls `handler` when the shell is about to close the window.
- * Resolves to a function that stops listening.
- */
-export async function onFlushRequested(handler: () => void): Promise<() => void> {
+/** Listens for an event from the shell; resolves to a function that stops listening. */
+async function onShellEvent(name: string, handler: () => void): Promise<() => void> {
   let unlisten: UnlistenFn;
   try {
-    unlisten = await listen('flush-requested', () => handler());
+    unlisten = await listen(name, () => handler());
   } catch (error) {
     throw toErrorPayload(error);
   }
@@ -90,6 +87,23 @@ export async function onFlushRequested(handler: () => void): Promise<() => void>
       // Same.
     }
   };
+}
+
+/**
+ * Calls `handler` when the shell is about to close the window.
+ * Resolves to a function that stops listening.
+ */
+export function onFlushRequested(handler: () => void): Promise<() => void> {
+  return onShellEvent('flush-requested', handler);
+}
+
+/**
+ * Calls `handler` when the person asks for today's page from outside the
+ * window (the tray icon, or "Write today's page" in the tray menu).
+ * Resolves to a function that stops listening.
+ */
+export function onGoToday(handler: () => void): Promise<() => void> {
+  return onShellEvent('go-today', handler);
 }
 
 /** Everything a view needs from the back end, as one replaceable object. */
