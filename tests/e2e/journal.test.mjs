@@ -1,0 +1,226 @@
+// A day with the journal, end to end: the real app binary in Xvfb, driven
+// over WebDriver (tauri-driver → WebKitWebDriver), checked against the
+// journal file with the real CLI. The steps build on each other, so once one
+// fails the rest are skipped rather than failing for the same reason.
+
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import {
+  DEV_IDENTIFIER,
+  Driver,
+  Sandbox,
+  appPids,
+  calendarDay,
+  cli,
+  countWords,
+  editorValue,
+  localDate,
+  openFiles,
+  saveArtifact,
+  sel,
+  shownDate,
+  text,
+  waitForAppExit,
+  waitForDate,
+  waitForSaveState,
+} from './harness.mjs';
+import { Key, waitFor } from './webdriver.mjs';
+
+const TODAY = localDate(0);
+const YESTERDAY = localDate(-1);
+const TWO_DAYS_AGO = localDate(-2);
+const THREE_DAYS_AGO = localDate(-3);
+
+const TODAY_TEXT = 'Walked the long way home under a grey sky.\nThe cold air helped a little.';
+const YESTERDAY_TEXT = 'Wanted to send a message and waited instead. That was enough for one day.';
+const CLI_TEXT = 'Written from the terminal: tea, a book, an early night.';
+const APPENDED = ' Added later in the app.';
+
+const ctrl = (key) => Key.CONTROL + key + Key.NULL;
+
+describe('a day with the journal', () => {
+  let sandbox;
+  let driver;
+  let app; // the current WebDriver session, i.e. the running app
+  let broken = null;
+
+  /** A test step that is skipped once an earlier step has failed. */
+  function step(name, fn) {
+    it(name, async (t) => {
+      if (broken) {
+        t.skip(`skipped: "${broken}" failed`);
+        return;
+      }
+      try {
+        await fn(t);
+      } catch (error) {
+        broken = name;
+        if (app && !app.closed) {
+          const png = await app.screenshot().catch(() => null);
+          if (png) t.diagnostic(`screen at the failure: ${saveArtifact('failure.png', png)}`);
+        }
+        throw error;
+      }
+    });
+  }
+
+  async function quitApp() {
+    await app.delete();
+    await waitForAppExit(sandbox);
+  }
+
+  async function startApp() {
+    app = await driver.launch();
+    await waitForDate(app, TODAY);
+  }
+
+  /** Clicks into the editor and types at the end of the page. */
+  async function typeInEditor(keys) {
+    const editor = await app.find(sel.editor);
+    await editor.click();
+    // Separate calls: WebKitWebDriver drops whatever follows a NULL key.
+    await editor.sendKeys(Key.CONTROL + Key.END + Key.NULL);
+    await editor.sendKeys(keys);
+  }
+
+  /** Presses a shortcut with the focus in the editor, where a writer's hands are. */
+  async function shortcut(key) {
+    await (await app.find(sel.editor)).sendKeys(ctrl(key));
+  }
+
+  async function expectPage(date, body) {
+    await waitForDate(app, date);
+    await waitFor(async () => (await editorValue(app)) === body, {
+      what: `the editor to show the page for ${date}`,
+    });
+  }
+
+  before(async () => {
+    sandbox = new Sandbox('journal');
+    driver = await Driver.start(sandbox);
+  });
+
+  after(async () => {
+    if (app) await app.delete().catch(() => undefined);
+    if (driver) await driver.stop();
+    if (sandbox) await sandbox.dispose();
+  });
+
+  step("opens on today's page, on the test journal file", async () => {
+    await startApp();
+    assert.equal(await shownDate(app), TODAY, 'the first page shown is today');
+    assert.equal(await editorValue(app), '', 'a new journal starts with an empty page');
+    assert.equal(await app.title(), 'Breathing Room');
+
+    const [pid] = appPids(sandbox);
+    assert.ok(pid, 'the app runs with BREATHING_ROOM_DB pointing into the sandbox');
+    assert.ok(openFiles(pid).has(sandbox.db), `the app has ${sandbox.db} open`);
+    assert.ok(!existsSync(sandbox.defaultDb), 'the app did not open a journal in its data dir');
+    // The web view keeps its storage under the identifier: proof that this is
+    // the test build, which can never open the user's own journal.
+    const data = sandbox.env.XDG_DATA_HOME;
+    assert.ok(existsSync(path.join(data, DEV_IDENTIFIER)), `app data goes to ${DEV_IDENTIFIER}`);
+    assert.ok(
+      !existsSync(path.join(data, 'app.breathingroom.journal')),
+      'the binary under test uses the release identifier; build it with the dev TAURI_CONFIG',
+    );
+  });
+
+  step('a page typed today is saved', async () => {
+    await typeInEditor(TODAY_TEXT.replace('\n', Key.ENTER));
+    assert.equal(await editorValue(app), TODAY_TEXT);
+    await waitForSaveState(app, 'Saved');
+    assert.equal(await text(app, sel.wordCount), `${countWords(TODAY_TEXT)} words`);
+    saveArtifact('today.png', await app.screenshot());
+
+    const page = await cli(sandbox, ['show']);
+    assert.equal(page.body, TODAY_TEXT, 'the journal file holds what was typed');
+  });
+
+  step('the page is still there after the app quits and starts again', async () => {
+    await quitApp();
+    await startApp();
+    await expectPage(TODAY, TODAY_TEXT);
+    assert.equal(await text(app, sel.saveState), 'Saved');
+  });
+
+  step('Ctrl+[ opens yesterday, and a page written there is saved', async () => {
+    await shortcut('[');
+    await expectPage(YESTERDAY, '');
+    await typeInEditor(YESTERDAY_TEXT);
+    await waitForSaveState(app, 'Saved');
+    assert.equal(await text(app, sel.wordCount), `${countWords(YESTERDAY_TEXT)} words`);
+  });
+
+  step('the day buttons and Ctrl+] / Ctrl+T move between days', async () => {
+    await (await app.find(sel.goToday)).click();
+    await expectPage(TODAY, TODAY_TEXT);
+    assert.equal(await (await app.find(sel.nextDay)).enabled(), false, 'no going past today');
+    assert.equal(await (await app.find(sel.goToday)).enabled(), false, 'already on today');
+
+    await (await app.find(sel.prevDay)).click();
+    await expectPage(YESTERDAY, YESTERDAY_TEXT);
+    await shortcut(']');
+    await expectPage(TODAY, TODAY_TEXT);
+    await (await app.find(sel.prevDay)).click();
+    await (await app.find(sel.prevDay)).click();
+    await expectPage(TWO_DAYS_AGO, '');
+    await shortcut('t');
+    await expectPage(TODAY, TODAY_TEXT);
+  });
+
+  step('the calendar marks the days with a page', async () => {
+    const hasPage = async (date) => (await calendarDay(app, date)).attribute('data-has-page');
+    await waitFor(async () => (await hasPage(TODAY)) === 'true', { what: `a mark on ${TODAY}` });
+    // Yesterday may be in last month; calendarDay turns the calendar back then.
+    await waitFor(async () => (await hasPage(YESTERDAY)) === 'true', { what: `a mark on ${YESTERDAY}` });
+    assert.equal(await hasPage(TWO_DAYS_AGO), 'false', 'a day without a page has no mark');
+  });
+
+  step('a mood is saved and still chosen after a restart', async () => {
+    await expectPage(TODAY, TODAY_TEXT);
+    await (await app.find(sel.mood(4))).click();
+    await waitForSaveState(app, 'Saved');
+    assert.equal(await (await app.find(sel.mood(4))).selected(), true);
+
+    await quitApp();
+    await startApp();
+    await expectPage(TODAY, TODAY_TEXT);
+    assert.equal(await (await app.find(sel.mood(4))).selected(), true, 'mood 4 is still chosen');
+    for (const other of [1, 2, 3, 5]) {
+      assert.equal(await (await app.find(sel.mood(other))).selected(), false, `mood ${other}`);
+    }
+  });
+
+  step('the CLI reads exactly what the app wrote', async () => {
+    assert.deepEqual(await cli(sandbox, ['show']), {
+      date: TODAY,
+      body: TODAY_TEXT,
+      mood: 4,
+      words: countWords(TODAY_TEXT),
+    });
+    assert.deepEqual(await cli(sandbox, ['show', '--date', YESTERDAY]), {
+      date: YESTERDAY,
+      body: YESTERDAY_TEXT,
+      mood: null,
+      words: countWords(YESTERDAY_TEXT),
+    });
+  });
+
+  step('a page the CLI writes while the app is open can be read and continued in the app', async () => {
+    const written = await cli(sandbox, ['write', '--date', THREE_DAYS_AGO, CLI_TEXT]);
+    assert.equal(written.body, CLI_TEXT);
+
+    await (await calendarDay(app, THREE_DAYS_AGO)).click();
+    await expectPage(THREE_DAYS_AGO, CLI_TEXT);
+    assert.equal(await text(app, sel.wordCount), `${countWords(CLI_TEXT)} words`);
+
+    await typeInEditor(APPENDED);
+    await waitForSaveState(app, 'Saved');
+    const page = await cli(sandbox, ['show', '--date', THREE_DAYS_AGO]);
+    assert.equal(page.body, CLI_TEXT + APPENDED, 'the app saved over the CLI page in the same file');
+    assert.equal(page.words, countWords(CLI_TEXT + APPENDED));
+  });
+});
