@@ -4,7 +4,7 @@
 # makes its need true or explains what to do and exits 1. They run in the
 # calling shell (not a subshell), so a PATH fix for cargo carries over.
 #
-#   br_ensure_system_packages   apt packages for Tauri, Xvfb and WebDriver
+#   br_ensure_system_packages build|test   apt packages for Tauri, Xvfb, WebDriver
 #   br_ensure_rust build|test   cargo (and, for "test", rustfmt + clippy)
 #   br_ensure_node              Node.js >= 20.19 with npm
 #   br_ensure_npm_deps DIR      npm ci in DIR when its node_modules is stale
@@ -70,13 +70,16 @@ The build prerequisites are explained at $BR_PREREQS_URL
 EOF
 }
 
+# $1 = "build" (./run) or "test" (./test, which also needs Xvfb, D-Bus and
+# WebDriver). With apt, the whole list is installed either way.
 br_ensure_system_packages() {
   if ! command -v dpkg-query >/dev/null 2>&1 || ! command -v apt-get >/dev/null 2>&1; then
     # Not apt-based: go on if the essentials are there, else say what to install.
-    local need=()
+    local need=() cmds=(cc pkg-config)
     pkg-config --exists webkit2gtk-4.1 2>/dev/null || need+=("webkit2gtk-4.1 (development files)")
+    [ "${1:-}" = "test" ] && cmds+=(xvfb-run dbus-run-session WebKitWebDriver xdotool import)
     local cmd
-    for cmd in cc pkg-config xvfb-run dbus-run-session WebKitWebDriver xdotool import; do
+    for cmd in "${cmds[@]}"; do
       command -v "$cmd" >/dev/null 2>&1 || need+=("$cmd")
     done
     if [ ${#need[@]} -gt 0 ]; then

@@ -43,10 +43,10 @@ Tomorrow: an early night, and a walk again if the weather holds."
 
 mkdir -p "$(dirname "$OUT")"
 
-# Inside a private D-Bus session and Xvfb: start the app, wait for its window,
+# Inside Xvfb and a private D-Bus session: start the app, wait for its window,
 # give the page a moment to load and settle, then capture the screen.
 # shellcheck disable=SC2016 # expanded by the inner shell
-dbus-run-session -- xvfb-run -a -s "-screen 0 1280x860x24" bash -c '
+xvfb-run -a -s "-screen 0 1280x860x24" dbus-run-session -- bash -c '
   set -euo pipefail
   "$0" >"$WORK/app.log" 2>&1 &
   app=$!

@@ -1,11 +1,11 @@
 //! The UI's requests, each handed straight to the core.
 
-use crate::AppState;
+use crate::{AppState, CloseGuard};
 use journal_core::{
     Contact, ErrorPayload, LibraryCard, Page, PageSummary, Period, SearchHit, SettingEntry,
     SpaceOverview, SpaceStatus, Suggestion, Urge, When,
 };
-use tauri::{AppHandle, Runtime, State, WebviewWindow};
+use tauri::{AppHandle, Runtime, State, Window};
 
 type Reply<T> = Result<T, ErrorPayload>;
 
@@ -156,7 +156,8 @@ pub fn settings_set<R: Runtime>(
 
 /// The UI has saved what it had; the window may close (or go to the tray).
 #[tauri::command]
-pub fn close_ready<R: Runtime>(window: WebviewWindow<R>) -> Reply<()> {
+pub fn close_ready<R: Runtime>(window: Window<R>, guard: State<'_, CloseGuard>) -> Reply<()> {
+    guard.answer();
     crate::finish_close(&window).map_err(|e| ErrorPayload {
         code: "window".into(),
         message: e.to_string(),

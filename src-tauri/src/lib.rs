@@ -10,6 +10,7 @@ pub use reminders::ReminderTimer;
 use chrono::{DateTime, FixedOffset, Local, Utc};
 use journal_core::{Clock, ErrorPayload, Journal, Store, DB_FILE_NAME};
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 use tauri::{Emitter, Manager, Runtime, WindowEvent};
 
@@ -67,16 +68,20 @@ pub fn app_builder<R: Runtime>(
     };
     builder
         .manage(ReminderTimer::default())
+        .manage(CloseGuard::default())
         .on_window_event(|window, event| {
             if let WindowEvent::CloseRequested { api, .. } = event {
                 // Let the UI save a page being typed, then close (close_ready),
                 // or close anyway after a grace period if the UI cannot answer.
                 api.prevent_close();
+                let asked = window.state::<CloseGuard>().ask();
                 let _ = window.emit_to(window.label(), FLUSH_EVENT, ());
                 let w = window.clone();
                 std::thread::spawn(move || {
                     std::thread::sleep(FLUSH_GRACE);
-                    let _ = w.destroy();
+                    if !w.state::<CloseGuard>().was_answered(asked) {
+                        let _ = finish_close(&w);
+                    }
                 });
             }
         })
@@ -135,8 +140,33 @@ pub fn settings_changed<R: Runtime>(app: &tauri::AppHandle<R>) {
     }
 }
 
+/// Counts close requests and the UI's answers, so the grace-period fallback
+/// does nothing once the UI has answered (and never closes a window that was
+/// hidden to the tray and shown again meanwhile).
+#[derive(Default)]
+pub struct CloseGuard {
+    asked: AtomicU64,
+    answered: AtomicU64,
+}
+
+impl CloseGuard {
+    fn ask(&self) -> u64 {
+        self.asked.fetch_add(1, Ordering::SeqCst) + 1
+    }
+
+    /// The UI has saved: every close request so far is answered.
+    pub fn answer(&self) {
+        self.answered
+            .store(self.asked.load(Ordering::SeqCst), Ordering::SeqCst);
+    }
+
+    fn was_answered(&self, request: u64) -> bool {
+        self.answered.load(Ordering::SeqCst) >= request
+    }
+}
+
 /// After the UI has saved: hide to the tray (so reminders can fire) or quit.
-pub fn finish_close<R: Runtime>(window: &tauri::WebviewWindow<R>) -> tauri::Result<()> {
+pub fn finish_close<R: Runtime>(window: &tauri::Window<R>) -> tauri::Result<()> {
     let state = window.state::<AppState>();
     let to_tray = state
         .journal()

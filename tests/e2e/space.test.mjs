@@ -128,7 +128,9 @@ describe('giving space and guidance', () => {
     const kinds = await Promise.all(
       (await app.findAll(`${tid('timeline')} li[data-kind]`)).map((li) => li.attribute('data-kind')),
     );
-    assert.deepEqual(kinds.sort(), ['necessary', 'pursued', 'upfront']);
+    assert.deepEqual(kinds.sort(), ['necessary', 'pursued']);
+    // Day 0 carries the upfront note (logged as the upfront contact).
+    assert.equal((await app.findAll(`${tid('timeline')} li[data-type="start"]`)).length, 1);
     assert.equal((await app.findAll(`${tid('timeline')} li[data-type="urge"]`)).length, 1);
   });
 
