@@ -40,6 +40,11 @@ impl Journal {
         self.store.lock().unwrap_or_else(|p| p.into_inner())
     }
 
+    /// Tidy the journal file while nothing else is happening.
+    pub fn checkpoint(&self) -> Result<()> {
+        self.store().checkpoint()
+    }
+
     /// Today's local date, `YYYY-MM-DD`.
     pub fn today(&self) -> String {
         format_date(self.clock.today())

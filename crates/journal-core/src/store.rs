@@ -22,7 +22,7 @@ static MIGRATIONS: LazyLock<Migrations<'static>> = LazyLock::new(|| {
 });
 
 /// The schema version this build writes (the number of migrations).
-pub const SCHEMA_VERSION: i64 = 4;
+pub const SCHEMA_VERSION: i64 = 5;
 
 /// How long a text must have stood before a save that replaces it keeps a copy.
 const REVISION_AFTER: chrono::TimeDelta = chrono::TimeDelta::minutes(10);
@@ -98,6 +98,14 @@ impl Store {
         Ok(store)
     }
 
+    /// Copy what the write-ahead log holds into the main file, without
+    /// waiting on readers (call it when idle; a busy journal is skipped).
+    pub fn checkpoint(&self) -> Result<()> {
+        self.conn
+            .query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |_| Ok(()))?;
+        Ok(())
+    }
+
     /// A private, throwaway journal in memory.
     pub fn open_in_memory() -> Result<Self> {
         let mut conn = Connection::open_in_memory()?;
@@ -127,6 +135,9 @@ impl Store {
             .pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))?;
         debug_assert_eq!(mode.to_lowercase(), "wal");
         self.conn.pragma_update(None, "synchronous", "NORMAL")?;
+        // Checkpoints run when the app is idle (`Store::checkpoint`) and when
+        // the last connection closes, not in the middle of a save.
+        self.conn.pragma_update(None, "wal_autocheckpoint", 0)?;
         self.conn.pragma_update(None, "foreign_keys", "ON")?;
         Ok(())
     }
