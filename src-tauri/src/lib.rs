@@ -13,6 +13,7 @@ use std::path::PathBuf;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 use tauri::{Emitter, Manager, Runtime, WindowEvent};
+use tauri_plugin_notification::NotificationExt;
 
 /// Environment variable that points the app (and the CLI) at another journal file.
 pub const DB_ENV: &str = "BREATHING_ROOM_DB";
@@ -202,6 +203,9 @@ pub fn run_app<R: Runtime>(builder: tauri::Builder<R>) {
                 app.manage(AppState::open(path, SystemClock));
             }
             tray::install(app.handle())?;
+            // A click on one of our notifications brings back today's page.
+            let handle = app.handle().clone();
+            app.notification().on_action(move |_| show_today(&handle))?;
             reminders::start(app.handle());
             settings_changed(app.handle());
             Ok(())

@@ -5,7 +5,7 @@
 // window leaves the app running in the tray, using next to no CPU.
 
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import {
@@ -131,6 +131,20 @@ describe('reminders and the tray', () => {
     assert.ok(!deliveries.includes('Private words'), 'nothing of the page crossed the bus');
     await sleep(3_000);
     assert.equal(notifyCalls(log).length, 1, 'one reminder, not a burst');
+  });
+
+  it('clicking the notification brings the window back on today\'s page', async () => {
+    // Hide the window to the tray, then click the notification (dunst, the
+    // test session's notification server, invokes its default action).
+    await (await app.find('[data-testid="nav-settings"]')).click();
+    await requestClose(findWindows(WINDOW_TITLE));
+    await waitFor(() => findWindows(WINDOW_TITLE).length === 0, { what: 'the window to hide' });
+    await new Promise((resolve, reject) =>
+      execFile('dunstctl', ['action', '0'], (error) => (error ? reject(error) : resolve())),
+    );
+    await waitFor(() => findWindows(WINDOW_TITLE).length === 1, { what: 'the window to come back' });
+    await app.waitForElement(sel.editor);
+    await waitForDate(app, TODAY);
   });
 
   it('closing the window keeps the app running in the tray, quietly', async (t) => {
