@@ -9,6 +9,7 @@ pub use reminders::ReminderTimer;
 
 use chrono::{DateTime, FixedOffset, Local, Utc};
 use journal_core::{Clock, ErrorPayload, Journal, Store, DB_FILE_NAME};
+use std::os::unix::fs::PermissionsExt;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
@@ -198,9 +199,13 @@ pub fn run_app<R: Runtime>(builder: tauri::Builder<R>) {
     let db = std::env::var_os(DB_ENV).map(PathBuf::from);
     app_builder(builder, db)
         .setup(|app| {
+            // The data folder (journal, web view storage, window state) is the
+            // person's alone, whoever created it first.
+            let data = app.path().app_data_dir()?;
+            std::fs::create_dir_all(&data)?;
+            std::fs::set_permissions(&data, std::fs::Permissions::from_mode(0o700))?;
             if app.try_state::<AppState>().is_none() {
-                let path = app.path().app_data_dir()?.join(DB_FILE_NAME);
-                app.manage(AppState::open(path, SystemClock));
+                app.manage(AppState::open(data.join(DB_FILE_NAME), SystemClock));
             }
             tray::install(app.handle())?;
             // A click on one of our notifications brings back today's page.

@@ -4,7 +4,7 @@
 // fails the rest are skipped rather than failing for the same reason.
 
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import {
@@ -122,6 +122,9 @@ describe('a day with the journal', () => {
     // the test build, which can never open the user's own journal.
     const data = sandbox.env.XDG_DATA_HOME;
     assert.ok(existsSync(path.join(data, DEV_IDENTIFIER)), `app data goes to ${DEV_IDENTIFIER}`);
+    const mode = statSync(path.join(data, DEV_IDENTIFIER)).mode & 0o777;
+    assert.equal(mode, 0o700, 'the app data folder is readable by its owner only');
+    assert.equal(statSync(sandbox.db).mode & 0o777, 0o600, 'the journal file is readable by its owner only');
     assert.ok(
       !existsSync(path.join(data, 'app.breathingroom.journal')),
       'the binary under test uses the release identifier; build it with the dev TAURI_CONFIG',
