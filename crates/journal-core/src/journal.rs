@@ -3,15 +3,14 @@
 
 use crate::clock::Clock;
 use crate::date::{format_date, parse_date};
+use crate::db::Store;
 use crate::error::{Error, Result};
 use crate::guidance::{select_guidance, DayEvent, GuidanceContext, Stage, Suggestion};
-use crate::page::{Page, PageSummary};
-use crate::schedule::{next_notification, notification_text, NoteKind, Planned};
-use crate::search::SearchHit;
+use crate::pages::{Page, PageSummary, SearchHit};
+use crate::reminders::{next_notification, notification_text, NoteKind, Planned};
 use crate::settings::SettingEntry;
+use crate::space::When;
 use crate::space::{Contact, ContactKind, Period, SpaceStatus, Urge};
-use crate::space_store::When;
-use crate::store::Store;
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use serde::Serialize;

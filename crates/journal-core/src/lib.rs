@@ -5,40 +5,37 @@
 
 mod clock;
 mod date;
+mod db;
 mod error;
 mod guidance;
-mod guidance_store;
 mod journal;
-mod page;
-mod reminder_store;
-mod schedule;
-mod search;
+mod pages;
+mod reminders;
 mod settings;
 mod space;
-mod space_store;
-mod store;
 
 pub use clock::{Clock, FixedClock};
 pub use date::{format_date, parse_date};
+pub use db::{Store, SCHEMA_VERSION};
 pub use error::{Error, ErrorPayload, Result};
 pub use guidance::{
     library, library_cards, parse_card, select_guidance, Card, DayEvent, GuidanceContext,
     LibraryCard, Stage, Suggestion, Theme, Trigger, MAX_SUGGESTIONS,
 };
 pub use journal::{Journal, SpaceOverview, SEARCH_LIMIT};
-pub use page::{count_words, first_line, Page, PageSummary, Revision, MAX_BODY_BYTES};
-pub use schedule::{
+pub use pages::{
+    count_words, first_line, Page, PageSummary, Revision, SearchHit, HIGHLIGHT_CLOSE,
+    HIGHLIGHT_OPEN, MAX_BODY_BYTES,
+};
+pub use reminders::{
     next_notification, notification_text, pick_zone, resolve_local, Delivery, NoteKind, Planned,
     ReminderFacts,
 };
-pub use search::{SearchHit, HIGHLIGHT_CLOSE, HIGHLIGHT_OPEN};
 pub use settings::{format_time, SettingEntry, Settings, SETTING_KEYS};
 pub use space::{
     reached_milestone, space_status, Contact, ContactCounts, ContactKind, NextMilestone, Period,
-    PeriodInfo, SpaceFacts, SpaceStatus, Urge, MILESTONES,
+    PeriodInfo, SpaceFacts, SpaceStatus, Urge, When, MAX_NOTE_BYTES, MILESTONES,
 };
-pub use space_store::{When, MAX_NOTE_BYTES};
-pub use store::{Store, SCHEMA_VERSION};
 
 /// The app's identifier (release builds); its data folder is named after it.
 pub const APP_IDENTIFIER: &str = "app.breathingroom.journal";

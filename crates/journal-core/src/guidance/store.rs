@@ -2,9 +2,9 @@
 
 use crate::clock::Clock;
 use crate::date::format_date;
+use crate::db::{rfc3339, Store};
 use crate::error::{Error, Result};
 use crate::guidance::library;
-use crate::store::{rfc3339, Store};
 use chrono::NaiveDate;
 use rusqlite::params;
 

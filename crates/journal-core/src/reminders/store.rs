@@ -1,43 +1,15 @@
-//! Settings and delivered notifications in the store, and the facts the
-//! reminder schedule reads from the journal.
+//! Delivered notifications in the store, and the facts the reminder
+//! schedule reads from the journal.
 
+use super::schedule::{Delivery, NoteKind, Planned, ReminderFacts};
 use crate::clock::Clock;
 use crate::date::{format_date, parse_date};
+use crate::db::{rfc3339, Store};
 use crate::error::Result;
-use crate::schedule::{Delivery, NoteKind, Planned, ReminderFacts};
-use crate::settings::Settings;
-use crate::store::{rfc3339, Store};
 use chrono::NaiveDate;
 use rusqlite::params;
 
 impl Store {
-    /// The stored settings over the defaults.
-    pub fn settings(&self) -> Result<Settings> {
-        let mut settings = Settings::default();
-        let mut stmt = self.conn.prepare_cached("SELECT key, value FROM setting")?;
-        let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
-        for row in rows {
-            let (key, value) = row?;
-            // Values were checked when set; one from a newer version that
-            // this build cannot read keeps its default.
-            let _ = settings.set(&key, &value);
-        }
-        Ok(settings)
-    }
-
-    /// Change one setting; a bad key or value is refused and nothing changes.
-    pub fn set_setting(&mut self, key: &str, value: &str) -> Result<Settings> {
-        let mut settings = self.settings()?;
-        settings.set(key, value)?;
-        let normalized = settings.get(key)?;
-        self.conn.execute(
-            "INSERT INTO setting(key, value) VALUES (?1, ?2)
-             ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-            params![key, normalized],
-        )?;
-        Ok(settings)
-    }
-
     pub fn deliveries(&self) -> Result<Vec<Delivery>> {
         let mut stmt = self
             .conn

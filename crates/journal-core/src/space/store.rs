@@ -2,11 +2,11 @@
 
 use crate::clock::Clock;
 use crate::date::{format_date, parse_date};
+use crate::db::{rfc3339, Store};
 use crate::error::{Error, Result};
 use crate::space::{
     reached_milestone, space_status, Contact, ContactKind, Period, SpaceFacts, SpaceStatus, Urge,
 };
-use crate::store::{rfc3339, Store};
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime, Utc};
 use rusqlite::{params, OptionalExtension, Row};
 

@@ -1,0 +1,51 @@
+//! The journal file: the [`Store`] that every domain keeps its rows in,
+//! opening it safely (`open`), migrating it (`migrate`) and copying it aside
+//! before any change (`backup`).
+
+mod backup;
+mod migrate;
+mod open;
+
+pub use migrate::SCHEMA_VERSION;
+
+use crate::error::Result;
+use chrono::{DateTime, SecondsFormat, Utc};
+use rusqlite::Connection;
+use std::path::{Path, PathBuf};
+
+/// The journal on disk (or in memory, for tests).
+pub struct Store {
+    pub(crate) conn: Connection,
+    path: Option<PathBuf>,
+}
+
+impl std::fmt::Debug for Store {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Store").field("path", &self.path).finish()
+    }
+}
+
+impl Store {
+    /// Copy what the write-ahead log holds into the main file, without
+    /// waiting on readers (call it when idle; a busy journal is skipped).
+    pub fn checkpoint(&self) -> Result<()> {
+        self.conn
+            .query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |_| Ok(()))?;
+        Ok(())
+    }
+
+    /// Where the journal lives (`None` in memory).
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    pub fn schema_version(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))?)
+    }
+}
+
+pub(crate) fn rfc3339(t: DateTime<Utc>) -> String {
+    t.to_rfc3339_opts(SecondsFormat::Millis, true)
+}

@@ -1,0 +1,120 @@
+//! Opening the journal: create it private, refuse a damaged or newer file
+//! without changing a byte, copy it aside, then migrate.
+
+use super::migrate::MIGRATIONS;
+use super::{Store, SCHEMA_VERSION};
+use crate::error::{Error, Result};
+use rusqlite::Connection;
+use std::fs::{self, OpenOptions};
+use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt, PermissionsExt};
+use std::path::Path;
+use std::time::Duration;
+
+const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+
+impl Store {
+    /// Open (creating if needed) the journal at `path`.
+    ///
+    /// Refuses a damaged file or one from a newer version without changing a
+    /// byte of it; copies the file aside before running pending migrations.
+    pub fn open(path: impl AsRef<Path>) -> Result<Self> {
+        let path = path.as_ref().to_path_buf();
+        let io = |source| Error::Io {
+            path: path.clone(),
+            source,
+        };
+        if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+            fs::DirBuilder::new()
+                .recursive(true)
+                .mode(0o700)
+                .create(parent)
+                .map_err(io)?;
+        }
+        let existed = path.exists();
+        if !existed {
+            OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .mode(0o600)
+                .open(&path)
+                .map_err(io)?;
+        }
+
+        let conn = Connection::open(&path)?;
+        conn.busy_timeout(BUSY_TIMEOUT)?;
+        let found = check_readable(&conn, &path)?;
+        if found > SCHEMA_VERSION {
+            return Err(Error::NewerSchema {
+                path,
+                found,
+                known: SCHEMA_VERSION,
+            });
+        }
+        if existed {
+            // Only now, with the file known to be ours and sound, tighten it.
+            let mode = fs::metadata(&path).map_err(io)?.permissions().mode();
+            if mode & 0o077 != 0 {
+                fs::set_permissions(&path, fs::Permissions::from_mode(0o600)).map_err(io)?;
+            }
+        }
+        let mut store = Store {
+            conn,
+            path: Some(path),
+        };
+        // The copy is taken before anything (even the journal mode) changes.
+        if found > 0 && found < SCHEMA_VERSION {
+            store.backup_before_migration()?;
+        }
+        store.configure()?;
+        MIGRATIONS.to_latest(&mut store.conn)?;
+        Ok(store)
+    }
+
+    /// A private, throwaway journal in memory.
+    pub fn open_in_memory() -> Result<Self> {
+        let mut conn = Connection::open_in_memory()?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        MIGRATIONS.to_latest(&mut conn)?;
+        Ok(Store { conn, path: None })
+    }
+
+    fn configure(&self) -> Result<()> {
+        // WAL lets the CLI read while the app writes. In WAL mode NORMAL keeps
+        // every committed save through a crash or a killed process (only a
+        // power cut can lose the last moments), without a sync per keystroke
+        // pause; the database itself is never corrupted either way.
+        let mode: String = self
+            .conn
+            .pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))?;
+        debug_assert_eq!(mode.to_lowercase(), "wal");
+        self.conn.pragma_update(None, "synchronous", "NORMAL")?;
+        // Checkpoints run when the app is idle (`Store::checkpoint`) and when
+        // the last connection closes, not in the middle of a save.
+        self.conn.pragma_update(None, "wal_autocheckpoint", 0)?;
+        self.conn.pragma_update(None, "foreign_keys", "ON")?;
+        Ok(())
+    }
+}
+
+/// Read the schema version and run SQLite's quick check, writing nothing.
+fn check_readable(conn: &Connection, path: &Path) -> Result<i64> {
+    let damaged = |detail: String| Error::Damaged {
+        path: path.to_path_buf(),
+        detail,
+    };
+    let version: i64 = conn
+        .pragma_query_value(None, "user_version", |r| r.get(0))
+        .map_err(|e| damaged(e.to_string()))?;
+    let mut problems = Vec::new();
+    conn.pragma_query(None, "quick_check", |r| {
+        problems.push(r.get::<_, String>(0)?);
+        Ok(())
+    })
+    .map_err(|e| damaged(e.to_string()))?;
+    if problems.len() != 1 || problems[0] != "ok" {
+        let mut detail = problems.into_iter().take(3).collect::<Vec<_>>().join("; ");
+        detail.truncate(300);
+        return Err(damaged(detail));
+    }
+    Ok(version)
+}
