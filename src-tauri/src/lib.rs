@@ -183,6 +183,25 @@ pub fn finish_close<R: Runtime>(window: &tauri::Window<R>) -> tauri::Result<()> 
     }
 }
 
+/// Draw the page without WebKit's compositing mode. In that mode every blink
+/// of the caret in a focused editor is a full composited frame, drawn in
+/// software on most Linux desktops: 6.5% of a core here under Xvfb, several
+/// times that on a large or HiDPI window, for a page that is only being read
+/// (1% without it, and blurred or on another page 0.1%). Our pages are
+/// still text with no animation, so nothing is lost by leaving it off.
+fn calm_rendering<R: Runtime>(window: &tauri::WebviewWindow<R>) -> tauri::Result<()> {
+    #[cfg(target_os = "linux")]
+    window.with_webview(|view| {
+        use webkit2gtk::{HardwareAccelerationPolicy, SettingsExt, WebViewExt};
+        if let Some(settings) = view.inner().settings() {
+            settings.set_hardware_acceleration_policy(HardwareAccelerationPolicy::Never);
+        }
+    })?;
+    #[cfg(not(target_os = "linux"))]
+    let _ = window;
+    Ok(())
+}
+
 /// Start the desktop app: one instance, window placement remembered, a tray
 /// icon, and the reminder timer.
 pub fn run_app<R: Runtime>(builder: tauri::Builder<R>) {
@@ -206,6 +225,9 @@ pub fn run_app<R: Runtime>(builder: tauri::Builder<R>) {
             std::fs::set_permissions(&data, std::fs::Permissions::from_mode(0o700))?;
             if app.try_state::<AppState>().is_none() {
                 app.manage(AppState::open(data.join(DB_FILE_NAME), SystemClock));
+            }
+            if let Some(window) = app.get_webview_window("main") {
+                calm_rendering(&window)?;
             }
             tray::install(app.handle())?;
             // A click on one of our notifications brings back today's page.
