@@ -76,8 +76,9 @@ fn deliver_due<R: Runtime>(app: &AppHandle<R>) -> Option<Duration> {
             return (planned.at - now).to_std().ok();
         }
         let (title, body) = journal.notification_text(&planned).ok()?;
-        let _ = app.notification().builder().title(title).body(body).show();
-        // Recorded even if no notification daemon listens: never a burst later.
+        // Recorded first, so a crash while showing it never repeats it every
+        // minute; and even if no notification daemon listens: never a burst later.
         journal.record_delivery(&planned).ok()?;
+        let _ = app.notification().builder().title(title).body(body).show();
     }
 }

@@ -13,7 +13,7 @@
 
 use chrono::{Days, NaiveDate, TimeDelta};
 use criterion::Criterion;
-use journal_core::{FixedClock, Store};
+use journal_core::{select_guidance, FixedClock, GuidanceContext, Stage, Store};
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
@@ -24,6 +24,8 @@ const RARE_DAYS: [u64; 3] = [412, 1_987, 3_301];
 const TIMED_RUNS: usize = 2_000;
 const SAVE_P99_TARGET: Duration = Duration::from_millis(5);
 const SEARCH_P50_TARGET: Duration = Duration::from_millis(2);
+const GUIDANCE_START_TARGET: Duration = Duration::from_millis(20);
+const GUIDANCE_TARGET: Duration = Duration::from_millis(1);
 
 /// xorshift64*: small, deterministic, good enough for made-up prose.
 struct Rng(u64);
@@ -349,10 +351,59 @@ fn timed_runs(b: &mut Bench) {
     println!();
 }
 
+/// Choosing guidance for a 600-word page: the first call (which builds the
+/// card library and the patterns) and then each page.
+fn timed_guidance() {
+    let vocab = vocabulary();
+    let mut rng = Rng(7);
+    let pages: Vec<String> = (0..200)
+        .map(|i| {
+            let mut p = prose(&mut rng, &vocab, 600);
+            if i % 4 == 0 {
+                p.push_str(" and he shoved me against the door and I am afraid to go home");
+            }
+            p
+        })
+        .collect();
+    let choose = |text: &str| {
+        select_guidance(&GuidanceContext {
+            date: NaiveDate::from_ymd_opt(2027, 2, 10).expect("a date"),
+            stage: Stage::Days8To30,
+            mood: Some(3),
+            text,
+            events: &[],
+            set_aside: &[],
+        })
+    };
+    let t = Instant::now();
+    black_box(choose(&pages[0]));
+    let start = t.elapsed();
+    let verdict = if start <= GUIDANCE_START_TARGET {
+        "meets"
+    } else {
+        "MISSES"
+    };
+    println!("guidance start-up (first call): {start:.2?} ({verdict} the {GUIDANCE_START_TARGET:?} target)");
+    let mut times = Vec::with_capacity(TIMED_RUNS);
+    for i in 0..TIMED_RUNS {
+        let t = Instant::now();
+        black_box(choose(&pages[i % pages.len()]));
+        times.push(t.elapsed());
+    }
+    percentiles(
+        "guidance for a 600-word page",
+        times,
+        Some(("p99", GUIDANCE_TARGET)),
+    );
+}
+
 fn main() {
     // `cargo bench` passes --bench; anything else (e.g. `cargo test
     // --benches`) only checks that the bench runs.
     let benching = std::env::args().any(|a| a == "--bench");
+    if benching {
+        timed_guidance();
+    }
     let mut b = Bench::on_disk();
     if benching {
         timed_runs(&mut b);

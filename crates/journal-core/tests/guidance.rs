@@ -206,7 +206,13 @@ fn a_good_ordinary_day_brings_no_support_or_waiting_reason() {
         Some(4),
         &[],
     );
-    assert!(s.iter().all(|c| !c.reason.starts_with("because")), "{s:?}");
+    // A good day may bring a self-care card for what was written; nothing
+    // about feeling alone or waiting.
+    assert!(
+        s.iter().all(|c| !c.reason.starts_with("because")
+            || !matches!(c.theme, Theme::Support | Theme::Waiting)),
+        "{s:?}"
+    );
     assert_eq!(s.len(), 3);
 }
 
@@ -296,4 +302,150 @@ fn at_most_three_each_with_a_reason_and_set_aside_cards_stay_away() {
         set_aside: &aside,
     });
     assert_eq!(still[0].theme, Theme::Safety);
+}
+
+// The phrasings that were missed before the matcher understood meaning.
+#[rstest]
+#[case("He shoved me against the wall last night and I'm afraid to go home.")]
+#[case("Some days I don't want to be alive anymore.")]
+#[case("she grabbed my arm so hard theres bruises")]
+#[case("my husband threw his phone at me")]
+#[case("He locked me out of the house again last night")]
+#[case("he took my keys so i couldnt leave")]
+#[case("He said he'll make sure I regret it")]
+#[case("she said if I leave she'll take the kids")]
+#[case("im scared of what he will do when he finds out")]
+#[case("everyone would be better off without me")]
+#[case("honestly theres no point going on")]
+#[case("i just want to disappear forever")]
+#[case("thought about taking all my pills tonight")]
+#[case("i dont want to wake up tomorrow")]
+#[case("I want to end it")]
+#[case("he strangeld me")]
+#[case("im so scard to go home")]
+fn harm_threats_fear_and_not_living_bring_the_safety_card_first(#[case] text: &str) {
+    let s = pick(text, Stage::Days8To30, None, &[DayEvent::Urge]);
+    assert_eq!(s[0].theme, Theme::Safety, "{text}: {:?}", themes(&s));
+    // Nothing beside it about keeping up the strategy.
+    assert!(
+        s.iter()
+            .all(|c| matches!(c.theme, Theme::Safety | Theme::Support | Theme::SelfWork)),
+        "{text}: {:?}",
+        themes(&s)
+    );
+    assert!(
+        !s[0].reason.contains(text),
+        "the reason never quotes the page"
+    );
+}
+
+#[test]
+fn the_reason_says_what_was_heard() {
+    let s = pick(
+        "He shoved me against the wall last night and I'm afraid to go home.",
+        Stage::Days8To30,
+        None,
+        &[],
+    );
+    assert_eq!(s[0].reason, "because you wrote about being hurt at home");
+    let s = pick(
+        "Some days I don't want to be alive anymore.",
+        Stage::Days8To30,
+        None,
+        &[],
+    );
+    assert_eq!(s[0].reason, "because you wrote about not wanting to go on");
+}
+
+#[rstest]
+#[case("I'm not afraid of him anymore.")]
+#[case("I killed it at work today")]
+#[case("this song kills me every time")]
+#[case("the commute is killing me")]
+#[case("hit the gym early before work")]
+#[case("It hit me today how much has changed.")]
+#[case("Cooked a real dinner and read for an hour.")]
+fn other_senses_and_negation_do_not_bring_the_safety_card(#[case] text: &str) {
+    let s = pick(text, Stage::Days8To30, None, &[]);
+    assert!(
+        !themes(&s).contains(&Theme::Safety),
+        "{text}: {:?}",
+        themes(&s)
+    );
+}
+
+#[rstest]
+#[case(
+    "All I want is to go to his flat and talk it out tonight.",
+    Theme::Urges
+)]
+#[case("Tempted to like his photos so he notices me.", Theme::Urges)]
+#[case(
+    "I had to email him about the mortgage payment.",
+    Theme::NecessaryContact
+)]
+#[case("I caved and called him at midnight.", Theme::Setbacks)]
+#[case("She texted me out of the blue this morning.", Theme::TheyReachedOut)]
+#[case("I am so angry at him I could scream.", Theme::SelfWork)]
+fn other_themes_are_heard_by_meaning(#[case] text: &str, #[case] want: Theme) {
+    let s = pick(text, Stage::Days8To30, None, &[]);
+    assert!(
+        s.iter()
+            .any(|c| c.theme == want && c.reason.starts_with("because you wrote")),
+        "{text}: {:?}",
+        s.iter().map(|c| (c.theme, &c.reason)).collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn the_rotation_never_brings_event_cards_to_an_ordinary_day() {
+    for offset in 0..60u64 {
+        let date = day("2027-05-01") + chrono::Days::new(offset);
+        for stage in [
+            Stage::Days1To3,
+            Stage::Days4To7,
+            Stage::Days8To30,
+            Stage::Beyond30,
+        ] {
+            let s = select_guidance(&GuidanceContext {
+                date,
+                stage,
+                mood: Some(3),
+                text: "An ordinary day.",
+                events: &[],
+                set_aside: &[],
+            });
+            assert!(
+                s.iter().all(|c| !matches!(
+                    c.theme,
+                    Theme::Setbacks
+                        | Theme::TheyReachedOut
+                        | Theme::NecessaryContact
+                        | Theme::Safety
+                )),
+                "{date} {stage:?}: {:?}",
+                themes(&s)
+            );
+        }
+    }
+}
+
+proptest::proptest! {
+    /// Adding words to a page that calls for the safety card never takes it away.
+    #[test]
+    fn more_words_never_remove_the_safety_card(
+        before in "[a-zA-Z ,.'!?]{0,80}",
+        after in "[a-zA-Z ,.'!?]{0,80}",
+        which in 0usize..4,
+    ) {
+        let danger = [
+            "he hit me again",
+            "I don't want to be alive",
+            "she said I'd regret it",
+            "I'm afraid to go home",
+        ][which];
+        let text = format!("{before} {danger}. {after}");
+        let s = pick(&text, Stage::Days4To7, None, &[]);
+        proptest::prop_assert_eq!(s[0].theme, Theme::Safety, "{}", text);
+    }
 }

@@ -2,7 +2,10 @@
 //! the mood, the words on the page and what was logged that day.
 
 use super::library::{library, Card, DayEvent, Stage, Suggestion, Theme, Trigger};
+use super::signals::{read_signals, Danger};
+use super::words::stem;
 use chrono::{Datelike, NaiveDate};
+use std::collections::HashSet;
 
 /// At most this many cards stand beside a page.
 pub const MAX_SUGGESTIONS: usize = 3;
@@ -19,140 +22,16 @@ pub struct GuidanceContext<'a> {
     pub set_aside: &'a [String],
 }
 
-/// A word reduced to a simple common form, so "texted", "texting" and "texts"
-/// all read as "text", and "calling" and "call" agree.
-fn stem(word: &str) -> String {
-    let mut w: String = word.to_lowercase().replace('\u{2019}', "'");
-    if let Some(i) = w.find('\'') {
-        w.truncate(i);
-    }
-    for suffix in ["ing", "ed", "es", "s"] {
-        if w.len() >= suffix.len() + 3 && w.ends_with(suffix) {
-            w.truncate(w.len() - suffix.len());
-            break;
-        }
-    }
-    if w.len() >= 4 && w.ends_with('e') {
-        w.pop();
-    }
-    let b = w.as_bytes();
-    if b.len() >= 3 && b[b.len() - 1] == b[b.len() - 2] {
-        w.pop();
-    }
-    w
-}
-
-fn tokens(text: &str) -> Vec<String> {
-    text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '\u{2019}'))
-        .filter(|w| !w.is_empty())
-        .map(stem)
-        .collect()
-}
-
-fn stems(words: &[&str]) -> Vec<String> {
-    words.iter().map(|w| stem(w)).collect()
-}
-
-/// Does `phrase` (several words) occur in `toks`?
-fn has_phrase(toks: &[String], phrase: &str) -> bool {
-    let p: Vec<String> = tokens(phrase);
-    !p.is_empty() && toks.windows(p.len()).any(|w| w == p.as_slice())
-}
-
-fn has_any(toks: &[String], words: &[&str]) -> bool {
-    let s = stems(words);
-    toks.iter().any(|t| s.contains(t))
-}
-
-/// One of `verbs` followed, within three words, by one of `objects`.
-fn verb_then(toks: &[String], verbs: &[&str], objects: &[&str]) -> bool {
-    let (v, o) = (stems(verbs), stems(objects));
-    toks.iter()
-        .enumerate()
-        .any(|(i, t)| v.contains(t) && toks.iter().skip(i + 1).take(3).any(|n| o.contains(n)))
-}
-
-const PARTNER: &[&str] = &[
-    "him",
-    "her",
-    "them",
-    "husband",
-    "wife",
-    "partner",
-    "spouse",
-    "ex",
-    "boyfriend",
-    "girlfriend",
+/// Themes about something that happened: never chosen by the stage's
+/// rotation, only when it happened or was written about (a "starting
+/// again" card beside a day where nothing went wrong reads as a verdict).
+const ONLY_WHEN_HEARD: &[Theme] = &[
+    Theme::Safety,
+    Theme::Setbacks,
+    Theme::TheyReachedOut,
+    Theme::NecessaryContact,
+    Theme::Urges,
 ];
-const REACH_VERBS: &[&str] = &[
-    "text", "call", "phone", "ring", "email", "message", "dm", "contact", "write", "see", "visit",
-    "beg", "ask", "tell",
-];
-const REACH_PHRASES: &[&str] = &[
-    "reach out",
-    "go over there",
-    "drive over",
-    "show up",
-    "send a message",
-    "send a text",
-    "get in touch",
-];
-const DANGER_WORDS: &[&str] = &[
-    "suicide", "suicidal", "unsafe", "abuse", "abusive", "violent", "violence",
-];
-const DANGER_PHRASES: &[&str] = &[
-    "hurt myself",
-    "harm myself",
-    "kill myself",
-    "end my life",
-    "end it all",
-    "want to die",
-    "wanted to die",
-    "self harm",
-    "not safe",
-    "hit me",
-    "hurt me",
-    "threatened me",
-    "threatens me",
-    "no reason to live",
-];
-const FEAR_WORDS: &[&str] = &["afraid", "scared", "frightened", "terrified"];
-const LONELY_WORDS: &[&str] = &[
-    "lonely",
-    "loneliness",
-    "alone",
-    "isolated",
-    "empty",
-    "nobody",
-];
-const WAITING_WORDS: &[&str] = &["waiting", "phone", "reply", "notification", "silence"];
-const WAITING_PHRASES: &[&str] = &[
-    "hear from",
-    "heard from",
-    "check my phone",
-    "checked my phone",
-];
-
-/// What the page and the day say, as reasons a theme fits.
-struct Signals {
-    danger: bool,
-    wants_to_reach_out: bool,
-    lonely: bool,
-    waiting: bool,
-}
-
-fn read_signals(text: &str) -> Signals {
-    let toks = tokens(text);
-    let phrase = |list: &[&str]| list.iter().any(|p| has_phrase(&toks, p));
-    Signals {
-        danger: has_any(&toks, DANGER_WORDS)
-            || phrase(DANGER_PHRASES)
-            || verb_then(&toks, FEAR_WORDS, PARTNER),
-        wants_to_reach_out: verb_then(&toks, REACH_VERBS, PARTNER) || phrase(REACH_PHRASES),
-        lonely: has_any(&toks, LONELY_WORDS),
-        waiting: has_any(&toks, WAITING_WORDS) || phrase(WAITING_PHRASES),
-    }
-}
 
 /// A stable number for a day, so the same day shows the same cards.
 fn day_number(date: NaiveDate) -> usize {
@@ -161,7 +40,8 @@ fn day_number(date: NaiveDate) -> usize {
 
 struct Picker<'a> {
     ctx: &'a GuidanceContext<'a>,
-    toks: Vec<String>,
+    /// The stems of the page's words.
+    stems: HashSet<String>,
     chosen: Vec<Suggestion>,
 }
 
@@ -179,7 +59,7 @@ impl<'a> Picker<'a> {
     /// How well a card fits beyond its theme: its words on the page first,
     /// then today's events and mood, then the stage.
     fn fit(&self, c: &Card) -> u32 {
-        let words = c.words().filter(|w| self.toks.contains(&stem(w))).count() as u32;
+        let words = c.words().filter(|w| self.stems.contains(&stem(w))).count() as u32;
         let events = self
             .ctx
             .events
@@ -228,7 +108,7 @@ impl<'a> Picker<'a> {
         let stage = Trigger::Stage(self.ctx.stage);
         let pool: Vec<&Card> = library()
             .iter()
-            .filter(|c| c.theme != Theme::Safety && c.has(&stage))
+            .filter(|c| !ONLY_WHEN_HEARD.contains(&c.theme) && c.has(&stage))
             .collect();
         if pool.is_empty() {
             return;
@@ -248,27 +128,50 @@ impl<'a> Picker<'a> {
 
 /// At most three cards for this moment, each with the reason it was chosen.
 pub fn select_guidance(ctx: &GuidanceContext<'_>) -> Vec<Suggestion> {
-    let signals = read_signals(ctx.text);
+    let (heard, stems) = read_signals(ctx.text);
     let mut p = Picker {
         ctx,
-        toks: tokens(ctx.text),
+        stems,
         chosen: Vec::new(),
     };
     let happened = |e: DayEvent| ctx.events.contains(&e);
-    if signals.danger {
+    if let Some(danger) = heard.danger {
+        p.take(Theme::Safety, danger.reason());
+        // Beside a page like this, nothing about keeping up the strategy:
+        // only company and care.
+        p.take(Theme::Support, "because no one should carry this alone");
         p.take(
-            Theme::Safety,
-            "because some of what you wrote sounds like you may not be safe",
+            Theme::SelfWork,
+            "because looking after yourself comes first",
         );
+        return p.chosen;
     }
     if happened(DayEvent::Pursued) {
         p.take(Theme::Setbacks, "because you reached out today");
     }
-    if signals.wants_to_reach_out {
+    if heard.setback {
+        p.take(
+            Theme::Setbacks,
+            "because you wrote about reaching out when it was hard not to",
+        );
+    }
+    if heard.necessary {
+        p.take(
+            Theme::NecessaryContact,
+            "because you wrote about something practical you share",
+        );
+    }
+    if heard.wants_to_reach_out {
         p.take(Theme::Urges, "because you wrote about wanting to reach out");
     }
     if happened(DayEvent::TheyReachedOut) {
         p.take(Theme::TheyReachedOut, "because they reached out today");
+    }
+    if heard.they_reached_out {
+        p.take(
+            Theme::TheyReachedOut,
+            "because you wrote that they got in touch",
+        );
     }
     if happened(DayEvent::Urge) {
         p.take(Theme::Urges, "because you held back an urge today");
@@ -279,17 +182,29 @@ pub fn select_guidance(ctx: &GuidanceContext<'_>) -> Vec<Suggestion> {
             "because you had a necessary contact today",
         );
     }
-    if signals.lonely {
+    if heard.lonely {
         p.take(Theme::Support, "because you wrote about feeling alone");
     }
-    if signals.waiting {
+    if heard.waiting {
         p.take(
             Theme::Waiting,
             "because you wrote about waiting to hear from them",
         );
     }
+    if heard.angry {
+        p.take(Theme::SelfWork, "because you wrote about feeling angry");
+    }
     if matches!(ctx.mood, Some(1 | 2)) {
         p.take(Theme::Support, "because today feels heavy");
+    }
+    if heard.with_people {
+        p.take(Theme::Support, "because you wrote about time with people");
+    }
+    if heard.good_day {
+        p.take(
+            Theme::SelfWork,
+            "because you wrote about something good for you",
+        );
     }
     match ctx.stage {
         Stage::None => {
@@ -307,4 +222,17 @@ pub fn select_guidance(ctx: &GuidanceContext<'_>) -> Vec<Suggestion> {
     }
     p.rotate();
     p.chosen
+}
+
+impl Danger {
+    /// What was heard, in plain words, never quoting the page.
+    fn reason(self) -> &'static str {
+        match self {
+            Danger::Harmed => "because you wrote about being hurt at home",
+            Danger::Threatened => "because you wrote about being threatened",
+            Danger::Afraid => "because you wrote about being afraid",
+            Danger::NotLiving => "because you wrote about not wanting to go on",
+            Danger::Unsure => "because some of what you wrote sounds like you may not be safe",
+        }
+    }
 }

@@ -3,7 +3,9 @@
 
 mod library;
 mod matching;
+mod signals;
 mod store;
+mod words;
 
 pub use library::{
     library, library_cards, parse_card, Card, DayEvent, LibraryCard, Stage, Suggestion, Theme,
