@@ -27,6 +27,12 @@ const THEMES = [
 
 const tid = (id) => `[data-testid="${id}"]`;
 
+/**
+ * Words of danger in a phrasing the first matcher missed (the safety card
+ * must come first, and only care beside it).
+ */
+const DANGER = "He shoved me against the wall last night and I'm afraid to go home.";
+
 describe('giving space and guidance', () => {
   let sandbox;
   let driver;
@@ -163,6 +169,30 @@ describe('giving space and guidance', () => {
     assert.match(await card.text(), /because you wrote about wanting to reach out/);
     t.diagnostic(`the urges card for the typed words came ${took} ms after typing`);
     saveArtifact('guidance.png', await app.screenshot());
+  });
+
+  step('words of danger bring the safety card first within a second, with only care beside it', async (t) => {
+    const sentence = DANGER;
+    const editor = await app.waitForElement(sel.editor);
+    await editor.clear();
+    await editor.sendKeys(sentence);
+    const typed = Date.now();
+    const first = await waitFor(
+      async () => {
+        const cards = await app.findAll(`${tid('guidance-panel')} ${tid('guidance-card')}`);
+        return cards.length > 0 && (await cards[0].attribute('data-theme')) === 'safety' ? cards[0] : false;
+      },
+      { timeoutMs: 3_000, intervalMs: 50, what: 'the safety card first' },
+    );
+    const took = Date.now() - typed;
+    assert.ok(took < 1_000, `the safety card came ${took} ms after typing stopped`);
+    assert.ok(!(await first.text()).includes(sentence), 'the reason never quotes the page');
+    const themes = await Promise.all(
+      (await app.findAll(`${tid('guidance-panel')} ${tid('guidance-card')}`)).map((c) => c.attribute('data-theme')),
+    );
+    for (const theme of themes.slice(1)) assert.ok(['support', 'self-work'].includes(theme), `beside it only care: ${themes}`);
+    t.diagnostic(`the safety card came ${took} ms after typing`);
+    saveArtifact('guidance-safety.png', await app.screenshot());
   });
 
   step('the library shows every theme and credits the source', async () => {

@@ -2,7 +2,7 @@
 //!
 //! Builds a journal of 3,650 consecutive days (150-600 words a day, drawn from
 //! a vocabulary of a few thousand words, plus one rare word on three days) in a
-//! temporary file with the store's real settings (WAL, synchronous=FULL), then
+//! temporary file with the store's real settings (WAL, synchronous=NORMAL), then
 //! measures saving a page and searching.
 //!
 //! The targets are percentiles (save p99 < 5 ms, search p50 < 2 ms) and
