@@ -348,6 +348,9 @@ fn the_reason_says_what_was_heard() {
         &[],
     );
     assert_eq!(s[0].reason, "because you wrote about being hurt at home");
+    // Beside it, company and small care; nothing about the strategy.
+    assert_eq!(themes(&s), [Theme::Safety, Theme::Support, Theme::SelfWork]);
+    assert!(s.iter().all(|c| !c.title.contains("instead")), "{s:?}");
     let s = pick(
         "Some days I don't want to be alive anymore.",
         Stage::Days8To30,

@@ -13,9 +13,9 @@
 //! both, and the targets replace these floors once they hold.
 
 /// Held-out figures the matcher must not fall below (today's, rounded down).
-const FLOOR_SAFETY_FIRST: f64 = 70.0;
+const FLOOR_SAFETY_FIRST: f64 = 75.0;
 const FLOOR_RIGHT_THEME: f64 = 80.0;
-const CEILING_CALM_ALARMED: f64 = 10.0;
+const CEILING_CALM_ALARMED: f64 = 8.0;
 /// Where the held-out figures must get to.
 const TARGETS: (f64, f64, f64) = (98.0, 85.0, 5.0);
 
@@ -23,6 +23,9 @@ use chrono::NaiveDate;
 use journal_core::{select_guidance, GuidanceContext, Stage, Suggestion, Theme};
 
 const CORPUS: &str = include_str!("fixtures/guidance-corpus.tsv");
+/// More sentences of our own, written apart from the corpus, for tuning
+/// only (reported, never a floor).
+const EXTRA: &str = include_str!("fixtures/guidance-tuning-extra.tsv");
 
 struct Line {
     sentence: String,
@@ -31,7 +34,11 @@ struct Line {
 }
 
 fn corpus() -> Vec<Line> {
-    let mut lines = CORPUS.lines();
+    parse(CORPUS)
+}
+
+fn parse(tsv: &str) -> Vec<Line> {
+    let mut lines = tsv.lines();
     assert_eq!(lines.next(), Some("sentence\tthemes\tsafety_first"));
     lines
         .filter(|l| !l.trim().is_empty())
@@ -149,9 +156,16 @@ fn held_out_sentences_meet_the_floors() {
     let held: Vec<&Line> = all.iter().filter(|l| held_out(&l.sentence)).collect();
     let t = measure(&tuning, show);
     let h = measure(&held, false);
-    for (name, f, n) in [("tuning", &t, tuning.len()), ("held-out", &h, held.len())] {
+    let extra_lines = parse(EXTRA);
+    let extra: Vec<&Line> = extra_lines.iter().collect();
+    let e = measure(&extra, show);
+    for (name, f, n) in [
+        ("tuning", &t, tuning.len()),
+        ("extra tuning", &e, extra.len()),
+        ("held-out", &h, held.len()),
+    ] {
         eprintln!(
-            "{name:>8} ({n} sentences): safety first {:.1}% of {}, right theme {:.1}% of {}, calm days alarmed {:.1}% of {}",
+            "{name:>12} ({n} sentences): safety first {:.1}% of {}, right theme {:.1}% of {}, calm days alarmed {:.1}% of {}",
             f.safety(),
             f.safety_needed,
             f.right(),

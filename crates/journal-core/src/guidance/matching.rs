@@ -33,6 +33,10 @@ const ONLY_WHEN_HEARD: &[Theme] = &[
     Theme::Urges,
 ];
 
+/// Beside the safety card: company, and small care.
+const SAFE_COMPANY: &str = "support-let-people-keep-you-company";
+const SAFE_CARE: &str = "self-work-small-care-every-day";
+
 /// A stable number for a day, so the same day shows the same cards.
 fn day_number(date: NaiveDate) -> usize {
     usize::try_from(date.num_days_from_ce()).unwrap_or(0)
@@ -92,6 +96,16 @@ impl<'a> Picker<'a> {
         self.push(card, reason.to_string());
     }
 
+    /// Add one named card, when it is there and not shown yet.
+    fn take_card(&mut self, id: &str, reason: &str) {
+        if self.full() {
+            return;
+        }
+        if let Some(card) = library().iter().find(|c| c.id == id && self.available(c)) {
+            self.push(card, reason.to_string());
+        }
+    }
+
     fn push(&mut self, card: &Card, reason: String) {
         self.chosen.push(Suggestion {
             id: card.id.clone(),
@@ -139,11 +153,10 @@ pub fn select_guidance(ctx: &GuidanceContext<'_>) -> Vec<Suggestion> {
         p.take(Theme::Safety, danger.reason());
         // Beside a page like this, nothing about keeping up the strategy:
         // only company and care.
-        p.take(Theme::Support, "because no one should carry this alone");
-        p.take(
-            Theme::SelfWork,
-            "because looking after yourself comes first",
-        );
+        // Named cards: company and small care ("one person you can text
+        // instead" would read wrong beside this page).
+        p.take_card(SAFE_COMPANY, "because no one should carry this alone");
+        p.take_card(SAFE_CARE, "because looking after yourself comes first");
         return p.chosen;
     }
     if happened(DayEvent::Pursued) {
