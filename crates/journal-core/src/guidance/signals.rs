@@ -280,6 +280,10 @@ const HARMED: &[RuleSpec] = &[
     ("locks ~1 changed", false, &[]),
     ("@they ~4 =only ~2 one ~2 with ~2 key|spare", false, &[]),
     ("feel|felt ~1 safe ~1 at ~1 home", false, &[]),
+    ("=threw|throw|thrown|smashed ~3 my ~1 phone|laptop|things|stuff|plate|glass ~3 at|across|against", false, &[]),
+    ("@they ~2 =always ~1 listening|watching|checking|monitoring", false, &[]),
+    ("going|goes|went|gone ~2 through ~2 my|the ~1 bins|bag|phone|things|receipts|drawers|post", false, &["i ~3 going|went ~2 through"]),
+    ("@they ~4 =says|said ~8 tell ~2 everyone|work|family|people", false, &[]),
 ];
 
 const THREATENED: &[RuleSpec] = &[
@@ -332,6 +336,10 @@ const AFRAID: &[RuleSpec] = &[
     ("in ~1 case ~2 @they ~2 is|are|comes|come|sees|see|hears|finds", false, &[]),
     ("@they ~4 =follow|followed|following|tracking|tracked|track|tracks|stalking|stalked|monitoring|monitors|watches ~1 me|my", false, &["follow|followed ~2 me ~2 on|back"]),
     ("@they ~3 =checks|checking|checked|reads|read|went|goes ~3 my ~1 phone|messages|texts|emails|bag", false, &[]),
+    ("key|door|car|footsteps ~6 freeze|freezes|froze|tense|tenses|shake|shaking", false, &[]),
+    ("i ~1 pay ~1 for ~1 it", false, &[]),
+    ("so ~1 he|she|they ~1 would ~1 not ~1 see|hear|know|find|notice", false, &[]),
+    ("@fear ~2 of ~2 tonight|home", false, &[]),
 ];
 
 /// Thoughts of not living or of self-harm. Never negatable: "I don't want
@@ -444,6 +452,41 @@ const NOT_LIVING: &[RuleSpec] = &[
     ("not ~1 scared|afraid ~2 of ~1 dying|death", false, &[]),
     ("scared|afraid ~2 of ~2 waking", false, &[]),
     ("ways|way|how ~2 to ~1 die|end", false, &["how ~2 to ~1 end ~2 the|a|this|an ~1 email|letter|sentence|story|essay|speech|meeting|call"]),
+    ("stood|standing|stand ~2 on ~2 the ~1 bridge ~8 longer|too|edge|looking|down", false, &[]),
+    ("of ~1 being ~1 me", false, &[]),
+    ("my|own ~1 funeral", false, &["my ~1 funeral ~2 suit|outfit|dress|shoes"]),
+    ("songs ~3 funeral", false, &[]),
+    ("fade ~1 away", false, &["music|light|colour|color|sound|pain|bruise|scar|tan|feeling ~3 fade"]),
+    ("stopped ~1 eating ~2 on ~1 purpose", false, &[]),
+    ("bought|buying|buy ~3 paracetamol|painkillers|pills|tablets ~4 shops|different|several|boxes|three|four", false, &[]),
+    ("want ~3 be ~1 here ~2 at ~1 all", false, &[]),
+    ("be ~1 here ~2 no ~1 more", false, &[]),
+    ("not ~2 want ~3 be ~1 here ~1 without", false, &[]),
+    ("hope|hoping|wish|pray|praying ~3 plane|car|bus|train ~2 crash|crashes|goes|go ~1 down", false, &[]),
+    ("hope|hoping|wish|pray|praying ~4 terminal|cancer|accident|illness|attack", false, &[]),
+    ("=cutting ~2 helps|help|again", false, &[]),
+    ("razor|razors|blade|blades", false, &["shave|shaving|shaved|disposable|electric|safety|new|lawnmower|mower|fan|wind|turbine ~3 razor|razors|blade|blades", "razor|razors|blade|blades ~3 shave|shaving|sharp|mower|grass|blender|fan|wind|turbine|runner|skates"]),
+    ("step|stepping|walk|walking ~2 off ~2 kerb|curb|platform|edge", false, &[]),
+    ("a ~1 plan ~2 and ~2 a ~1 date", false, &[]),
+    ("painless", false, &["painless ~2 dentist|procedure|injection|jab|process|way ~2 to ~1 cook|clean"]),
+    ("=googled|searched|researched|looked ~3 ways|methods|how ~2 to ~1 die|end|go", false, &[]),
+    ("relieved|happier|better ~4 if ~1 i ~2 never", false, &[]),
+    ("if ~1 i ~1 never ~2 came|come ~1 back|home", false, &[]),
+    ("just ~2 not ~1 come|go ~1 home|back ~2 ever", false, &[]),
+    ("exit ~1 strategy|plan", false, &["exit ~1 strategy|plan ~3 work|job|company|meeting|business"]),
+    ("taking ~1 up ~1 space ~2 air", false, &[]),
+    ("waste ~1 of ~1 space|air|oxygen", false, &[]),
+    ("i ~2 =checking ~1 out", false, &["checking ~1 out ~2 the|a|this|that|new|some|of|at"]),
+    ("permanently|permanent ~1 quiet|silent|asleep|gone|stop|sleep|rest|solution|one|fix", false, &["permanent ~1 job|contract|position|marker|address|residence|record"]),
+    ("obituary|eulogy", false, &["wrote|write|writing|read|reading ~3 obituary|eulogy ~2 for ~2 my|her|his ~1 gran|nan|grandad|grandma|dad|mum|mom|uncle|aunt|friend"]),
+    ("only ~1 thing|things|reason ~2 stopping|keeping|holding ~1 me", false, &[]),
+    ("so ~2 nobody|noone|no ~3 after|afterwards", false, &[]),
+    ("goodbye ~8 last ~1 time", false, &[]),
+    ("=ending|end ~1 things", false, &["things ~2 with"]),
+    ("not ~1 mean ~2 home|holiday|away|out", false, &[]),
+    ("knife|knives|pills|bridge|rope|tablets|razor ~4 differently", false, &[]),
+    ("one ~1 last ~1 message|text|call|letter|goodbye|time ~4 so|before|fault", false, &[]),
+    ("insurance ~2 =pays|pay|paid ~1 out", false, &[]),
 ];
 
 /// Danger words heard with too little around them: shown anyway.

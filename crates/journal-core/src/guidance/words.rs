@@ -81,6 +81,8 @@ const EXPANSIONS: &[(&str, &str)] = &[
     ("shes", "she is"),
     ("thats", "that is"),
     ("whats", "what is"),
+    ("abt", "about"),
+    ("dosnt", "does not"),
     ("theres", "there is"),
     ("thatd", "that would"),
     ("theyd", "they would"),
