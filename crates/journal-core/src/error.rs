@@ -30,6 +30,12 @@ pub enum Error {
     )]
     Damaged { path: PathBuf, detail: String },
 
+    #[error(
+        "{path} is not a Breathing Room journal (it holds another program's data). \
+         It was left exactly as it was; choose a journal file or a new file name."
+    )]
+    Foreign { path: PathBuf },
+
     #[error("could not use {path}: {source}")]
     Io {
         path: PathBuf,
@@ -59,6 +65,7 @@ impl Error {
             Error::InvalidInput(_) => "invalid_input",
             Error::NewerSchema { .. } => "newer_schema",
             Error::Damaged { .. } => "damaged",
+            Error::Foreign { .. } => "foreign",
             Error::Io { source, .. } if is_disk_full(source) => "disk_full",
             Error::Io { .. } => "io",
             Error::Database(e) if is_sqlite_full(e) => "disk_full",

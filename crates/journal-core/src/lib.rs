@@ -16,7 +16,7 @@ mod space;
 
 pub use clock::{Clock, FixedClock};
 pub use date::{format_date, parse_date};
-pub use db::{Store, SCHEMA_VERSION};
+pub use db::{Store, APPLICATION_ID, SCHEMA_VERSION};
 pub use error::{Error, ErrorPayload, Result};
 pub use guidance::{
     library, library_cards, parse_card, select_guidance, Card, DayEvent, GuidanceContext,

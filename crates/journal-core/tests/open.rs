@@ -4,7 +4,7 @@
 //! Also: the copy kept aside before an older journal is migrated.
 
 use chrono::NaiveDate;
-use journal_core::{FixedClock, Store, SCHEMA_VERSION};
+use journal_core::{FixedClock, Store, APPLICATION_ID, SCHEMA_VERSION};
 use rstest::rstest;
 use rusqlite::{Connection, OpenFlags};
 use std::fs;
@@ -421,4 +421,77 @@ fn an_earlier_backup_is_never_overwritten() {
         .join(format!("journal.db.before-v{SCHEMA_VERSION}.2.bak"));
     assert_eq!(mode(&second), 0o600);
     assert_eq!(read_backup(&second).0, 1);
+}
+
+fn app_id(path: &Path) -> i32 {
+    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY).unwrap();
+    conn.pragma_query_value(None, "application_id", |r| r.get(0))
+        .unwrap()
+}
+
+#[rstest]
+#[case::version_0_with_tables(0, 0)]
+#[case::another_programs_version(3, 0)]
+#[case::another_programs_id(0, 0x1234_5678)]
+fn another_programs_sqlite_file_is_refused_untouched(#[case] version: i64, #[case] id: i32) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("journal.db");
+    {
+        let conn = Connection::open(&path).unwrap();
+        conn.execute_batch("CREATE TABLE recipes(name TEXT); INSERT INTO recipes VALUES ('soup');")
+            .unwrap();
+        conn.pragma_update(None, "user_version", version).unwrap();
+        conn.pragma_update(None, "application_id", id).unwrap();
+    }
+    let before = fs::read(&path).unwrap();
+    let e = Store::open(&path).unwrap_err();
+    assert_eq!(e.code(), "foreign", "{e}");
+    assert!(e.to_string().contains("left exactly as it was"), "{e}");
+    assert_eq!(fs::read(&path).unwrap(), before, "not a byte changed");
+    assert!(
+        others_in(dir.path(), &path).is_empty(),
+        "no side files, no backup"
+    );
+}
+
+#[test]
+fn a_new_journal_is_marked_as_ours() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("journal.db");
+    drop(Store::open(&path).unwrap());
+    assert_eq!(app_id(&path), APPLICATION_ID);
+    // And opens again as ours.
+    drop(Store::open(&path).unwrap());
+}
+
+#[test]
+fn a_journal_from_before_the_mark_is_copied_aside_then_marked() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("journal.db");
+    {
+        let mut store = Store::open(&path).unwrap();
+        store
+            .save_page(day("2027-03-14"), "kept through the change", None, &clock())
+            .unwrap();
+    }
+    {
+        let conn = Connection::open(&path).unwrap();
+        conn.pragma_update(None, "application_id", 0).unwrap();
+    }
+    let store = Store::open(&path).unwrap();
+    assert_eq!(
+        store.page(day("2027-03-14")).unwrap().body,
+        "kept through the change"
+    );
+    drop(store);
+    assert_eq!(app_id(&path), APPLICATION_ID);
+    let bak = dir
+        .path()
+        .join(format!("journal.db.before-v{SCHEMA_VERSION}.bak"));
+    assert!(bak.exists(), "a copy was taken before the header changed");
+    let copy = Store::open(&bak).unwrap();
+    assert_eq!(
+        copy.page(day("2027-03-14")).unwrap().body,
+        "kept through the change"
+    );
 }

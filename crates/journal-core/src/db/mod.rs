@@ -7,6 +7,7 @@ mod migrate;
 mod open;
 
 pub use migrate::SCHEMA_VERSION;
+pub use open::APPLICATION_ID;
 
 use crate::error::Result;
 use chrono::{DateTime, SecondsFormat, Utc};

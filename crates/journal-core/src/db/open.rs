@@ -12,6 +12,10 @@ use std::time::Duration;
 
 const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 
+/// Written in every journal's header (`PRAGMA application_id`), so a SQLite
+/// file of another program is never taken for one: "BRJ1".
+pub const APPLICATION_ID: i32 = 0x4252_4A31;
+
 impl Store {
     /// Open (creating if needed) the journal at `path`.
     ///
@@ -50,6 +54,7 @@ impl Store {
                 known: SCHEMA_VERSION,
             });
         }
+        let marked = check_ours(&conn, &path, found)?;
         if existed {
             // Only now, with the file known to be ours and sound, tighten it.
             let mode = fs::metadata(&path).map_err(io)?.permissions().mode();
@@ -61,12 +66,18 @@ impl Store {
             conn,
             path: Some(path),
         };
-        // The copy is taken before anything (even the journal mode) changes.
-        if found > 0 && found < SCHEMA_VERSION {
+        // The copy is taken before anything (even the journal mode or the
+        // mark in the header) changes.
+        if found > 0 && (found < SCHEMA_VERSION || !marked) {
             store.backup_before_migration()?;
         }
         store.configure()?;
         MIGRATIONS.to_latest(&mut store.conn)?;
+        if !marked {
+            store
+                .conn
+                .pragma_update(None, "application_id", APPLICATION_ID)?;
+        }
         Ok(store)
     }
 
@@ -75,6 +86,7 @@ impl Store {
         let mut conn = Connection::open_in_memory()?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
         MIGRATIONS.to_latest(&mut conn)?;
+        conn.pragma_update(None, "application_id", APPLICATION_ID)?;
         Ok(Store { conn, path: None })
     }
 
@@ -117,4 +129,29 @@ fn check_readable(conn: &Connection, path: &Path) -> Result<i64> {
         return Err(damaged(detail));
     }
     Ok(version)
+}
+
+/// Is this file ours? Marked with our id; or unmarked but empty (a new
+/// file) or holding our schema (written before files were marked). Any
+/// other SQLite file is another program's, and is refused untouched.
+/// Returns whether the mark is already there.
+fn check_ours(conn: &Connection, path: &Path, version: i64) -> Result<bool> {
+    let id: i32 = conn.pragma_query_value(None, "application_id", |r| r.get(0))?;
+    if id == APPLICATION_ID {
+        return Ok(true);
+    }
+    let tables: i64 = conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))?;
+    let has_pages: bool = conn.query_row(
+        "SELECT count(*) > 0 FROM sqlite_master WHERE type = 'table' AND name = 'page'",
+        [],
+        |r| r.get(0),
+    )?;
+    let ours = id == 0 && (tables == 0 || (version > 0 && has_pages));
+    if ours {
+        Ok(false)
+    } else {
+        Err(Error::Foreign {
+            path: path.to_path_buf(),
+        })
+    }
 }
