@@ -5,6 +5,8 @@ const COMMANDS: &[&str] = &[
     "today",
     "get_page",
     "save_page",
+    "page_revisions",
+    "restore_revision",
     "list_pages",
     "search_pages",
     "close_ready",

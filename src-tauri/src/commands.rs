@@ -2,8 +2,8 @@
 
 use crate::{AppState, CloseGuard};
 use journal_core::{
-    Contact, ErrorPayload, LibraryCard, Page, PageSummary, Period, SearchHit, SettingEntry,
-    SpaceOverview, SpaceStatus, Suggestion, Urge, When,
+    Contact, ErrorPayload, LibraryCard, Page, PageSummary, Period, Revision, Saved, SearchHit,
+    SettingEntry, SpaceOverview, SpaceStatus, Suggestion, Urge, When,
 };
 use tauri::{AppHandle, Runtime, State, Window};
 
@@ -25,8 +25,21 @@ pub fn save_page(
     date: String,
     body: String,
     mood: Option<u8>,
-) -> Reply<Page> {
-    Ok(state.journal()?.save_page(&date, &body, mood)?)
+    base_version: Option<u32>,
+) -> Reply<Saved> {
+    Ok(state
+        .journal()?
+        .save_page(&date, &body, mood, base_version)?)
+}
+
+#[tauri::command]
+pub fn page_revisions(state: State<'_, AppState>, date: String) -> Reply<Vec<Revision>> {
+    Ok(state.journal()?.revisions(&date)?)
+}
+
+#[tauri::command]
+pub fn restore_revision(state: State<'_, AppState>, id: i64) -> Reply<Page> {
+    Ok(state.journal()?.restore_revision(id)?)
 }
 
 #[tauri::command]

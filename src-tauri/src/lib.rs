@@ -12,6 +12,7 @@ use journal_core::{Clock, ErrorPayload, Journal, Store, DB_FILE_NAME};
 use std::os::unix::fs::PermissionsExt;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Mutex, OnceLock};
 use std::time::Duration;
 use tauri::{Emitter, Manager, Runtime, WindowEvent};
 use tauri_plugin_notification::NotificationExt;
@@ -26,6 +27,7 @@ pub const TODAY_EVENT: &str = "go-today";
 const FLUSH_GRACE: Duration = Duration::from_secs(3);
 
 /// The wall clock, read in exactly one place of the shell.
+#[derive(Clone, Copy)]
 pub struct SystemClock;
 
 impl Clock for SystemClock {
@@ -40,20 +42,42 @@ impl Clock for SystemClock {
 }
 
 /// The journal, or why it could not be opened (shown calmly in the UI).
+/// A journal that could not be opened is tried again by the next request,
+/// so the UI's "Try again" really opens the file again.
 pub struct AppState {
-    journal: Result<Journal, ErrorPayload>,
+    journal: OnceLock<Journal>,
+    opener: Box<dyn Fn() -> Result<Journal, ErrorPayload> + Send + Sync>,
+    /// Held while opening, so two requests never open the file twice.
+    opening: Mutex<()>,
 }
 
 impl AppState {
-    pub fn open(path: PathBuf, clock: impl Clock + 'static) -> Self {
-        let journal = Store::open(path)
-            .map(|store| Journal::new(store, clock))
-            .map_err(ErrorPayload::from);
-        AppState { journal }
+    pub fn open(path: PathBuf, clock: impl Clock + Clone + 'static) -> Self {
+        let opener = move || {
+            Store::open(&path)
+                .map(|store| Journal::new(store, clock.clone()))
+                .map_err(ErrorPayload::from)
+        };
+        let state = AppState {
+            journal: OnceLock::new(),
+            opener: Box::new(opener),
+            opening: Mutex::new(()),
+        };
+        // Open at once, so a problem shows on the first screen.
+        let _ = state.journal();
+        state
     }
 
     pub fn journal(&self) -> Result<&Journal, ErrorPayload> {
-        self.journal.as_ref().map_err(Clone::clone)
+        if let Some(j) = self.journal.get() {
+            return Ok(j);
+        }
+        let _opening = self.opening.lock().unwrap_or_else(|p| p.into_inner());
+        if let Some(j) = self.journal.get() {
+            return Ok(j);
+        }
+        let j = (self.opener)()?;
+        Ok(self.journal.get_or_init(|| j))
     }
 }
 
@@ -91,6 +115,8 @@ pub fn app_builder<R: Runtime>(
             commands::today,
             commands::get_page,
             commands::save_page,
+            commands::page_revisions,
+            commands::restore_revision,
             commands::list_pages,
             commands::search_pages,
             commands::close_ready,

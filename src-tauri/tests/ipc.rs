@@ -57,8 +57,9 @@ fn a_page_written_through_the_ui_commands_is_read_listed_and_found() {
         json!({ "date": today, "body": body, "mood": 4 }),
     )
     .unwrap();
-    assert_eq!(saved["words"], 10);
-    assert_eq!(saved["mood"], 4);
+    assert_eq!(saved["page"]["words"], 10);
+    assert_eq!(saved["page"]["mood"], 4);
+    assert_eq!(saved["replaced_elsewhere"], Value::Null);
 
     let again = invoke(&w, "get_page", json!({ "date": today })).unwrap();
     assert_eq!(again["body"], body);
@@ -75,6 +76,79 @@ fn a_page_written_through_the_ui_commands_is_read_listed_and_found() {
     let store = journal_core::Store::open(dir.path().join("journal.db")).unwrap();
     let day = journal_core::parse_date(&today).unwrap();
     assert_eq!(store.page(day).unwrap().body, body);
+}
+
+#[test]
+fn a_save_over_words_written_elsewhere_keeps_them_and_they_can_be_put_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("journal.db");
+    let (_app, w) = app(&db);
+    let today = invoke(&w, "today", json!({})).unwrap();
+    let first = invoke(
+        &w,
+        "save_page",
+        json!({ "date": today, "body": "Typed in the app.", "mood": null, "baseVersion": 0 }),
+    )
+    .unwrap();
+    assert_eq!(first["page"]["version"], 1);
+
+    // The command line writes the same day meanwhile.
+    let mut store = journal_core::Store::open(&db).unwrap();
+    let day = journal_core::parse_date(today.as_str().unwrap()).unwrap();
+    store
+        .save_page_from(
+            day,
+            "From the terminal.",
+            None,
+            None,
+            &journal_core::FixedClock::at_utc("2027-01-01T00:00:00Z"),
+        )
+        .unwrap();
+
+    let saved = invoke(
+        &w,
+        "save_page",
+        json!({ "date": today, "body": "Typed in the app, more.", "mood": null, "baseVersion": 1 }),
+    )
+    .unwrap();
+    assert_eq!(saved["replaced_elsewhere"]["body"], "From the terminal.");
+
+    let kept = invoke(&w, "page_revisions", json!({ "date": today })).unwrap();
+    let bodies: Vec<&str> = kept
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["body"].as_str().unwrap())
+        .collect();
+    assert_eq!(bodies, ["From the terminal.", "Typed in the app."]);
+    let id = kept[0]["id"].clone();
+    let restored = invoke(&w, "restore_revision", json!({ "id": id })).unwrap();
+    assert_eq!(restored["body"], "From the terminal.");
+    let page = invoke(&w, "get_page", json!({ "date": today })).unwrap();
+    assert_eq!(page["body"], "From the terminal.");
+}
+
+#[test]
+fn try_again_opens_the_journal_again_once_it_can_be_opened() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("journal.db");
+    let garbage: Vec<u8> = (0..8192u32).map(|i| (i * 31 % 251) as u8).collect();
+    std::fs::write(&db, &garbage).unwrap();
+    let (_app, w) = app(&db);
+    let err = invoke(&w, "get_page", json!({ "date": "2026-01-01" })).unwrap_err();
+    assert_eq!(err["code"], "damaged");
+
+    // The person restores a good file (here: removes the bad one).
+    std::fs::remove_file(&db).unwrap();
+
+    let page = invoke(&w, "get_page", json!({ "date": "2026-01-01" })).unwrap();
+    assert_eq!(page["body"], "");
+    invoke(
+        &w,
+        "save_page",
+        json!({ "date": "2026-01-01", "body": "Back.", "mood": null, "baseVersion": 0 }),
+    )
+    .unwrap();
 }
 
 #[test]

@@ -4,7 +4,7 @@ import { mockIPC } from '@tauri-apps/api/mocks';
 import { emit } from '@tauri-apps/api/event';
 import App from '../src/App.svelte';
 import { CLOSE_RETRY_PAUSE_MS } from '../src/lib/session.svelte';
-import { deferred, makePage } from './helpers';
+import { deferred, makePage, makeSaved } from './helpers';
 
 const TODAY = '2026-11-29'; // a Sunday
 const YESTERDAY = '2026-11-28';
@@ -35,7 +35,7 @@ function fakeBackend(initial: Record<string, Stored> = {}) {
         case 'save_page': {
           const date = args.date as string;
           pages.set(date, { body: args.body as string, mood: args.mood as number | null });
-          return page(date);
+          return { page: page(date), replaced_elsewhere: null };
         }
         case 'list_pages':
           return [...pages.keys()]
@@ -135,7 +135,7 @@ describe('autosave', () => {
     expect(backend.saves()).toEqual([]);
     await vi.advanceTimersByTimeAsync(100);
     await settle();
-    expect(backend.saves()).toEqual([{ date: TODAY, body: 'I went for a walk.', mood: null }]);
+    expect(backend.saves()).toEqual([{ date: TODAY, body: 'I went for a walk.', mood: null, baseVersion: 0 }]);
   });
 
   it('saves rapid typing once, with the latest text', async () => {
@@ -149,7 +149,7 @@ describe('autosave', () => {
     }
     await vi.advanceTimersByTimeAsync(700);
     await settle();
-    expect(backend.saves()).toEqual([{ date: TODAY, body: 'I did not text them.', mood: null }]);
+    expect(backend.saves()).toEqual([{ date: TODAY, body: 'I did not text them.', mood: null, baseVersion: 0 }]);
     expect(backend.pages.get(TODAY)?.body).toBe('I did not text them.');
   });
 
@@ -163,7 +163,7 @@ describe('autosave', () => {
     await vi.advanceTimersByTimeAsync(700);
     await settle();
     expect(saveState()).toBe('Saving…');
-    reply.resolve(makePage(TODAY, 'Slow disk today.'));
+    reply.resolve(makeSaved(TODAY, 'Slow disk today.'));
     await settle();
     expect(saveState()).toBe('Saved');
   });
@@ -224,7 +224,7 @@ describe('autosave', () => {
     await type(editor, 'Stepping away.');
     await fireEvent.blur(editor);
     await settle();
-    expect(backend.saves()).toEqual([{ date: TODAY, body: 'Stepping away.', mood: null }]);
+    expect(backend.saves()).toEqual([{ date: TODAY, body: 'Stepping away.', mood: null, baseVersion: 0 }]);
   });
 
   it('saves what was typed while an earlier save was still running, after it', async () => {
@@ -234,7 +234,7 @@ describe('autosave', () => {
     backend.overrides.set('save_page', (args) => {
       n += 1;
       if (n === 1) return first.promise;
-      return makePage(args.date as string, args.body as string);
+      return makeSaved(args.date as string, args.body as string);
     });
     const { editor, saveState } = await startApp();
     await type(editor, 'one');
@@ -243,7 +243,7 @@ describe('autosave', () => {
     await vi.advanceTimersByTimeAsync(700);
     await settle();
     expect(backend.saves()).toHaveLength(1);
-    first.resolve(makePage(TODAY, 'one'));
+    first.resolve(makeSaved(TODAY, 'one'));
     await settle();
     expect(backend.saves().map((a) => a.body)).toEqual(['one', 'one two']);
     expect(saveState()).toBe('Saved');
@@ -257,7 +257,7 @@ describe('closing the window', () => {
     await type(editor, 'Last words before closing.');
     await emit('flush-requested');
     await settle();
-    expect(backend.saves()).toEqual([{ date: TODAY, body: 'Last words before closing.', mood: null }]);
+    expect(backend.saves()).toEqual([{ date: TODAY, body: 'Last words before closing.', mood: null, baseVersion: 0 }]);
     const order = backend.commands();
     expect(order.indexOf('close_ready')).toBeGreaterThan(order.lastIndexOf('save_page'));
   });
@@ -296,7 +296,7 @@ describe('moving between days', () => {
     await type(editor, 'Sunday words.');
     await fireEvent.click(screen.getByTestId('prev-day'));
     await settle();
-    expect(backend.saves()).toEqual([{ date: TODAY, body: 'Sunday words.', mood: null }]);
+    expect(backend.saves()).toEqual([{ date: TODAY, body: 'Sunday words.', mood: null, baseVersion: 0 }]);
     const cmds = backend.calls.map((c) => `${c.cmd} ${String(c.args.date ?? '')}`);
     expect(cmds.indexOf(`get_page ${YESTERDAY}`)).toBeGreaterThan(cmds.indexOf(`save_page ${TODAY}`));
     expect(heading().dataset.date).toBe(YESTERDAY);
@@ -318,7 +318,7 @@ describe('moving between days', () => {
       n += 1;
       backend.pages.set(args.date as string, { body: args.body as string, mood: null });
       if (n === 1) return first.promise;
-      return makePage(args.date as string, args.body as string);
+      return makeSaved(args.date as string, args.body as string);
     });
     const { editor, heading } = await startApp();
     await type(editor, 'one');
@@ -328,11 +328,11 @@ describe('moving between days', () => {
     await settle();
     // Still waiting for the slow save: the day has not changed yet.
     expect(heading().dataset.date).toBe(TODAY);
-    first.resolve(makePage(TODAY, 'one'));
+    first.resolve(makeSaved(TODAY, 'one'));
     await settle();
     expect(backend.saves()).toEqual([
-      { date: TODAY, body: 'one', mood: null },
-      { date: TODAY, body: 'one two', mood: null },
+      { date: TODAY, body: 'one', mood: null, baseVersion: 0 },
+      { date: TODAY, body: 'one two', mood: null, baseVersion: 1 },
     ]);
     expect(heading().dataset.date).toBe(YESTERDAY);
     expect(editor.value).toBe('Saturday page.');
@@ -424,12 +424,12 @@ describe('mood', () => {
 
     await fireEvent.click(screen.getByTestId('mood-4'));
     await settle();
-    expect(backend.saves()).toEqual([{ date: TODAY, body: 'Some words.', mood: 4 }]);
+    expect(backend.saves()).toEqual([{ date: TODAY, body: 'Some words.', mood: 4, baseVersion: 1 }]);
     expect((screen.getByTestId('mood-4') as HTMLInputElement).checked).toBe(true);
 
     await fireEvent.click(screen.getByRole('button', { name: /Clear/ }));
     await settle();
-    expect(backend.saves().at(-1)).toEqual({ date: TODAY, body: 'Some words.', mood: null });
+    expect(backend.saves().at(-1)).toEqual({ date: TODAY, body: 'Some words.', mood: null, baseVersion: 1 });
     expect(screen.getAllByRole('radio').some((r) => (r as HTMLInputElement).checked)).toBe(false);
     expect(screen.queryByRole('button', { name: /Clear/ })).toBeNull();
   });
@@ -491,5 +491,97 @@ describe('calendar', () => {
     await fireEvent.click(screen.getByTestId('cal-next'));
     await settle();
     expect(within(cal).getByRole('heading').textContent).toBe('November 2026');
+  });
+});
+
+describe('two writers on one page', () => {
+  const other = {
+    id: 12,
+    date: TODAY,
+    body: 'Written from the terminal.',
+    mood: null,
+    saved_at: '2026-11-29T20:00:00.000Z',
+    replaced_at: '2026-11-29T20:01:00.000Z',
+  };
+
+  it('says calmly when a save replaced words saved elsewhere, and can add them back', async () => {
+    const backend = fakeBackend({ [TODAY]: { body: 'Mine.', mood: null } });
+    let replaced = true;
+    backend.overrides.set('save_page', (args) => {
+      backend.pages.set(TODAY, { body: args.body as string, mood: null });
+      const reply = { ...makeSaved(TODAY, args.body as string), replaced_elsewhere: replaced ? other : null };
+      replaced = false;
+      return reply;
+    });
+    const { editor } = await startApp();
+    await type(editor, 'Mine, more.');
+    await vi.advanceTimersByTimeAsync(700);
+    await settle();
+
+    const notice = screen.getByTestId('changed-elsewhere');
+    expect(notice.textContent).toContain('also written elsewhere');
+    expect(screen.getByTestId('elsewhere-text').textContent).toBe('Written from the terminal.');
+    expect(editor.value).toBe('Mine, more.');
+
+    await fireEvent.click(screen.getByTestId('keep-both'));
+    await settle();
+    expect(editor.value).toBe('Mine, more.\n\nWritten from the terminal.');
+    expect(backend.saves().at(-1)?.body).toBe('Mine, more.\n\nWritten from the terminal.');
+    expect(screen.queryByTestId('changed-elsewhere')).toBeNull();
+  });
+
+  it('shows what the store holds when the window comes back and the page changed meanwhile', async () => {
+    const backend = fakeBackend({ [TODAY]: { body: 'Before the terminal.', mood: null } });
+    const { editor } = await startApp();
+    backend.overrides.set('get_page', () => ({ ...makePage(TODAY, 'After the terminal.'), version: 2 }));
+    await fireEvent.focus(window);
+    await settle();
+    expect(editor.value).toBe('After the terminal.');
+    expect(backend.saves()).toEqual([]);
+  });
+
+  it('keeps words being typed when the window comes back: they are saved, never replaced', async () => {
+    const backend = fakeBackend({ [TODAY]: { body: 'Before.', mood: null } });
+    const { editor } = await startApp();
+    await type(editor, 'Before. Typing now');
+    backend.overrides.set('get_page', () => ({ ...makePage(TODAY, 'From elsewhere.'), version: 2 }));
+    await fireEvent.focus(window);
+    await settle();
+    expect(editor.value).toBe('Before. Typing now');
+  });
+});
+
+describe('earlier versions', () => {
+  it('lists a page’s earlier versions, marks lines no longer there, and puts one back', async () => {
+    const backend = fakeBackend({ [TODAY]: { body: 'Oops.', mood: null } });
+    const earlier = {
+      id: 3,
+      date: TODAY,
+      body: 'The long first draft.\nOops.',
+      mood: 2,
+      saved_at: '2026-11-29T19:00:00.000Z',
+      replaced_at: '2026-11-29T19:05:00.000Z',
+    };
+    backend.overrides.set('page_revisions', () => [earlier]);
+    backend.overrides.set('restore_revision', (args) => {
+      expect(args.id).toBe(3);
+      backend.pages.set(TODAY, { body: earlier.body, mood: 2 });
+      return { ...makePage(TODAY, earlier.body, 2), version: 3 };
+    });
+    const { editor } = await startApp();
+
+    await fireEvent.click(screen.getByTestId('show-history'));
+    await settle();
+    expect(screen.getAllByTestId('history-item')).toHaveLength(1);
+    const lines = [...screen.getByTestId('history-text').querySelectorAll('p')];
+    expect(lines.map((l) => [l.textContent, l.classList.contains('gone')])).toEqual([
+      ['The long first draft.', true],
+      ['Oops.', false],
+    ]);
+
+    await fireEvent.click(screen.getByTestId('history-restore'));
+    await settle();
+    expect(editor.value).toBe('The long first draft.\nOops.');
+    expect(backend.commands()).toContain('restore_revision');
   });
 });

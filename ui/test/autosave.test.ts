@@ -1,41 +1,47 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { Autosaver, type Draft, type SaveState } from '../src/lib/autosave';
 import type { Page } from '../src/ipc/bindings/Page';
+import type { Revision } from '../src/ipc/bindings/Revision';
+import type { Saved } from '../src/ipc/bindings/Saved';
 import { toErrorPayload } from '../src/ipc/journal';
 import { deferred, makePage, type Deferred } from './helpers';
 
 interface Call {
   date: string;
   draft: Draft;
-  reply: Deferred<Page>;
+  base: number | null;
+  reply: Deferred<Saved>;
 }
 
 function setup(delayMs = 700) {
   const calls: Call[] = [];
   const states: SaveState[] = [];
   const saved: Page[] = [];
+  const elsewhere: [string, Revision][] = [];
   const saver = new Autosaver({
     delayMs,
     toError: toErrorPayload,
-    save: (date, draft) => {
-      const reply = deferred<Page>();
-      calls.push({ date, draft: { ...draft }, reply });
+    save: (date, draft, base) => {
+      const reply = deferred<Saved>();
+      calls.push({ date, draft: { ...draft }, base, reply });
       return reply.promise;
     },
     onState: (s) => states.push(s),
     onSaved: (p) => saved.push(p),
+    onReplacedElsewhere: (date, other) => elsewhere.push([date, other]),
   });
-  /** Answers the oldest unanswered save with success. */
-  const succeed = async (i: number) => {
+  /** Answers a save with success: the store's version moves one on from its base. */
+  const succeed = async (i: number, replaced: Revision | null = null) => {
     const c = calls[i];
-    c.reply.resolve(makePage(c.date, c.draft.body, c.draft.mood));
+    const page = { ...makePage(c.date, c.draft.body, c.draft.mood), version: (c.base ?? 0) + 1 + (replaced ? 1 : 0) };
+    c.reply.resolve({ page, replaced_elsewhere: replaced });
     await vi.advanceTimersByTimeAsync(0);
   };
   const fail = async (i: number, message = 'The disk is full. Free some space and try again.') => {
     calls[i].reply.reject({ code: 'disk_full', message });
     await vi.advanceTimersByTimeAsync(0);
   };
-  return { saver, calls, states, saved, succeed, fail };
+  return { saver, calls, states, saved, elsewhere, succeed, fail };
 }
 
 const d = (body: string, mood: number | null = null): Draft => ({ body, mood });
@@ -47,7 +53,7 @@ beforeEach(() => {
 describe('Autosaver', () => {
   it('saves after the pause in typing, and not before', async () => {
     const { saver, calls } = setup();
-    saver.loaded('2026-11-29', d(''));
+    saver.loaded('2026-11-29', d(''), 1);
     saver.edit('2026-11-29', d('Hello'));
     await vi.advanceTimersByTimeAsync(699);
     expect(calls).toHaveLength(0);
@@ -59,7 +65,7 @@ describe('Autosaver', () => {
 
   it('saves rapid typing once, with the latest text', async () => {
     const { saver, calls } = setup();
-    saver.loaded('2026-11-29', d(''));
+    saver.loaded('2026-11-29', d(''), 1);
     for (const text of ['H', 'He', 'Hel', 'Hell', 'Hello']) {
       saver.edit('2026-11-29', d(text));
       await vi.advanceTimersByTimeAsync(300);
@@ -71,7 +77,7 @@ describe('Autosaver', () => {
 
   it('goes pending → saving → saved', async () => {
     const { saver, states, succeed } = setup();
-    saver.loaded('2026-11-29', d(''));
+    saver.loaded('2026-11-29', d(''), 1);
     expect(saver.state.kind).toBe('idle');
     saver.edit('2026-11-29', d('a'));
     expect(saver.state.kind).toBe('pending');
@@ -84,7 +90,7 @@ describe('Autosaver', () => {
 
   it('keeps one save in flight and saves newer text after it, never before', async () => {
     const { saver, calls, succeed } = setup();
-    saver.loaded('2026-11-29', d(''));
+    saver.loaded('2026-11-29', d(''), 1);
     saver.edit('2026-11-29', d('first'));
     await vi.advanceTimersByTimeAsync(700);
     expect(calls).toHaveLength(1);
@@ -106,7 +112,7 @@ describe('Autosaver', () => {
 
   it('keeps the text when a save fails, shows why, and saves on retry', async () => {
     const { saver, calls, fail, succeed } = setup();
-    saver.loaded('2026-11-29', d(''));
+    saver.loaded('2026-11-29', d(''), 1);
     saver.edit('2026-11-29', d('keep me'));
     await vi.advanceTimersByTimeAsync(700);
     await fail(0);
@@ -133,7 +139,7 @@ describe('Autosaver', () => {
 
   it('retries after a failure when the person writes again', async () => {
     const { saver, calls, fail, succeed } = setup();
-    saver.loaded('2026-11-29', d(''));
+    saver.loaded('2026-11-29', d(''), 1);
     saver.edit('2026-11-29', d('one'));
     await vi.advanceTimersByTimeAsync(700);
     await fail(0);
@@ -149,10 +155,10 @@ describe('Autosaver', () => {
 
   it('saves each day to its own date, even when the day changes before the pause ends', async () => {
     const { saver, calls, succeed } = setup();
-    saver.loaded('2026-11-29', d(''));
+    saver.loaded('2026-11-29', d(''), 1);
     saver.edit('2026-11-29', d('Sunday text'));
     // Switched to Saturday and typed there before the pause ran out.
-    saver.loaded('2026-11-28', d('old'));
+    saver.loaded('2026-11-28', d('old'), 1);
     saver.edit('2026-11-28', d('old, more'));
     await vi.advanceTimersByTimeAsync(700);
     await succeed(0);
@@ -165,7 +171,7 @@ describe('Autosaver', () => {
 
   it('flush() saves at once without waiting for the pause', async () => {
     const { saver, calls, succeed } = setup();
-    saver.loaded('2026-11-29', d(''));
+    saver.loaded('2026-11-29', d(''), 1);
     saver.edit('2026-11-29', d('now'));
     const done = saver.flush();
     expect(calls).toHaveLength(1);
@@ -178,7 +184,7 @@ describe('Autosaver', () => {
 
   it('flush() waits for a save in flight and then the newer text', async () => {
     const { saver, calls, succeed } = setup();
-    saver.loaded('2026-11-29', d(''));
+    saver.loaded('2026-11-29', d(''), 1);
     saver.edit('2026-11-29', d('a'));
     await vi.advanceTimersByTimeAsync(700);
     saver.edit('2026-11-29', d('ab'));
@@ -196,7 +202,7 @@ describe('Autosaver', () => {
 
   it('does not save text that is back to what is stored', async () => {
     const { saver, calls } = setup();
-    saver.loaded('2026-11-29', d('same'));
+    saver.loaded('2026-11-29', d('same'), 1);
     saver.edit('2026-11-29', d('same!'));
     saver.edit('2026-11-29', d('same'));
     expect(saver.state.kind).toBe('idle');
@@ -206,7 +212,7 @@ describe('Autosaver', () => {
 
   it('saves a mood change at once', async () => {
     const { saver, calls } = setup();
-    saver.loaded('2026-11-29', d('text'));
+    saver.loaded('2026-11-29', d('text'), 1);
     void saver.editNow('2026-11-29', d('text', 2));
     expect(calls).toHaveLength(1);
     expect(calls[0].draft).toEqual(d('text', 2));
@@ -214,11 +220,11 @@ describe('Autosaver', () => {
 
   it('a day that keeps failing does not hold back another day', async () => {
     const { saver, calls, fail, succeed } = setup();
-    saver.loaded('2026-11-28', d(''));
+    saver.loaded('2026-11-28', d(''), 1);
     saver.edit('2026-11-28', d('stuck'));
     await vi.advanceTimersByTimeAsync(700);
     await fail(0, 'That page could not be saved.');
-    saver.loaded('2026-11-29', d(''));
+    saver.loaded('2026-11-29', d(''), 1);
     saver.edit('2026-11-29', d('fresh'));
     await vi.advanceTimersByTimeAsync(700);
     // One more try for the stuck day, then the fresh one.
@@ -233,11 +239,44 @@ describe('Autosaver', () => {
 
   it('reports what was stored', async () => {
     const { saver, saved, succeed } = setup();
-    saver.loaded('2026-11-29', d(''));
+    saver.loaded('2026-11-29', d(''), 1);
     saver.edit('2026-11-29', d('words here'));
     await vi.advanceTimersByTimeAsync(700);
     await succeed(0);
     expect(saved).toHaveLength(1);
     expect(saved[0]).toMatchObject({ date: '2026-11-29', words: 2 });
+  });
+
+  it('names the version each save starts from: the one read, then the one saved', async () => {
+    const { saver, calls, succeed } = setup();
+    saver.loaded('2026-11-29', d('Read from the store.'), 7);
+    saver.edit('2026-11-29', d('Read from the store. More.'));
+    await vi.advanceTimersByTimeAsync(700);
+    expect(calls[0].base).toBe(7);
+    await succeed(0);
+    expect(saver.version('2026-11-29')).toBe(8);
+    saver.edit('2026-11-29', d('Read from the store. More, and more.'));
+    await vi.advanceTimersByTimeAsync(700);
+    expect(calls[1].base).toBe(8);
+  });
+
+  it('passes on text the store kept because it was saved elsewhere meanwhile', async () => {
+    const { saver, succeed, elsewhere, saved } = setup();
+    saver.loaded('2026-11-29', d('Mine.'), 1);
+    saver.edit('2026-11-29', d('Mine, more.'));
+    await vi.advanceTimersByTimeAsync(700);
+    const other: Revision = {
+      id: 4,
+      date: '2026-11-29',
+      body: 'Written from the terminal.',
+      mood: null,
+      saved_at: '2026-11-29T20:00:00.000Z',
+      replaced_at: '2026-11-29T20:01:00.000Z',
+    };
+    await succeed(0, other);
+    expect(saved.map((p) => p.body)).toEqual(['Mine, more.']);
+    expect(elsewhere).toEqual([['2026-11-29', other]]);
+    expect(saver.state.kind).toBe('saved');
+    expect(saver.version('2026-11-29')).toBe(3);
   });
 });

@@ -9,7 +9,7 @@ import type { Suggestion } from '../src/ipc/bindings/Suggestion';
 import type { Theme } from '../src/ipc/bindings/Theme';
 import { GUIDANCE_DELAY_MS } from '../src/lib/guidance.svelte';
 import { CREDIT } from '../src/lib/guidance-words';
-import { deferred, makePage } from './helpers';
+import { deferred, makePage, makeSaved } from './helpers';
 
 const TODAY = '2026-11-29';
 const YESTERDAY = '2026-11-28';
@@ -105,7 +105,7 @@ function fakeBackend(initial: Record<string, { body: string; mood: number | null
         }
         case 'save_page':
           pages.set(args.date as string, { body: args.body as string, mood: args.mood as number | null });
-          return makePage(args.date as string, args.body as string, args.mood as number | null);
+          return makeSaved(args.date as string, args.body as string, args.mood as number | null);
         case 'list_pages':
           return [];
         case 'close_ready':

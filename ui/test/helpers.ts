@@ -1,4 +1,5 @@
 import type { Page } from '../src/ipc/bindings/Page';
+import type { Saved } from '../src/ipc/bindings/Saved';
 import { countWords } from '../src/lib/words';
 
 export interface Deferred<T> {
@@ -26,5 +27,11 @@ export function makePage(date: string, body = '', mood: number | null = null): P
     words: countWords(body),
     created_at: stored ? '2026-11-01T09:00:00Z' : null,
     updated_at: stored ? '2026-11-01T09:00:00Z' : null,
+    version: stored ? 1 : 0,
   };
+}
+
+/** The store's reply to a save that replaced nothing it had not seen. */
+export function makeSaved(date: string, body = '', mood: number | null = null): Saved {
+  return { page: makePage(date, body, mood), replaced_elsewhere: null };
 }

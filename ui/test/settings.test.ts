@@ -12,7 +12,7 @@ import {
   parseDays,
   reminderPreview,
 } from '../src/lib/settings-words';
-import { deferred, makePage } from './helpers';
+import { deferred, makePage, makeSaved } from './helpers';
 
 const TODAY = '2026-11-29';
 const YESTERDAY = '2026-11-28';
@@ -68,7 +68,7 @@ function fakeBackend(
           return makePage(args.date as string, pages.get(args.date as string) ?? '');
         case 'save_page':
           pages.set(args.date as string, args.body as string);
-          return makePage(args.date as string, args.body as string);
+          return makeSaved(args.date as string, args.body as string);
         case 'list_pages':
           return [];
         case 'close_ready':

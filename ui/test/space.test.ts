@@ -9,7 +9,7 @@ import type { SpaceOverview } from '../src/ipc/bindings/SpaceOverview';
 import type { SpaceStatus } from '../src/ipc/bindings/SpaceStatus';
 import type { Urge } from '../src/ipc/bindings/Urge';
 import { DRAFT_NOTE } from '../src/lib/space-words';
-import { makePage } from './helpers';
+import { makePage, makeSaved } from './helpers';
 
 const TODAY = '2026-11-29'; // a Sunday
 const START = '2026-11-23';
@@ -91,7 +91,7 @@ function fakeBackend(initial: { open?: boolean; unseen?: number | null; past?: P
         }
         case 'save_page':
           pages.set(args.date as string, { body: args.body as string, mood: args.mood as number | null });
-          return makePage(args.date as string, args.body as string, args.mood as number | null);
+          return makeSaved(args.date as string, args.body as string, args.mood as number | null);
         case 'list_pages':
           return [];
         case 'close_ready':
@@ -228,7 +228,7 @@ describe('navigation', () => {
     await fireEvent.input(editor, { target: { value: 'Half a thought' } });
     await fireEvent.click(screen.getByTestId('nav-space'));
     await settle();
-    expect(backend.argsOf('save_page')).toEqual([{ date: TODAY, body: 'Half a thought', mood: null }]);
+    expect(backend.argsOf('save_page')).toEqual([{ date: TODAY, body: 'Half a thought', mood: null, baseVersion: 0 }]);
     await fireEvent.click(screen.getByTestId('nav-today'));
     await settle();
     expect((screen.getByTestId('editor') as HTMLTextAreaElement).value).toBe('Half a thought');
@@ -462,7 +462,7 @@ describe('an open period', () => {
     await fireEvent.click(screen.getByTestId('reflection-save'));
     await settle();
     const expected = 'Morning words.\n\nI was tired and lonely. Next time I will call my sister.';
-    expect(backend.argsOf('save_page').at(-1)).toEqual({ date: TODAY, body: expected, mood: 2 });
+    expect(backend.argsOf('save_page').at(-1)).toEqual({ date: TODAY, body: expected, mood: 2, baseVersion: 1 });
     expect(text('reflection-done')).toBe('Added to today’s page.');
     expect(document.activeElement).toBe(screen.getByTestId('reflection'));
 
@@ -490,7 +490,7 @@ describe('an open period', () => {
     await fireEvent.click(screen.getByTestId('reflection-save'));
     await settle();
     expect(backend.argsOf('save_page')).toEqual([
-      { date: TODAY, body: 'Sunday so far.\n\nToo late at night.', mood: 4 },
+      { date: TODAY, body: 'Sunday so far.\n\nToo late at night.', mood: 4, baseVersion: 1 },
     ]);
     expect(backend.pages.get('2026-11-28')?.body).toBe('Saturday.');
   });

@@ -31,10 +31,14 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Replace a day's page (today unless --date); TEXT of "-" reads stdin
+    /// Replace a day's page (today unless --date); TEXT of "-" reads stdin.
+    /// The text it replaces is kept in the page's history.
     Write {
         #[arg(long, value_name = "YYYY-MM-DD")]
         date: Option<String>,
+        /// Add TEXT as a new paragraph at the end of the page instead
+        #[arg(long)]
+        append: bool,
         /// How you feel, 1 (very low) to 5 (very good); kept as it was if left out
         #[arg(long)]
         mood: Option<i64>,
@@ -57,6 +61,14 @@ enum Command {
         query: String,
         #[arg(long, default_value_t = 50)]
         limit: usize,
+    },
+    /// Earlier versions of pages: list them, read one, put one back
+    History {
+        #[command(subcommand)]
+        cmd: Option<HistoryCmd>,
+        /// Only this day's page [default: every page]
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        date: Option<String>,
     },
     /// Print the journal file's path
     Path,
@@ -89,6 +101,14 @@ enum Command {
         #[arg(long, value_name = "YYYY-MM-DD")]
         as_of: Option<String>,
     },
+}
+
+#[derive(Subcommand)]
+enum HistoryCmd {
+    /// Print one earlier version whole
+    Show { id: i64 },
+    /// Put an earlier version back on its page (the current text is kept)
+    Restore { id: i64 },
 }
 
 #[derive(Subcommand)]
@@ -221,18 +241,27 @@ fn run(cli: Cli) -> Result<(), Error> {
     let json = cli.json;
     match cli.command {
         Command::Path => print_out(json, &db.display().to_string(), |p| p.clone()),
-        Command::Write { date, mood, text } => {
+        Command::Write {
+            date,
+            append,
+            mood,
+            text,
+        } => {
             // Validate everything before opening (and so creating) anything.
             let date = day(date.as_deref(), &clock)?;
             let mood = mood.map(mood_arg).transpose()?;
             let body = if text == "-" { read_stdin()? } else { text };
             let journal = Journal::new(Store::open(&db)?, clock);
             let key = journal_core::format_date(date);
-            let mood = match mood {
-                Some(m) => Some(m),
-                None => journal.get_page(&key)?.mood,
+            let page = if append {
+                journal.append_page(&key, &body, mood)?
+            } else {
+                let mood = match mood {
+                    Some(m) => Some(m),
+                    None => journal.get_page(&key)?.mood,
+                };
+                journal.save_page(&key, &body, mood, None)?.page
             };
-            let page = journal.save_page(&key, &body, mood)?;
             print_out(json, &ShownPage::from(page), |p| {
                 format!("Saved {} ({} words).", p.date, p.words)
             })
@@ -256,6 +285,7 @@ fn run(cli: Cli) -> Result<(), Error> {
                     .join("\n")
             })
         }
+        Command::History { cmd, date } => history(cmd, date, &db, clock, json),
         Command::Period(cmd) => period(cmd, &db, clock, json),
         Command::Contact(ContactCmd::Add { kind, when, note }) => {
             let when = when.resolve()?;
@@ -390,6 +420,67 @@ fn run(cli: Cli) -> Result<(), Error> {
             })
         }
     }
+}
+
+fn history(
+    cmd: Option<HistoryCmd>,
+    date: Option<String>,
+    db: &std::path::Path,
+    clock: SystemClock,
+    json: bool,
+) -> Result<(), Error> {
+    if let Some(d) = &date {
+        parse_date(d)?;
+    }
+    let journal = Journal::new(Store::open(db)?, clock);
+    match cmd {
+        None => {
+            let list = journal.history(date.as_deref())?;
+            print_out(json, &list, |list| {
+                if list.is_empty() {
+                    return "No earlier versions are kept.".into();
+                }
+                list.iter()
+                    .map(|r| {
+                        format!(
+                            "{:>5}  {}  replaced {}  {:>5} words  {}",
+                            r.id, r.date, r.replaced_at, r.words, r.first_line
+                        )
+                    })
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            })
+        }
+        Some(HistoryCmd::Show { id }) => {
+            let r = journal.revision(id)?;
+            let shown = ShownRevision {
+                id: r.id,
+                date: r.date,
+                replaced_at: r.replaced_at,
+                body: r.body,
+            };
+            print_out(json, &shown, |r| {
+                format!("{} · replaced {}\n\n{}", r.date, r.replaced_at, r.body)
+            })
+        }
+        Some(HistoryCmd::Restore { id }) => {
+            let page = journal.restore_revision(id)?;
+            print_out(json, &ShownPage::from(page), |p| {
+                format!(
+                    "Put back the earlier version of {} ({} words); the text it replaced is kept in its history.",
+                    p.date, p.words
+                )
+            })
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct ShownRevision {
+    id: i64,
+    date: String,
+    replaced_at: String,
+    body: String,
 }
 
 fn period(

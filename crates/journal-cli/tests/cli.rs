@@ -312,3 +312,54 @@ fn the_cli_and_an_open_app_share_one_file() {
         "edited in the app"
     );
 }
+
+#[test]
+fn write_append_adds_a_paragraph_and_keeps_the_mood() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("j.db");
+    let d = "2026-03-01";
+    json_of(&db, &["write", "--date", d, "--mood", "4", "Morning."]);
+    let page = json_of(&db, &["write", "--date", d, "--append", "Evening, after the walk."]);
+    assert_eq!(page["body"], "Morning.\n\nEvening, after the walk.");
+    assert_eq!(page["mood"], 4);
+    assert_eq!(json_of(&db, &["history", "--date", d]), json!([]));
+}
+
+#[test]
+fn history_lists_shows_and_restores_what_a_write_replaced() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("j.db");
+    json_of(&db, &["write", "--date", "2026-03-01", "The first text of that night."]);
+    // A write replaces text it has not seen: what it replaced is kept.
+    json_of(&db, &["write", "--date", "2026-03-01", "Replaced."]);
+    json_of(&db, &["write", "--date", "2026-03-02", "Another day."]);
+    json_of(&db, &["write", "--date", "2026-03-02", "Another day, again."]);
+
+    let all = json_of(&db, &["history"]);
+    let list = all.as_array().unwrap();
+    assert_eq!(list.len(), 2);
+    assert_eq!(keys(&list[0]), ["date", "first_line", "id", "replaced_at", "words"]);
+    assert_eq!(list[0]["date"], "2026-03-02", "newest first");
+    let one = json_of(&db, &["history", "--date", "2026-03-01"]);
+    assert_eq!(one.as_array().unwrap().len(), 1);
+    assert_eq!(one[0]["first_line"], "The first text of that night.");
+    assert_eq!(one[0]["words"], 6);
+
+    let id = one[0]["id"].as_i64().unwrap().to_string();
+    let shown = json_of(&db, &["history", "show", &id]);
+    assert_eq!(keys(&shown), ["body", "date", "id", "replaced_at"]);
+    assert_eq!(shown["body"], "The first text of that night.");
+
+    let restored = json_of(&db, &["history", "restore", &id]);
+    assert_eq!(restored["body"], "The first text of that night.");
+    let shown = json_of(&db, &["show", "--date", "2026-03-01"]);
+    assert_eq!(shown["body"], "The first text of that night.");
+    // "Replaced." is kept in turn, so the restore can be undone.
+    let after = json_of(&db, &["history", "--date", "2026-03-01"]);
+    assert_eq!(after[0]["first_line"], "Replaced.");
+
+    let out = cli(&db).args(["history", "show", "999"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let out = cli(&db).args(["history", "--date", "31/12/2026"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+}

@@ -46,8 +46,12 @@ pub enum Error {
     #[error("the journal database failed: {0}")]
     Database(#[from] rusqlite::Error),
 
-    #[error("updating the journal's format failed: {0}")]
-    Migration(#[from] rusqlite_migration::Error),
+    #[error(
+        "the journal {path} cannot use its write-ahead log here (the file system gave \
+         \"{mode}\"), so the app and the command line could not share it safely. \
+         Move the journal to a local disk."
+    )]
+    NoWal { path: PathBuf, mode: String },
 }
 
 impl Error {
@@ -70,7 +74,8 @@ impl Error {
             Error::Io { .. } => "io",
             Error::Database(e) if is_sqlite_full(e) => "disk_full",
             Error::Database(e) if is_busy(e) => "busy",
-            Error::Database(_) | Error::Migration(_) => "database",
+            Error::NoWal { .. } => "no_wal",
+            Error::Database(_) => "database",
         }
     }
 

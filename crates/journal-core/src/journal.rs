@@ -6,7 +6,7 @@ use crate::date::{format_date, parse_date};
 use crate::db::Store;
 use crate::error::{Error, Result};
 use crate::guidance::{select_guidance, DayEvent, GuidanceContext, Stage, Suggestion};
-use crate::pages::{Page, PageSummary, SearchHit};
+use crate::pages::{Page, PageSummary, Revision, RevisionSummary, Saved, SearchHit};
 use crate::reminders::{next_notification, notification_text, NoteKind, Planned};
 use crate::settings::SettingEntry;
 use crate::space::When;
@@ -54,14 +54,59 @@ impl Journal {
     }
 
     /// Save a day's page. Days that have not come yet cannot be written.
-    pub fn save_page(&self, date: &str, body: &str, mood: Option<u8>) -> Result<Page> {
+    ///
+    /// `base` is the page version the writer started from (the app always
+    /// sends it); `None` is a writer that never read the page, such as
+    /// `breathing-room-cli write`. Either way, text the writer had not seen
+    /// is kept as a revision, never lost.
+    pub fn save_page(
+        &self,
+        date: &str,
+        body: &str,
+        mood: Option<u8>,
+        base: Option<u32>,
+    ) -> Result<Saved> {
+        let day = self.writable_day(date)?;
+        self.store()
+            .save_page_from(day, body, mood, base, self.clock.as_ref())
+    }
+
+    /// Add a paragraph to the end of a day's page.
+    pub fn append_page(&self, date: &str, text: &str, mood: Option<u8>) -> Result<Page> {
+        let day = self.writable_day(date)?;
+        self.store()
+            .append_to_page(day, text, mood, self.clock.as_ref())
+    }
+
+    fn writable_day(&self, date: &str) -> Result<chrono::NaiveDate> {
         let day = parse_date(date)?;
         if day > self.clock.today() {
             return Err(Error::invalid(format!(
                 "{date} has not come yet; you can write today's page or any day before it"
             )));
         }
-        self.store().save_page(day, body, mood, self.clock.as_ref())
+        Ok(day)
+    }
+
+    /// Earlier texts of one day's page, or of every page, newest first.
+    pub fn history(&self, date: Option<&str>) -> Result<Vec<RevisionSummary>> {
+        let date = date.map(parse_date).transpose()?;
+        self.store().history(date)
+    }
+
+    /// Every earlier text of one day's page, whole, newest first.
+    pub fn revisions(&self, date: &str) -> Result<Vec<Revision>> {
+        self.store().revisions(parse_date(date)?)
+    }
+
+    /// One earlier text, whole.
+    pub fn revision(&self, id: i64) -> Result<Revision> {
+        self.store().revision(id)
+    }
+
+    /// Put an earlier text back; the current text is kept as a revision.
+    pub fn restore_revision(&self, id: i64) -> Result<Page> {
+        self.store().restore_revision(id, self.clock.as_ref())
     }
 
     pub fn list_pages(&self, from: Option<&str>, to: Option<&str>) -> Result<Vec<PageSummary>> {
@@ -297,10 +342,12 @@ mod tests {
     fn writes_today_and_earlier_days_but_not_the_future() {
         let j = journal();
         assert_eq!(j.today(), "2027-03-14");
-        j.save_page("2027-03-14", "today", None).unwrap();
-        j.save_page("2027-03-13", "late, for yesterday", Some(3))
+        j.save_page("2027-03-14", "today", None, None).unwrap();
+        j.save_page("2027-03-13", "late, for yesterday", Some(3), None)
             .unwrap();
-        let e = j.save_page("2027-03-15", "tomorrow", None).unwrap_err();
+        let e = j
+            .save_page("2027-03-15", "tomorrow", None, None)
+            .unwrap_err();
         assert_eq!(e.code(), "invalid_input");
         assert_eq!(j.get_page("2027-03-15").unwrap().body, "");
         assert_eq!(j.list_pages(None, None).unwrap().len(), 2);

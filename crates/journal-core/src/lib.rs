@@ -24,8 +24,8 @@ pub use guidance::{
 };
 pub use journal::{Journal, SpaceOverview, SEARCH_LIMIT};
 pub use pages::{
-    count_words, first_line, Page, PageSummary, Revision, SearchHit, HIGHLIGHT_CLOSE,
-    HIGHLIGHT_OPEN, MAX_BODY_BYTES,
+    count_words, first_line, Page, PageSummary, Revision, RevisionSummary, Saved, SearchHit,
+    HIGHLIGHT_CLOSE, HIGHLIGHT_OPEN, MAX_BODY_BYTES,
 };
 pub use reminders::{
     next_notification, notification_text, pick_zone, resolve_local, Delivery, NoteKind, Planned,

@@ -4,8 +4,8 @@
 
 use journal_core::{
     Contact, ContactCounts, ContactKind, ErrorPayload, LibraryCard, NextMilestone, Page,
-    PageSummary, Period, PeriodInfo, Revision, SearchHit, SettingEntry, SpaceOverview, SpaceStatus,
-    Suggestion, Theme, Urge,
+    PageSummary, Period, PeriodInfo, Revision, RevisionSummary, Saved, SearchHit, SettingEntry,
+    SpaceOverview, SpaceStatus, Suggestion, Theme, Urge,
 };
 use std::path::PathBuf;
 use ts_rs::{Config, TS};
@@ -36,6 +36,8 @@ fn typescript_bindings_match_the_rust_types() {
     check::<Page>(&mut stale);
     check::<PageSummary>(&mut stale);
     check::<Revision>(&mut stale);
+    check::<RevisionSummary>(&mut stale);
+    check::<Saved>(&mut stale);
     check::<SearchHit>(&mut stale);
     check::<ErrorPayload>(&mut stale);
     check::<Period>(&mut stale);

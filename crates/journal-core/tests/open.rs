@@ -495,3 +495,68 @@ fn a_journal_from_before_the_mark_is_copied_aside_then_marked() {
         "kept through the change"
     );
 }
+
+#[test]
+fn a_refused_file_with_a_leftover_wal_is_not_changed_by_the_look() {
+    let dir = tempfile::tempdir().unwrap();
+    let made = dir.path().join("made.db");
+    let path = dir.path().join("other.db");
+    // Another program's WAL-mode file, copied while its log still held rows.
+    let conn = Connection::open(&made).unwrap();
+    conn.pragma_update(None, "journal_mode", "WAL").unwrap();
+    conn.pragma_update(None, "wal_autocheckpoint", 0).unwrap();
+    conn.execute_batch("CREATE TABLE photos(name TEXT); INSERT INTO photos VALUES ('beach');")
+        .unwrap();
+    fs::copy(&made, &path).unwrap();
+    fs::copy(side(&made, "-wal"), side(&path, "-wal")).unwrap();
+    drop(conn);
+    let wal = side(&path, "-wal");
+    assert!(fs::metadata(&wal).unwrap().len() > 0, "the log holds rows");
+    let before = fs::read(&path).unwrap();
+    let wal_before = fs::read(&wal).unwrap();
+
+    let err = Store::open(&path).unwrap_err();
+
+    assert_eq!(err.code(), "foreign", "{err}");
+    assert!(
+        fs::read(&path).unwrap() == before,
+        "the file's bytes changed"
+    );
+    assert!(
+        fs::read(&wal).unwrap() == wal_before,
+        "the log was folded in"
+    );
+}
+
+#[test]
+fn two_processes_opening_a_new_or_old_journal_at_once_both_succeed() {
+    for round in 0..20 {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("journal.db");
+        if round % 2 == 1 {
+            make_v1_journal(&path);
+        }
+        let barrier = std::sync::Arc::new(std::sync::Barrier::new(2));
+        let opened: Vec<_> = (0..2)
+            .map(|_| {
+                let (p, b) = (path.clone(), barrier.clone());
+                std::thread::spawn(move || {
+                    b.wait();
+                    Store::open(&p).map(|s| s.schema_version().unwrap())
+                })
+            })
+            .collect();
+        for t in opened {
+            let version = t.join().unwrap();
+            assert_eq!(
+                version.map_err(|e| e.to_string()),
+                Ok(SCHEMA_VERSION),
+                "round {round}"
+            );
+        }
+        let store = Store::open(&path).unwrap();
+        if round % 2 == 1 {
+            assert_eq!(store.page(day("2026-12-24")).unwrap().words, 7);
+        }
+    }
+}

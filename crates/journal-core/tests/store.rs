@@ -80,6 +80,7 @@ fn a_saved_page_reads_back_is_listed_and_is_found() {
         words: 9,
         created_at: Some("2027-03-14T09:00:00.000Z".into()),
         updated_at: Some("2027-03-14T09:00:00.000Z".into()),
+        version: 1,
     };
     assert_eq!(saved, expected);
     assert_eq!(store.page(d).unwrap(), expected);
@@ -807,6 +808,8 @@ struct Model {
     body: String,
     mood: Option<u8>,
     updated: i64,
+    /// When the text (not only the mood) last changed.
+    text_changed: i64,
     revisions: Vec<(String, Option<u8>)>,
 }
 
@@ -832,18 +835,23 @@ proptest! {
                         body: body.clone(),
                         mood: *mood,
                         updated: now,
+                        text_changed: now,
                         revisions: Vec::new(),
                     });
                 }
                 Some(m) if m.body == *body && m.mood == *mood => {}
                 Some(m) => {
-                    let stood = now - m.updated;
+                    let stood = now - m.text_changed;
                     let wipes = body.trim().is_empty();
+                    let halves = count_words(body) * 2 < count_words(&m.body);
                     if m.body != *body
                         && !m.body.trim().is_empty()
-                        && (stood > REVISION_AFTER_SECS || wipes)
+                        && (stood > REVISION_AFTER_SECS || wipes || halves)
                     {
                         m.revisions.push((m.body.clone(), m.mood));
+                    }
+                    if m.body != *body {
+                        m.text_changed = now;
                     }
                     m.body = body.clone();
                     m.mood = *mood;
@@ -886,4 +894,137 @@ proptest! {
             .collect();
         prop_assert_eq!(listed, want);
     }
+}
+
+// ---------------------------------------------------------------------------
+// Text it has not seen is never replaced unkept; history and restore
+
+#[test]
+fn a_mood_only_save_does_not_restart_the_ten_minutes() {
+    let (_dir, mut store) = fresh();
+    let d = day("2027-03-14");
+    store
+        .save_page(d, "Written at nine.", None, &at(0))
+        .unwrap();
+    // The mood is set eight minutes later: the text itself did not change.
+    store
+        .save_page(d, "Written at nine.", Some(3), &at(8 * MIN))
+        .unwrap();
+
+    store
+        .save_page(d, "Rewritten at twelve past.", Some(3), &at(12 * MIN))
+        .unwrap();
+
+    let revisions = store.revisions(d).unwrap();
+    assert_eq!(revisions.len(), 1, "{revisions:?}");
+    assert_eq!(revisions[0].body, "Written at nine.");
+}
+
+#[test]
+fn a_save_that_drops_more_than_half_the_words_keeps_them_even_seconds_later() {
+    let (_dir, mut store) = fresh();
+    let d = day("2027-03-14");
+    let long = "one two three four five six seven eight nine ten";
+    store.save_page(d, long, None, &at(0)).unwrap();
+    // Select all and retype: the first keystrokes are saved a moment later.
+    store.save_page(d, "A new", None, &at(5)).unwrap();
+    store.save_page(d, "A new start", None, &at(6)).unwrap();
+
+    let revisions = store.revisions(d).unwrap();
+    assert_eq!(revisions.len(), 1, "{revisions:?}");
+    assert_eq!(revisions[0].body, long);
+
+    // Trimming a few words is ordinary editing: nothing kept.
+    let (_dir2, mut other) = fresh();
+    other.save_page(d, long, None, &at(0)).unwrap();
+    other
+        .save_page(d, "one two three four five six seven", None, &at(5))
+        .unwrap();
+    assert!(other.revisions(d).unwrap().is_empty());
+}
+
+#[test]
+fn a_save_from_an_older_version_keeps_the_text_saved_elsewhere_and_says_so() {
+    let (_dir, mut store) = fresh();
+    let d = day("2027-03-14");
+    let opened = store
+        .save_page(d, "Typed in the app.", None, &at(0))
+        .unwrap();
+    assert_eq!(opened.version, 1);
+    // Another writer (the command line) replaces the page a minute later.
+    let elsewhere = store
+        .save_page_from(d, "Written from the terminal.", None, None, &at(MIN))
+        .unwrap();
+    assert_eq!(elsewhere.page.version, 2);
+    assert!(elsewhere.replaced_elsewhere.is_none());
+
+    // The app, still on version 1, saves its next keystrokes.
+    let saved = store
+        .save_page_from(d, "Typed in the app, more.", None, Some(1), &at(2 * MIN))
+        .unwrap();
+
+    assert_eq!(saved.page.body, "Typed in the app, more.");
+    assert_eq!(saved.page.version, 3);
+    let other = saved.replaced_elsewhere.expect("the other text is named");
+    assert_eq!(other.body, "Written from the terminal.");
+    let kept: Vec<String> = store
+        .revisions(d)
+        .unwrap()
+        .into_iter()
+        .map(|r| r.body)
+        .collect();
+    // Nothing anyone wrote is gone: the app's first text (replaced unseen by
+    // the terminal) and the terminal's text (replaced unseen by the app).
+    assert_eq!(kept, ["Written from the terminal.", "Typed in the app."]);
+
+    // The app's next save starts from version 3: an ordinary save again.
+    let next = store
+        .save_page_from(d, "Typed in the app, more!", None, Some(3), &at(3 * MIN))
+        .unwrap();
+    assert!(next.replaced_elsewhere.is_none());
+    assert_eq!(store.revisions(d).unwrap().len(), 2);
+}
+
+#[test]
+fn appending_adds_a_paragraph_and_replaces_nothing() {
+    let (_dir, mut store) = fresh();
+    let d = day("2027-03-14");
+    let first = store.append_to_page(d, "Morning.", None, &at(0)).unwrap();
+    assert_eq!(first.body, "Morning.");
+    store
+        .save_page(d, "Morning.\n\n", Some(4), &at(MIN))
+        .unwrap();
+
+    let page = store
+        .append_to_page(d, "Evening, after the walk.", None, &at(2 * MIN))
+        .unwrap();
+
+    assert_eq!(page.body, "Morning.\n\nEvening, after the walk.");
+    assert_eq!(page.mood, Some(4), "the mood stays");
+    assert!(store.revisions(d).unwrap().is_empty());
+}
+
+#[test]
+fn restoring_an_earlier_version_keeps_the_current_text_too() {
+    let (_dir, mut store) = fresh();
+    let d = day("2027-03-14");
+    store
+        .save_page(d, "The long first draft of the night.", Some(2), &at(0))
+        .unwrap();
+    store.save_page(d, "", None, &at(MIN)).unwrap(); // wiped by mistake
+    store.save_page(d, "Oops.", None, &at(2 * MIN)).unwrap();
+    let history = store.history(Some(d)).unwrap();
+    assert_eq!(history.len(), 1);
+    assert_eq!(history[0].first_line, "The long first draft of the night.");
+    assert_eq!(history[0].words, 7);
+
+    let page = store.restore_revision(history[0].id, &at(3 * MIN)).unwrap();
+
+    assert_eq!(page.body, "The long first draft of the night.");
+    assert_eq!(page.mood, Some(2));
+    let after = store.history(None).unwrap();
+    assert_eq!(after.len(), 2);
+    assert_eq!(after[0].first_line, "Oops.", "newest first");
+    let e = store.revision(9999).unwrap_err();
+    assert_eq!(e.code(), "invalid_input");
 }

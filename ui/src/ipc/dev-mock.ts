@@ -404,6 +404,7 @@ export function installDevMock(mode = ''): void {
       words: countWords(p?.body ?? ''),
       created_at: p ? '2026-01-01T08:00:00Z' : null,
       updated_at: p ? '2026-01-01T08:00:00Z' : null,
+      version: p ? 1 : 0,
     };
   };
   const space = spaceMock(mode, today);
@@ -423,7 +424,9 @@ export function installDevMock(mode = ''): void {
           throw { code: 'disk_full', message: 'There is no room left on the disk to save this page.' };
         }
         pages.set(a.date as string, { body: a.body as string, mood: a.mood as number | null });
-        return page(a.date as string);
+        return { page: page(a.date as string), replaced_elsewhere: null };
+      case 'page_revisions':
+        return [];
       case 'list_pages':
         return [...pages.keys()]
           .filter((d) => d >= (a.from as string) && d <= (a.to as string))

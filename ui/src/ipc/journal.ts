@@ -6,9 +6,11 @@ import { listen, type UnlistenFn } from '@tauri-apps/api/event';
 import type { ErrorPayload } from './bindings/ErrorPayload';
 import type { Page } from './bindings/Page';
 import type { PageSummary } from './bindings/PageSummary';
+import type { Revision } from './bindings/Revision';
+import type { Saved } from './bindings/Saved';
 import type { SearchHit } from './bindings/SearchHit';
 
-export type { ErrorPayload, Page, PageSummary, SearchHit };
+export type { ErrorPayload, Page, PageSummary, Revision, Saved, SearchHit };
 
 /** Used when a failure did not come from the Rust side in the usual shape. */
 const UNREACHABLE: ErrorPayload = {
@@ -50,9 +52,28 @@ export function getPage(date: string): Promise<Page> {
   return call<Page>('get_page', { date });
 }
 
-/** Replaces the whole page for a day. */
-export function savePage(date: string, body: string, mood: number | null): Promise<Page> {
-  return call<Page>('save_page', { date, body, mood });
+/**
+ * Replaces the whole page for a day. `baseVersion` is the version of the page
+ * the text was written over; if the page moved on since, the store keeps the
+ * text it held and names it in `replaced_elsewhere`.
+ */
+export function savePage(
+  date: string,
+  body: string,
+  mood: number | null,
+  baseVersion: number | null,
+): Promise<Saved> {
+  return call<Saved>('save_page', { date, body, mood, baseVersion });
+}
+
+/** A day's earlier texts, newest first. */
+export function pageRevisions(date: string): Promise<Revision[]> {
+  return call<Revision[]>('page_revisions', { date });
+}
+
+/** Puts an earlier text back on its page; the current text is kept as a revision. */
+export function restoreRevision(id: number): Promise<Page> {
+  return call<Page>('restore_revision', { id });
 }
 
 /** Days with words or a mood between `from` and `to`, both inclusive. */
@@ -111,6 +132,8 @@ export interface JournalApi {
   today: typeof today;
   getPage: typeof getPage;
   savePage: typeof savePage;
+  pageRevisions: typeof pageRevisions;
+  restoreRevision: typeof restoreRevision;
   listPages: typeof listPages;
   closeReady: typeof closeReady;
   onFlushRequested: typeof onFlushRequested;
@@ -120,6 +143,8 @@ export const journalApi: JournalApi = {
   today,
   getPage,
   savePage,
+  pageRevisions,
+  restoreRevision,
   listPages,
   closeReady,
   onFlushRequested,

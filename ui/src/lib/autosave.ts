@@ -7,10 +7,14 @@
 //   land after a newer one;
 // - every unsaved draft is kept per day, so switching days can never send
 //   one day's text to another, and a failed save loses nothing;
-// - a failed save is retried by the next edit, by retry/flush().
+// - a failed save is retried by the next edit, by retry/flush();
+// - every save names the page version it started from, so the store never
+//   replaces text saved elsewhere meanwhile without keeping it (and says so).
 
 import type { ErrorPayload } from '../ipc/bindings/ErrorPayload';
 import type { Page } from '../ipc/bindings/Page';
+import type { Revision } from '../ipc/bindings/Revision';
+import type { Saved } from '../ipc/bindings/Saved';
 
 export interface Draft {
   body: string;
@@ -29,13 +33,16 @@ export type SaveState =
   | { kind: 'error'; date: string; code: string; message: string };
 
 export interface AutosaverOptions {
-  save(date: string, draft: Draft): Promise<Page>;
+  /** `baseVersion`: the version of the stored page this text was written over. */
+  save(date: string, draft: Draft, baseVersion: number | null): Promise<Saved>;
   /** Turns a rejection from `save` into a message for the person writing. */
   toError(error: unknown): ErrorPayload;
   /** Pause after the last keystroke before saving, in milliseconds. */
   delayMs?: number;
   onState?(state: SaveState): void;
   onSaved?(page: Page, draft: Draft): void;
+  /** The store had moved on since this text began: its text is kept as `other`. */
+  onReplacedElsewhere?(date: string, other: Revision): void;
 }
 
 export const DEFAULT_DELAY_MS = 700;
@@ -57,6 +64,8 @@ export class Autosaver {
   private readonly delayMs: number;
   /** What the store holds for each day, as far as we know. */
   private readonly stored = new Map<string, Draft>();
+  /** The version of each day's stored page, as last read or saved. */
+  private readonly versions = new Map<string, number>();
   /** Latest text not yet known to be stored, per day. */
   private readonly pending = new Map<string, Draft>();
   /** Last failure per day that still has pending text; newest last. */
@@ -83,13 +92,24 @@ export class Autosaver {
   }
 
   /** Records what the store holds for a day that was just opened. */
-  loaded(date: string, draft: Draft): void {
+  loaded(date: string, draft: Draft, version: number): void {
     this.stored.set(date, { ...draft });
+    this.versions.set(date, version);
     if (this.inFlight !== date && sameDraft(this.pending.get(date), draft)) {
       this.pending.delete(date);
       this.failures.delete(date);
     }
     this.emit();
+  }
+
+  /** The version of the day's page last read or saved, if known. */
+  version(date: string): number | undefined {
+    return this.versions.get(date);
+  }
+
+  /** True while the day has text not yet stored, or a save of it in flight. */
+  busyWith(date: string): boolean {
+    return this.pending.has(date) || this.inFlight === date;
   }
 
   /** Text for a day that has not been stored yet, if any. */
@@ -183,9 +203,9 @@ export class Autosaver {
       }
       this.inFlight = date;
       this.emit();
-      let page: Page | null = null;
+      let saved: Saved;
       try {
-        page = await this.opts.save(date, draft);
+        saved = await this.opts.save(date, draft, this.versions.get(date) ?? null);
       } catch (error) {
         this.inFlight = null;
         failedThisRound.add(date);
@@ -195,13 +215,16 @@ export class Autosaver {
         continue;
       }
       this.inFlight = null;
+      const page = saved.page;
       this.stored.set(date, draft);
+      this.versions.set(date, page.version);
       this.failures.delete(date);
       if (sameDraft(this.pending.get(date), draft)) this.pending.delete(date);
       this.savedSomething = true;
       this.emit();
       try {
         this.opts.onSaved?.(page, draft);
+        if (saved.replaced_elsewhere) this.opts.onReplacedElsewhere?.(date, saved.replaced_elsewhere);
       } catch {
         // A listener's trouble must not stop the saving.
       }

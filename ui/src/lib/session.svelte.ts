@@ -3,7 +3,7 @@
 // the JournalApi passed in (src/ipc/journal.ts in the app, mocks in tests).
 
 import { SvelteSet } from 'svelte/reactivity';
-import type { JournalApi, Page } from '../ipc/journal';
+import type { JournalApi, Page, Revision } from '../ipc/journal';
 import { toErrorPayload } from '../ipc/journal';
 import { Autosaver, type SaveState } from './autosave';
 import {
@@ -49,6 +49,15 @@ export class JournalSession {
   /** The open page already existed in the store when it was opened. */
   pageStored = $state(false);
   save = $state<SaveState>({ kind: 'idle' });
+  /**
+   * Text saved to the open page elsewhere (the command line, another
+   * window) that this page's last save replaced. It is kept in the page's
+   * earlier versions; the person can add it back below their own.
+   */
+  changedElsewhere = $state<Revision | null>(null);
+  /** The open page's earlier versions while they are shown, newest first. */
+  revisions = $state<Revision[] | null>(null);
+  revisionsError = $state('');
   words = $derived(countWords(this.body));
 
   /** The month the calendar shows. */
@@ -74,7 +83,7 @@ export class JournalSession {
   constructor(api: JournalApi, options: { delayMs?: number } = {}) {
     this.api = api;
     this.autosaver = new Autosaver({
-      save: (date, draft) => api.savePage(date, draft.body, draft.mood),
+      save: (date, draft, base) => api.savePage(date, draft.body, draft.mood, base),
       toError: toErrorPayload,
       delayMs: options.delayMs,
       onState: (state) => {
@@ -83,6 +92,9 @@ export class JournalSession {
       onSaved: (page) => {
         if (hasContent(page)) this.marks.add(page.date);
         else this.marks.delete(page.date);
+      },
+      onReplacedElsewhere: (date, other) => {
+        if (date === this.date) this.changedElsewhere = other;
       },
     });
   }
@@ -149,9 +161,13 @@ export class JournalSession {
     }
     if (seq !== this.loadSeq) return;
 
-    this.autosaver.loaded(date, { body: page.body, mood: page.mood });
+    this.autosaver.loaded(date, { body: page.body, mood: page.mood }, page.version);
     // Text that could not be saved earlier wins over what the store holds.
     const draft = this.autosaver.unsaved(date);
+    if (date !== this.date) {
+      this.changedElsewhere = null;
+      this.revisions = null;
+    }
     this.date = date;
     this.body = draft ? draft.body : page.body;
     this.mood = draft ? draft.mood : page.mood;
@@ -202,6 +218,93 @@ export class JournalSession {
   }
 
   /**
+   * The window came back: if the open page was changed elsewhere meanwhile
+   * and nothing typed here is waiting, show what the store holds now.
+   */
+  async reloadIfChanged(): Promise<void> {
+    const date = this.date;
+    if (this.phase !== 'ready' || date === '' || this.autosaver.busyWith(date)) return;
+    let page: Page;
+    try {
+      page = await this.api.getPage(date);
+    } catch {
+      return; // Keep what is on screen; the next save will say if anything is wrong.
+    }
+    if (date !== this.date || this.phase !== 'ready' || this.autosaver.busyWith(date)) return;
+    if (page.version === this.autosaver.version(date)) return;
+    this.autosaver.loaded(date, { body: page.body, mood: page.mood }, page.version);
+    this.body = page.body;
+    this.mood = page.mood;
+    this.pageStored = page.created_at !== null;
+    if (this.revisions !== null) void this.showRevisions();
+  }
+
+  /** Adds the text saved elsewhere below the person's own, and saves. */
+  keepBothTexts(): void {
+    const other = this.changedElsewhere;
+    if (!other || this.phase !== 'ready') return;
+    this.changedElsewhere = null;
+    const mine = this.body.trimEnd();
+    this.setBody(mine === '' ? other.body : `${mine}\n\n${other.body}`);
+    void this.autosaver.flush();
+  }
+
+  /** Keeps only the person's own text (the other stays in earlier versions). */
+  keepMine(): void {
+    this.changedElsewhere = null;
+  }
+
+  /** Reads the open page's earlier versions. */
+  async showRevisions(): Promise<void> {
+    const date = this.date;
+    if (date === '') return;
+    await this.autosaver.flush();
+    try {
+      const list = await this.api.pageRevisions(date);
+      if (date !== this.date) return;
+      this.revisions = list;
+      this.revisionsError = '';
+    } catch (error) {
+      if (date !== this.date) return;
+      this.revisions = [];
+      this.revisionsError = toErrorPayload(error).message;
+    }
+  }
+
+  hideRevisions(): void {
+    this.revisions = null;
+    this.revisionsError = '';
+  }
+
+  /**
+   * Puts an earlier version back on the open page. What the page holds now
+   * is kept as an earlier version first, so this can be undone the same way.
+   */
+  async restoreRevision(id: number): Promise<boolean> {
+    const date = this.date;
+    if (!(await this.autosaver.flush())) {
+      this.revisionsError = 'This page has words not saved yet, so nothing was put back. Try again once it says Saved.';
+      return false;
+    }
+    let page: Page;
+    try {
+      page = await this.api.restoreRevision(id);
+    } catch (error) {
+      this.revisionsError = toErrorPayload(error).message;
+      return false;
+    }
+    if (date !== this.date) return true;
+    this.autosaver.loaded(date, { body: page.body, mood: page.mood }, page.version);
+    this.body = page.body;
+    this.mood = page.mood;
+    this.pageStored = page.created_at !== null;
+    if (hasContent(page)) this.marks.add(date);
+    else this.marks.delete(date);
+    await this.showRevisions();
+    return true;
+  }
+
+  /**
    * Adds a paragraph to the end of today's page, keeping its mood. It goes
    * through the autosaver, so an open editor and the store never disagree and
    * text that cannot be saved yet is held like any other unsaved text.
@@ -224,7 +327,7 @@ export class JournalSession {
         return { kind: 'failed', message: toErrorPayload(error).message };
       }
       if (!(this.date === day && this.phase === 'ready')) {
-        this.autosaver.loaded(day, { body: page.body, mood: page.mood });
+        this.autosaver.loaded(day, { body: page.body, mood: page.mood }, page.version);
         const base = this.autosaver.unsaved(day) ?? { body: page.body, mood: page.mood };
         const saved = await this.autosaver.editNow(day, { body: join(base.body), mood: base.mood });
         return saved ? { kind: 'saved' } : { kind: 'held', message: this.saveMessage() };

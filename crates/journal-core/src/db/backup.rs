@@ -11,16 +11,23 @@ impl Store {
         let Some(path) = &self.path else {
             return Ok(());
         };
-        let bak = backup_path(path, SCHEMA_VERSION);
-        OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .mode(0o600)
-            .open(&bak)
-            .map_err(|source| Error::Io {
-                path: bak.clone(),
-                source,
-            })?;
+        // Another process may be taking its copy at the same moment: the
+        // name is claimed by creating it, and a taken name means the next.
+        let mut bak = backup_path(path, SCHEMA_VERSION);
+        loop {
+            match OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .mode(0o600)
+                .open(&bak)
+            {
+                Ok(_) => break,
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+                    bak = backup_path(path, SCHEMA_VERSION);
+                }
+                Err(source) => return Err(Error::Io { path: bak, source }),
+            }
+        }
         let target = bak.to_string_lossy().into_owned();
         self.conn.execute("VACUUM INTO ?1", [target])?;
         Ok(())

@@ -1,16 +1,63 @@
-//! The schema: numbered SQL folders under `migrations/`, embedded at build time.
+//! The schema: numbered SQL folders under `migrations/` (`NN-name/up.sql`),
+//! embedded at build time, run in order under one exclusive lock.
 
+use super::open::APPLICATION_ID;
+use crate::error::Result;
 use include_dir::{include_dir, Dir};
-use rusqlite_migration::Migrations;
-use std::sync::LazyLock;
+use rusqlite::{Connection, TransactionBehavior};
 
-pub(super) static MIGRATIONS_DIR: Dir = include_dir!("$CARGO_MANIFEST_DIR/migrations");
-pub(super) static MIGRATIONS: LazyLock<Migrations<'static>> = LazyLock::new(|| {
-    Migrations::from_directory(&MIGRATIONS_DIR).expect("embedded migrations are well-formed")
-});
+static MIGRATIONS_DIR: Dir = include_dir!("$CARGO_MANIFEST_DIR/migrations");
 
 /// The schema version this build writes (the number of migrations).
-pub const SCHEMA_VERSION: i64 = 5;
+pub const SCHEMA_VERSION: i64 = 6;
+
+/// Every migration's SQL, oldest first: the folder `NN-…` holds version NN.
+fn migrations() -> Vec<(i64, &'static str)> {
+    let mut found: Vec<(i64, &'static str)> = MIGRATIONS_DIR
+        .dirs()
+        .map(|d| {
+            let name = d.path().to_string_lossy();
+            let n = name
+                .split('-')
+                .next()
+                .and_then(|n| n.parse().ok())
+                .expect("a migration folder starts with its number");
+            let sql = d
+                .get_file(d.path().join("up.sql"))
+                .and_then(|f| f.contents_utf8())
+                .expect("a migration folder holds up.sql");
+            (n, sql)
+        })
+        .collect();
+    found.sort_by_key(|m| m.0);
+    found
+}
+
+/// Bring the schema up to [`SCHEMA_VERSION`] and mark the file as ours.
+///
+/// Runs in one exclusive transaction that reads the version again inside
+/// it: when two processes open a new or old journal at the same moment, the
+/// second waits for the first (up to the busy timeout) and then finds
+/// nothing left to do. Either every migration lands, or none does.
+pub(super) fn to_latest(conn: &mut Connection) -> Result<()> {
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Exclusive)?;
+    let version: i64 = tx.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    let id: i32 = tx.pragma_query_value(None, "application_id", |r| r.get(0))?;
+    if version >= SCHEMA_VERSION && id == APPLICATION_ID {
+        return Ok(());
+    }
+    for (n, sql) in migrations() {
+        if n > version {
+            tx.execute_batch(sql)?;
+        }
+    }
+    if version < SCHEMA_VERSION {
+        tx.pragma_update(None, "user_version", SCHEMA_VERSION)?;
+    }
+    tx.pragma_update(None, "application_id", APPLICATION_ID)?;
+    tx.commit()?;
+    Ok(())
+}
 
 #[cfg(test)]
 mod tests {
@@ -18,7 +65,20 @@ mod tests {
 
     #[test]
     fn schema_version_matches_the_migration_files() {
-        assert_eq!(MIGRATIONS_DIR.dirs().count() as i64, SCHEMA_VERSION);
-        assert!(MIGRATIONS.validate().is_ok());
+        let all = migrations();
+        assert_eq!(all.len() as i64, SCHEMA_VERSION);
+        let numbers: Vec<i64> = all.iter().map(|m| m.0).collect();
+        assert_eq!(numbers, (1..=SCHEMA_VERSION).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn migrating_twice_changes_nothing_the_second_time() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        to_latest(&mut conn).unwrap();
+        to_latest(&mut conn).unwrap();
+        let v: i64 = conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .unwrap();
+        assert_eq!(v, SCHEMA_VERSION);
     }
 }

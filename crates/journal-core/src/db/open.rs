@@ -1,13 +1,13 @@
 //! Opening the journal: create it private, refuse a damaged or newer file
 //! without changing a byte, copy it aside, then migrate.
 
-use super::migrate::MIGRATIONS;
+use super::migrate;
 use super::{Store, SCHEMA_VERSION};
 use crate::error::{Error, Result};
-use rusqlite::Connection;
+use rusqlite::{Connection, OpenFlags};
 use std::fs::{self, OpenOptions};
 use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt, PermissionsExt};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
@@ -22,7 +22,23 @@ impl Store {
     /// Refuses a damaged file or one from a newer version without changing a
     /// byte of it; copies the file aside before running pending migrations.
     pub fn open(path: impl AsRef<Path>) -> Result<Self> {
-        let path = path.as_ref().to_path_buf();
+        // SQLite answers "busy" without waiting in a few moments of another
+        // process's first open (changing the journal mode, recovering the
+        // log): each step is safe to take again, so the whole open is, for
+        // as long as the busy timeout would have waited.
+        let started = std::time::Instant::now();
+        loop {
+            match Self::open_once(path.as_ref()) {
+                Err(e) if e.code() == "busy" && started.elapsed() < BUSY_TIMEOUT => {
+                    std::thread::sleep(Duration::from_millis(25));
+                }
+                done => return done,
+            }
+        }
+    }
+
+    fn open_once(path: &Path) -> Result<Self> {
+        let path = path.to_path_buf();
         let io = |source| Error::Io {
             path: path.clone(),
             source,
@@ -36,25 +52,43 @@ impl Store {
         }
         let existed = path.exists();
         if !existed {
-            OpenOptions::new()
+            match OpenOptions::new()
                 .write(true)
                 .create_new(true)
                 .mode(0o600)
                 .open(&path)
-                .map_err(io)?;
+            {
+                // Another process created it a moment ago: open theirs.
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
+                other => {
+                    other.map_err(io)?;
+                }
+            }
         }
 
+        // Decide on a read-only connection: whatever it finds, it cannot
+        // change the file, nor fold a leftover `-wal` into one it refuses.
+        // Side files it had to create are removed again when it refuses.
+        let side = ["-wal", "-shm"].map(|s| {
+            let mut p = path.clone().into_os_string();
+            p.push(s);
+            PathBuf::from(p)
+        });
+        let had = side.clone().map(|p| p.exists());
+        let decided = probe(&path);
+        let (found, marked) = match decided {
+            Ok(found) => found,
+            Err(e) => {
+                for (p, had) in side.iter().zip(had) {
+                    if !had {
+                        let _ = fs::remove_file(p);
+                    }
+                }
+                return Err(e);
+            }
+        };
         let conn = Connection::open(&path)?;
         conn.busy_timeout(BUSY_TIMEOUT)?;
-        let found = check_readable(&conn, &path)?;
-        if found > SCHEMA_VERSION {
-            return Err(Error::NewerSchema {
-                path,
-                found,
-                known: SCHEMA_VERSION,
-            });
-        }
-        let marked = check_ours(&conn, &path, found)?;
         if existed {
             // Only now, with the file known to be ours and sound, tighten it.
             let mode = fs::metadata(&path).map_err(io)?.permissions().mode();
@@ -72,12 +106,7 @@ impl Store {
             store.backup_before_migration()?;
         }
         store.configure()?;
-        MIGRATIONS.to_latest(&mut store.conn)?;
-        if !marked {
-            store
-                .conn
-                .pragma_update(None, "application_id", APPLICATION_ID)?;
-        }
+        migrate::to_latest(&mut store.conn)?;
         Ok(store)
     }
 
@@ -85,8 +114,7 @@ impl Store {
     pub fn open_in_memory() -> Result<Self> {
         let mut conn = Connection::open_in_memory()?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
-        MIGRATIONS.to_latest(&mut conn)?;
-        conn.pragma_update(None, "application_id", APPLICATION_ID)?;
+        migrate::to_latest(&mut conn)?;
         Ok(Store { conn, path: None })
     }
 
@@ -98,7 +126,14 @@ impl Store {
         let mode: String = self
             .conn
             .pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))?;
-        debug_assert_eq!(mode.to_lowercase(), "wal");
+        if !mode.eq_ignore_ascii_case("wal") {
+            // Checked in every build: without WAL the CLI could not read while
+            // the app writes, and a save could wait on a reader.
+            return Err(Error::NoWal {
+                path: self.path.clone().unwrap_or_default(),
+                mode,
+            });
+        }
         self.conn.pragma_update(None, "synchronous", "NORMAL")?;
         // Checkpoints run when the app is idle (`Store::checkpoint`) and when
         // the last connection closes, not in the middle of a save.
@@ -106,6 +141,26 @@ impl Store {
         self.conn.pragma_update(None, "foreign_keys", "ON")?;
         Ok(())
     }
+}
+
+/// Open read-only and decide: the schema version found and whether the file
+/// already carries our mark, or why it is refused.
+fn probe(path: &Path) -> Result<(i64, bool)> {
+    let conn = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )?;
+    conn.busy_timeout(BUSY_TIMEOUT)?;
+    let found = check_readable(&conn, path)?;
+    if found > SCHEMA_VERSION {
+        return Err(Error::NewerSchema {
+            path: path.to_path_buf(),
+            found,
+            known: SCHEMA_VERSION,
+        });
+    }
+    let marked = check_ours(&conn, path, found)?;
+    Ok((found, marked))
 }
 
 /// Read the schema version and run SQLite's quick check, writing nothing.

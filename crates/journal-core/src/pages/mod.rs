@@ -5,5 +5,6 @@ mod page;
 mod search;
 mod store;
 
-pub use page::{count_words, first_line, Page, PageSummary, Revision, MAX_BODY_BYTES};
+pub use history::RevisionSummary;
+pub use page::{count_words, first_line, Page, PageSummary, Revision, Saved, MAX_BODY_BYTES};
 pub use search::{SearchHit, HIGHLIGHT_CLOSE, HIGHLIGHT_OPEN};

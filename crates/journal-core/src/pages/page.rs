@@ -19,6 +19,9 @@ pub struct Page {
     /// RFC 3339, UTC; null until the page is first saved.
     pub created_at: Option<String>,
     pub updated_at: Option<String>,
+    /// Raised by every save; 0 for a page never saved. A save names the
+    /// version it started from, so it never replaces text it has not seen.
+    pub version: u32,
 }
 
 impl Page {
@@ -30,6 +33,7 @@ impl Page {
             words: 0,
             created_at: None,
             updated_at: None,
+            version: 0,
         }
     }
 }
@@ -54,6 +58,14 @@ pub struct Revision {
     /// When this text was saved, and when a later save replaced it (UTC).
     pub saved_at: String,
     pub replaced_at: String,
+}
+
+/// What a save did: the page as stored now, and the text another writer
+/// had saved meanwhile (kept as a revision) when the save replaced it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct Saved {
+    pub page: Page,
+    pub replaced_elsewhere: Option<Revision>,
 }
 
 /// Words as a person counts them: runs of non-space text holding at least

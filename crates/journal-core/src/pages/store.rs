@@ -1,6 +1,6 @@
 //! Pages in the store: reading, saving (with the revision rule) and listing.
 
-use super::page::{count_words, first_line, Page, PageSummary, MAX_BODY_BYTES};
+use super::page::{count_words, first_line, Page, PageSummary, Revision, Saved, MAX_BODY_BYTES};
 use crate::clock::Clock;
 use crate::date::format_date;
 use crate::db::{rfc3339, Store};
@@ -22,7 +22,8 @@ impl Store {
         Ok(self
             .conn
             .prepare_cached(
-                "SELECT date, body, mood, words, created_at, updated_at FROM page WHERE date = ?1",
+                "SELECT date, body, mood, words, created_at, updated_at, version
+                 FROM page WHERE date = ?1",
             )?
             .query_row([key], |r| {
                 Ok(Page {
@@ -32,15 +33,14 @@ impl Store {
                     words: r.get(3)?,
                     created_at: r.get(4)?,
                     updated_at: r.get(5)?,
+                    version: r.get(6)?,
                 })
             })
             .optional()?)
     }
 
-    /// Replace the page of `date` with `body` and `mood`, atomically.
-    ///
-    /// The previous text is kept as a [`Revision`] when it had stood for more
-    /// than ten minutes, or when the new body wipes it.
+    /// Replace the page of `date` with `body` and `mood`, atomically, as a
+    /// writer that has seen what the page holds now (see [`Store::save_page_from`]).
     pub fn save_page(
         &mut self,
         date: NaiveDate,
@@ -48,6 +48,30 @@ impl Store {
         mood: Option<u8>,
         clock: &dyn Clock,
     ) -> Result<Page> {
+        let seen = self.page(date)?.version;
+        Ok(self
+            .save_page_from(date, body, mood, Some(seen), clock)?
+            .page)
+    }
+
+    /// Replace the page of `date` with `body` and `mood`, atomically.
+    ///
+    /// `base` is the version of the page the writer started from; `None`
+    /// means it never read the page (a script replacing it). A save never
+    /// replaces text its writer has not seen: when the stored page moved on
+    /// since `base` (or there is no base), the text it held is kept as a
+    /// [`Revision`], and with a base the reply names it, so the writer can
+    /// show both texts. Otherwise the previous text is kept when it had stood
+    /// for more than ten minutes since its text last changed, when the new
+    /// body wipes it, or when the new body drops more than half its words.
+    pub fn save_page_from(
+        &mut self,
+        date: NaiveDate,
+        body: &str,
+        mood: Option<u8>,
+        base: Option<u32>,
+        clock: &dyn Clock,
+    ) -> Result<Saved> {
         validate_body(body)?;
         validate_mood(mood)?;
         let key = format_date(date);
@@ -58,40 +82,101 @@ impl Store {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let prev: Option<(String, Option<u8>, String)> = tx
-            .prepare_cached("SELECT body, mood, updated_at FROM page WHERE date = ?1")?
-            .query_row([&key], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        let prev: Option<Stored> = tx
+            .prepare_cached(
+                "SELECT body, mood, words, updated_at, coalesce(text_changed_at, updated_at), version
+                 FROM page WHERE date = ?1",
+            )?
+            .query_row([&key], |r| {
+                Ok(Stored {
+                    body: r.get(0)?,
+                    mood: r.get(1)?,
+                    words: r.get(2)?,
+                    updated_at: r.get(3)?,
+                    text_changed_at: r.get(4)?,
+                    version: r.get(5)?,
+                })
+            })
             .optional()?;
-        if let Some((prev_body, prev_mood, prev_at)) = &prev {
-            if prev_body == body && *prev_mood == mood {
+        let mut replaced_elsewhere = None;
+        let mut text_changed_at = now_s.clone();
+        if let Some(prev) = &prev {
+            if prev.body == body && prev.mood == mood {
                 drop(tx);
-                return self.page(date);
+                return Ok(Saved {
+                    page: self.page(date)?,
+                    replaced_elsewhere: None,
+                });
             }
-            let stood = DateTime::parse_from_rfc3339(prev_at)
-                .map(|t| now.signed_duration_since(t))
-                .unwrap_or(REVISION_AFTER);
-            let wipes = body.trim().is_empty();
-            if prev_body != body
-                && !prev_body.trim().is_empty()
-                && (stood > REVISION_AFTER || wipes)
-            {
-                tx.prepare_cached(
-                    "INSERT INTO page_revision(date, body, mood, saved_at, replaced_at)
-                     VALUES (?1, ?2, ?3, ?4, ?5)",
-                )?
-                .execute(params![key, prev_body, prev_mood, prev_at, now_s])?;
+            let unseen = base != Some(prev.version);
+            if prev.body == body {
+                text_changed_at = prev.text_changed_at.clone();
+            } else if !prev.body.trim().is_empty() {
+                let stood = DateTime::parse_from_rfc3339(&prev.text_changed_at)
+                    .map(|t| now.signed_duration_since(t))
+                    .unwrap_or(REVISION_AFTER);
+                let wipes = body.trim().is_empty();
+                let halves = u64::from(words) * 2 < u64::from(prev.words);
+                if unseen || stood > REVISION_AFTER || wipes || halves {
+                    tx.prepare_cached(
+                        "INSERT INTO page_revision(date, body, mood, saved_at, replaced_at)
+                         VALUES (?1, ?2, ?3, ?4, ?5)",
+                    )?
+                    .execute(params![
+                        key,
+                        prev.body,
+                        prev.mood,
+                        prev.updated_at,
+                        now_s
+                    ])?;
+                    if unseen && base.is_some() {
+                        replaced_elsewhere = Some(Revision {
+                            id: tx.last_insert_rowid(),
+                            date: key.clone(),
+                            body: prev.body.clone(),
+                            mood: prev.mood,
+                            saved_at: prev.updated_at.clone(),
+                            replaced_at: now_s.clone(),
+                        });
+                    }
+                }
             }
         }
         tx.prepare_cached(
-            "INSERT INTO page(date, body, mood, words, created_at, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?5)
+            "INSERT INTO page(date, body, mood, words, created_at, updated_at, text_changed_at, version)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?5, ?6, 1)
              ON CONFLICT(date) DO UPDATE SET
                body = excluded.body, mood = excluded.mood,
-               words = excluded.words, updated_at = excluded.updated_at",
+               words = excluded.words, updated_at = excluded.updated_at,
+               text_changed_at = excluded.text_changed_at, version = page.version + 1",
         )?
-        .execute(params![key, body, mood, words, now_s])?;
+        .execute(params![key, body, mood, words, now_s, text_changed_at])?;
         tx.commit()?;
-        self.page(date)
+        Ok(Saved {
+            page: self.page(date)?,
+            replaced_elsewhere,
+        })
+    }
+
+    /// Add `text` to the end of the day's page as a paragraph of its own,
+    /// in one transaction (nothing already there is replaced).
+    pub fn append_to_page(
+        &mut self,
+        date: NaiveDate,
+        text: &str,
+        mood: Option<u8>,
+        clock: &dyn Clock,
+    ) -> Result<Page> {
+        let current = self.page(date)?;
+        let body = join_paragraph(&current.body, text);
+        let mood = mood.or(current.mood);
+        let saved = self.save_page_from(date, &body, mood, Some(current.version), clock)?;
+        if saved.replaced_elsewhere.is_some() {
+            // Another writer saved between the read and the write: it is kept
+            // as a revision; add to what is there now instead.
+            return self.append_to_page(date, text, mood, clock);
+        }
+        Ok(saved.page)
     }
 
     /// Days with something written (or a mood), oldest first, within the
@@ -149,5 +234,25 @@ fn validate_mood(mood: Option<u8>) -> Result<()> {
             "mood must be from 1 to 5 (got {m}); nothing was saved"
         ))),
         _ => Ok(()),
+    }
+}
+
+/// A page as it stands in the store, before a save.
+struct Stored {
+    body: String,
+    mood: Option<u8>,
+    words: u32,
+    updated_at: String,
+    text_changed_at: String,
+    version: u32,
+}
+
+/// `text` as a new paragraph after `body` (or the whole page when empty).
+pub(crate) fn join_paragraph(body: &str, text: &str) -> String {
+    let head = body.trim_end();
+    if head.is_empty() {
+        text.to_string()
+    } else {
+        format!("{head}\n\n{text}")
     }
 }

@@ -16,4 +16,9 @@ mood: number | null, words: number,
 /**
  * RFC 3339, UTC; null until the page is first saved.
  */
-created_at: string | null, updated_at: string | null, };
+created_at: string | null, updated_at: string | null, 
+/**
+ * Raised by every save; 0 for a page never saved. A save names the
+ * version it started from, so it never replaces text it has not seen.
+ */
+version: number, };
