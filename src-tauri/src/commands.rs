@@ -2,10 +2,10 @@
 
 use crate::{AppState, CloseGuard};
 use journal_core::{
-    Contact, ErrorPayload, LibraryCard, Page, PageSummary, Period, Revision, Saved, SearchHit,
-    SettingEntry, SpaceOverview, SpaceStatus, Suggestion, Urge, When,
+    Contact, ErrorPayload, LibraryCard, Page, PageSummary, Period, RecoveredPage, Revision, Saved,
+    SearchHit, SettingEntry, SpaceOverview, SpaceStatus, Suggestion, Urge, When,
 };
-use tauri::{AppHandle, Runtime, State, Window};
+use tauri::{AppHandle, Runtime, State};
 
 type Reply<T> = Result<T, ErrorPayload>;
 
@@ -167,12 +167,38 @@ pub fn settings_set<R: Runtime>(
     Ok(entry)
 }
 
-/// The UI has saved what it had; the window may close (or go to the tray).
+/// The UI has saved what it had (or kept it in the recovery file): the
+/// window may close (or go to the tray), or the app quit if that was asked.
 #[tauri::command]
-pub fn close_ready<R: Runtime>(window: Window<R>, guard: State<'_, CloseGuard>) -> Reply<()> {
-    guard.answer();
-    crate::finish_close(&window).map_err(|e| ErrorPayload {
+pub fn close_ready<R: Runtime>(app: AppHandle<R>, guard: State<'_, CloseGuard>) -> Reply<()> {
+    crate::leave(&app, guard.ready()).map_err(|e| ErrorPayload {
         code: "window".into(),
         message: e.to_string(),
     })
+}
+
+/// The UI is asking the person about words it could not save: the close
+/// waits for their answer, in a window they can see.
+#[tauri::command]
+pub fn close_hold<R: Runtime>(app: AppHandle<R>, guard: State<'_, CloseGuard>) {
+    guard.hold();
+    crate::show_window(&app);
+}
+
+/// Words kept from a close that could not save them (none: an empty list).
+#[tauri::command]
+pub fn read_recovery(state: State<'_, AppState>) -> Reply<Vec<RecoveredPage>> {
+    Ok(state.recovery().read()?)
+}
+
+/// Keep words that could not be saved, beside what the file already holds.
+#[tauri::command]
+pub fn write_recovery(state: State<'_, AppState>, pages: Vec<RecoveredPage>) -> Reply<()> {
+    state.recovery().keep(&pages)?;
+    Ok(())
+}
+
+#[tauri::command]
+pub fn discard_recovery(state: State<'_, AppState>) -> Reply<()> {
+    Ok(state.recovery().discard()?)
 }

@@ -1,30 +1,28 @@
 //! The desktop shell: it opens the journal, hands each UI request to the core
 //! and looks after the window. It holds no journal logic of its own.
 
+mod close;
 mod commands;
 mod reminders;
 mod tray;
 
+pub use close::{leave, request_close, CloseGuard, FlushRequest, Leave, FLUSH_EVENT, FLUSH_GRACE};
 pub use reminders::ReminderTimer;
 
 use chrono::{DateTime, FixedOffset, Local, Utc};
-use journal_core::{Clock, ErrorPayload, Journal, Store, DB_FILE_NAME};
+use journal_core::{Clock, ErrorPayload, Journal, Recovery, Store, DB_FILE_NAME};
 use std::os::unix::fs::PermissionsExt;
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Mutex, OnceLock};
-use std::time::Duration;
 use tauri::{Emitter, Manager, Runtime, WindowEvent};
 use tauri_plugin_notification::NotificationExt;
 
 /// Environment variable that points the app (and the CLI) at another journal file.
 pub const DB_ENV: &str = "BREATHING_ROOM_DB";
-/// The event asking the UI to save what it has before the window closes.
-pub const FLUSH_EVENT: &str = "flush-requested";
 /// The event asking the UI to show today's page (tray, notification).
 pub const TODAY_EVENT: &str = "go-today";
-/// How long the UI gets to save before the window closes anyway.
-const FLUSH_GRACE: Duration = Duration::from_secs(3);
+/// The app's one window.
+pub const MAIN_WINDOW: &str = "main";
 
 /// The wall clock, read in exactly one place of the shell.
 #[derive(Clone, Copy)]
@@ -46,6 +44,9 @@ impl Clock for SystemClock {
 /// so the UI's "Try again" really opens the file again.
 pub struct AppState {
     journal: OnceLock<Journal>,
+    /// Where words that could not be saved are kept; usable even when the
+    /// journal itself cannot be opened.
+    recovery: Recovery,
     opener: Box<dyn Fn() -> Result<Journal, ErrorPayload> + Send + Sync>,
     /// Held while opening, so two requests never open the file twice.
     opening: Mutex<()>,
@@ -53,6 +54,7 @@ pub struct AppState {
 
 impl AppState {
     pub fn open(path: PathBuf, clock: impl Clock + Clone + 'static) -> Self {
+        let recovery = Recovery::beside(&path);
         let opener = move || {
             Store::open(&path)
                 .map(|store| Journal::new(store, clock.clone()))
@@ -60,6 +62,7 @@ impl AppState {
         };
         let state = AppState {
             journal: OnceLock::new(),
+            recovery,
             opener: Box::new(opener),
             opening: Mutex::new(()),
         };
@@ -79,6 +82,10 @@ impl AppState {
         let j = (self.opener)()?;
         Ok(self.journal.get_or_init(|| j))
     }
+
+    pub fn recovery(&self) -> &Recovery {
+        &self.recovery
+    }
 }
 
 /// Everything about the app that tests share with the real thing: state,
@@ -97,18 +104,9 @@ pub fn app_builder<R: Runtime>(
         .manage(CloseGuard::default())
         .on_window_event(|window, event| {
             if let WindowEvent::CloseRequested { api, .. } = event {
-                // Let the UI save a page being typed, then close (close_ready),
-                // or close anyway after a grace period if the UI cannot answer.
+                // Let the UI save a page being typed first (see close.rs).
                 api.prevent_close();
-                let asked = window.state::<CloseGuard>().ask();
-                let _ = window.emit_to(window.label(), FLUSH_EVENT, ());
-                let w = window.clone();
-                std::thread::spawn(move || {
-                    std::thread::sleep(FLUSH_GRACE);
-                    if !w.state::<CloseGuard>().was_answered(asked) {
-                        let _ = finish_close(&w);
-                    }
-                });
+                request_close(window.app_handle(), window.label(), false);
             }
         })
         .invoke_handler(tauri::generate_handler![
@@ -120,6 +118,10 @@ pub fn app_builder<R: Runtime>(
             commands::list_pages,
             commands::search_pages,
             commands::close_ready,
+            commands::close_hold,
+            commands::read_recovery,
+            commands::write_recovery,
+            commands::discard_recovery,
             commands::space_overview,
             commands::space_status,
             commands::start_period,
@@ -139,7 +141,7 @@ pub fn app_builder<R: Runtime>(
 
 /// Bring the window back as it was.
 pub fn show_window<R: Runtime>(app: &tauri::AppHandle<R>) {
-    if let Some(w) = app.get_webview_window("main") {
+    if let Some(w) = app.get_webview_window(MAIN_WINDOW) {
         let _ = w.unminimize();
         let _ = w.show();
         let _ = w.set_focus();
@@ -149,7 +151,7 @@ pub fn show_window<R: Runtime>(app: &tauri::AppHandle<R>) {
 /// Bring the window back on today's page.
 pub fn show_today<R: Runtime>(app: &tauri::AppHandle<R>) {
     show_window(app);
-    let _ = app.emit_to("main", TODAY_EVENT, ());
+    let _ = app.emit_to(MAIN_WINDOW, TODAY_EVENT, ());
 }
 
 /// Settings changed: plan reminders again and match start-at-login to them.
@@ -165,47 +167,6 @@ pub fn settings_changed<R: Runtime>(app: &tauri::AppHandle<R>) {
         } else {
             launcher.disable()
         };
-    }
-}
-
-/// Counts close requests and the UI's answers, so the grace-period fallback
-/// does nothing once the UI has answered (and never closes a window that was
-/// hidden to the tray and shown again meanwhile).
-#[derive(Default)]
-pub struct CloseGuard {
-    asked: AtomicU64,
-    answered: AtomicU64,
-}
-
-impl CloseGuard {
-    fn ask(&self) -> u64 {
-        self.asked.fetch_add(1, Ordering::SeqCst) + 1
-    }
-
-    /// The UI has saved: every close request so far is answered.
-    pub fn answer(&self) {
-        self.answered
-            .store(self.asked.load(Ordering::SeqCst), Ordering::SeqCst);
-    }
-
-    fn was_answered(&self, request: u64) -> bool {
-        self.answered.load(Ordering::SeqCst) >= request
-    }
-}
-
-/// After the UI has saved: hide to the tray (so reminders can fire) or quit.
-pub fn finish_close<R: Runtime>(window: &tauri::Window<R>) -> tauri::Result<()> {
-    let state = window.state::<AppState>();
-    let to_tray = state
-        .journal()
-        .ok()
-        .and_then(|j| j.setting("close_to_tray").ok())
-        .is_none_or(|e| e.value == "true");
-    if to_tray {
-        window.hide()
-    } else {
-        window.app_handle().exit(0);
-        Ok(())
     }
 }
 
@@ -252,7 +213,7 @@ pub fn run_app<R: Runtime>(builder: tauri::Builder<R>) {
             if app.try_state::<AppState>().is_none() {
                 app.manage(AppState::open(data.join(DB_FILE_NAME), SystemClock));
             }
-            if let Some(window) = app.get_webview_window("main") {
+            if let Some(window) = app.get_webview_window(MAIN_WINDOW) {
                 calm_rendering(&window)?;
             }
             tray::install(app.handle())?;

@@ -16,7 +16,10 @@ pub fn install<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<()> {
         .on_menu_event(|app, event| match event.id().as_ref() {
             "open" => crate::show_window(app),
             "write" => crate::show_today(app),
-            "quit" => app.exit(0),
+            // Quit saves first, like closing the window, then quits.
+            "quit" => {
+                crate::request_close(app, crate::MAIN_WINDOW, true);
+            }
             _ => {}
         })
         .on_tray_icon_event(|tray, event| {

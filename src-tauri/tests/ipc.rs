@@ -354,3 +354,96 @@ fn settings_read_and_change_through_the_ui_commands() {
     assert_eq!(all[1], json!({ "key": "daily.time", "value": "20:30" }));
     assert_eq!(all[2], json!({ "key": "daily.days", "value": "mon,sun" }));
 }
+
+#[test]
+fn words_that_could_not_be_saved_are_kept_beside_the_journal_and_can_be_let_go() {
+    use std::os::unix::fs::PermissionsExt;
+    // A journal that cannot be opened: exactly when saves fail.
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("journal.db");
+    let garbage: Vec<u8> = (0..8192u32).map(|i| (i * 31 % 251) as u8).collect();
+    std::fs::write(&db, &garbage).unwrap();
+    let (_app, w) = app(&db);
+    let words =
+        json!({ "date": "2026-11-29", "body": "Words the journal would not take.", "mood": 2 });
+    let err = invoke(
+        &w,
+        "save_page",
+        json!({ "date": "2026-11-29", "body": words["body"], "mood": 2, "baseVersion": 0 }),
+    )
+    .unwrap_err();
+    assert_eq!(err["code"], "damaged");
+    assert_eq!(invoke(&w, "read_recovery", json!({})).unwrap(), json!([]));
+
+    invoke(&w, "write_recovery", json!({ "pages": [words] })).unwrap();
+    let file = dir.path().join("journal.db.recovery.json");
+    let mode = std::fs::metadata(&file).unwrap().permissions().mode();
+    assert_eq!(mode & 0o777, 0o600);
+    assert_eq!(
+        std::fs::read(&db).unwrap(),
+        garbage,
+        "the journal is untouched"
+    );
+
+    // A later close keeps its words beside the first's.
+    let more = json!({ "date": "2026-11-30", "body": "And the next day's.", "mood": null });
+    invoke(&w, "write_recovery", json!({ "pages": [more] })).unwrap();
+    assert_eq!(
+        invoke(&w, "read_recovery", json!({})).unwrap(),
+        json!([words, more])
+    );
+
+    invoke(&w, "discard_recovery", json!({})).unwrap();
+    assert!(!file.exists());
+    assert_eq!(invoke(&w, "read_recovery", json!({})).unwrap(), json!([]));
+
+    // A damaged recovery file is reported by its code and left alone.
+    std::fs::write(&file, b"not json").unwrap();
+    let err = invoke(&w, "read_recovery", json!({})).unwrap_err();
+    assert_eq!(err["code"], "recovery_unreadable");
+    assert_eq!(std::fs::read(&file).unwrap(), b"not json");
+}
+
+#[test]
+fn a_tray_quit_asks_the_ui_to_save_and_a_held_close_waits_for_the_person() {
+    use breathing_room::{request_close, CloseGuard, Leave, FLUSH_EVENT, MAIN_WINDOW};
+    use tauri::{Listener, Manager};
+    let dir = tempfile::tempdir().unwrap();
+    let (app, w) = app(&dir.path().join("journal.db"));
+    let (tx, rx) = std::sync::mpsc::channel();
+    app.listen_any(FLUSH_EVENT, move |event| {
+        let _ = tx.send(event.payload().to_string());
+    });
+
+    // The tray's Quit asks the UI to save, saying it is a quit.
+    let request = request_close(app.handle(), MAIN_WINDOW, true);
+    let payload = rx.recv_timeout(std::time::Duration::from_secs(5)).unwrap();
+    assert_eq!(
+        serde_json::from_str::<Value>(&payload).unwrap(),
+        json!({ "quit": true })
+    );
+
+    // The save failed, so the UI asks the person and holds the close: the
+    // grace timer must leave the window open meanwhile.
+    invoke(&w, "close_hold", json!({})).unwrap();
+    let guard = app.state::<CloseGuard>();
+    assert_eq!(
+        guard.expire(request),
+        None,
+        "held: the timer closes nothing"
+    );
+    // "Quit anyway" then quits (rather than hiding to the tray).
+    assert_eq!(guard.ready(), Leave::App);
+
+    // Closing the window asks the same way, and is no quit.
+    let request = request_close(app.handle(), MAIN_WINDOW, false);
+    let payload = rx.recv_timeout(std::time::Duration::from_secs(5)).unwrap();
+    assert_eq!(
+        serde_json::from_str::<Value>(&payload).unwrap(),
+        json!({ "quit": false })
+    );
+    // The UI saved: the window goes to the tray (the default), and the
+    // timer does nothing more.
+    invoke(&w, "close_ready", json!({})).unwrap();
+    assert_eq!(guard.expire(request), None);
+}

@@ -28,10 +28,10 @@ const THEMES = [
 const tid = (id) => `[data-testid="${id}"]`;
 
 /**
- * Words of danger in a phrasing the first matcher missed (the safety card
- * must come first, and only care beside it).
+ * Words of danger from the held-out half of the guidance corpus (the matcher
+ * was never tuned on it): the safety card must come first, only care beside it.
  */
-const DANGER = "He shoved me against the wall last night and I'm afraid to go home.";
+const DANGER = "He's been parked outside my mum's every night at 11 with his lights off. Just sitting there.";
 
 describe('giving space and guidance', () => {
   let sandbox;

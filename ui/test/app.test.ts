@@ -12,9 +12,12 @@ const YESTERDAY = '2026-11-28';
 type Args = Record<string, unknown>;
 type Stored = { body: string; mood: number | null };
 
+type Kept = { date: string; body: string; mood: number | null };
+
 /** A pretend Rust side, through the real src/ipc/journal.ts and mockIPC. */
-function fakeBackend(initial: Record<string, Stored> = {}) {
+function fakeBackend(initial: Record<string, Stored> = {}, recovery: Kept[] = []) {
   const pages = new Map<string, Stored>(Object.entries(initial));
+  let kept: Kept[] = [...recovery];
   const calls: { cmd: string; args: Args }[] = [];
   const overrides = new Map<string, (args: Args) => unknown>();
   const page = (date: string) => {
@@ -44,6 +47,15 @@ function fakeBackend(initial: Record<string, Stored> = {}) {
             .sort()
             .map((d) => ({ date: d, mood: page(d).mood, words: page(d).words, first_line: '' }));
         case 'close_ready':
+        case 'close_hold':
+          return null;
+        case 'read_recovery':
+          return kept;
+        case 'write_recovery':
+          kept = [...kept, ...(args.pages as Kept[])];
+          return null;
+        case 'discard_recovery':
+          kept = [];
           return null;
       }
       throw { code: 'invalid_input', message: `no such command: ${cmd}` };
@@ -54,6 +66,7 @@ function fakeBackend(initial: Record<string, Stored> = {}) {
     pages,
     calls,
     overrides,
+    recovery: () => kept,
     saves: () => calls.filter((c) => c.cmd === 'save_page').map((c) => c.args),
     commands: () => calls.map((c) => c.cmd),
   };
@@ -271,21 +284,195 @@ describe('closing the window', () => {
     expect(backend.commands()).toContain('close_ready');
   });
 
-  it('tries the save twice before letting the window close', async () => {
+  it('tries the save twice, then asks instead of closing over the words', async () => {
     const backend = fakeBackend();
+    const message = 'The disk is full, so this could not be saved.';
+    backend.overrides.set('save_page', () => {
+      throw { code: 'disk_full', message };
+    });
+    const { editor } = await startApp();
+    await type(editor, 'Unlucky.');
+    await emit('flush-requested', { quit: false });
+    await settle();
+    expect(backend.saves()).toHaveLength(1);
+    // The shell is told to wait (its grace timer must not close the window).
+    expect(backend.commands()).toContain('close_hold');
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    await vi.advanceTimersByTimeAsync(CLOSE_RETRY_PAUSE_MS);
+    await settle();
+    // The retry (and one more as the question takes the focus from the editor).
+    expect(backend.saves().length).toBeGreaterThanOrEqual(2);
+
+    const question = screen.getByRole('alertdialog');
+    expect(within(question).getByText('Some of your words are not saved yet')).toBeTruthy();
+    expect(within(question).getByText(message)).toBeTruthy();
+    expect(within(question).getByRole('button', { name: 'Keep the window open' })).toBeTruthy();
+    expect(within(question).getByRole('button', { name: 'Close anyway' })).toBeTruthy();
+    // However long the person takes to answer, nothing closes.
+    await vi.advanceTimersByTimeAsync(60_000);
+    await settle();
+    expect(backend.commands()).not.toContain('close_ready');
+    expect(backend.recovery()).toEqual([]);
+    expect(editor.value).toBe('Unlucky.');
+  });
+
+  it('"Quit anyway" copies the unsaved words to the recovery file, then lets the app quit', async () => {
+    const backend = fakeBackend({ [YESTERDAY]: { body: 'Saturday page.', mood: 2 } });
     backend.overrides.set('save_page', () => {
       throw { code: 'io', message: 'The journal file could not be written.' };
     });
     const { editor } = await startApp();
-    await type(editor, 'Unlucky.');
-    await emit('flush-requested');
+    await type(editor, 'Words for Sunday.');
+    await fireEvent.click(screen.getByTestId('prev-day'));
     await settle();
-    expect(backend.saves()).toHaveLength(1);
-    expect(backend.commands()).not.toContain('close_ready');
+    await type(screen.getByTestId('editor') as HTMLTextAreaElement, 'Saturday page. And more.');
+
+    // The tray's Quit.
+    await emit('flush-requested', { quit: true });
+    await settle();
     await vi.advanceTimersByTimeAsync(CLOSE_RETRY_PAUSE_MS);
     await settle();
-    expect(backend.saves()).toHaveLength(2);
+    await fireEvent.click(screen.getByRole('button', { name: 'Quit anyway' }));
+    await settle();
+
+    expect(backend.recovery()).toEqual([
+      { date: TODAY, body: 'Words for Sunday.', mood: null },
+      { date: YESTERDAY, body: 'Saturday page. And more.', mood: 2 },
+    ]);
+    const order = backend.commands();
+    expect(order.at(-1)).toBe('close_ready');
+    expect(order.indexOf('write_recovery')).toBeLessThan(order.indexOf('close_ready'));
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+  });
+
+  it('stays open and says so when the words cannot be copied either', async () => {
+    const backend = fakeBackend();
+    backend.overrides.set('save_page', () => {
+      throw { code: 'disk_full', message: 'The disk is full, so this could not be saved.' };
+    });
+    backend.overrides.set('write_recovery', () => {
+      throw { code: 'disk_full', message: 'The disk is full.' };
+    });
+    const { editor } = await startApp();
+    await type(editor, 'Nowhere to go.');
+    await emit('flush-requested', { quit: true });
+    await settle();
+    await vi.advanceTimersByTimeAsync(CLOSE_RETRY_PAUSE_MS);
+    await settle();
+    await fireEvent.click(screen.getByRole('button', { name: 'Quit anyway' }));
+    await settle();
+    expect(screen.getByTestId('close-keep-error').textContent).toContain('The disk is full.');
+    expect(screen.getByRole('alertdialog')).toBeTruthy();
+    expect(backend.commands()).not.toContain('close_ready');
+    expect(editor.value).toBe('Nowhere to go.');
+  });
+
+  it('"Keep the window open" leaves it open, and a later retry saves the words', async () => {
+    const backend = fakeBackend();
+    backend.overrides.set('save_page', () => {
+      throw { code: 'busy', message: 'The journal is busy in another program. Try again in a moment.' };
+    });
+    const { editor, saveState } = await startApp();
+    await type(editor, 'Still here.');
+    await emit('flush-requested', { quit: false });
+    await settle();
+    await vi.advanceTimersByTimeAsync(CLOSE_RETRY_PAUSE_MS);
+    await settle();
+    await fireEvent.click(screen.getByRole('button', { name: 'Keep the window open' }));
+    await settle();
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    expect(document.activeElement).toBe(screen.getByTestId('editor'));
+
+    backend.overrides.delete('save_page');
+    await fireEvent.click(screen.getByTestId('retry'));
+    await settle();
+    expect(saveState()).toBe('Saved');
+    expect(backend.pages.get(TODAY)?.body).toBe('Still here.');
+    expect(backend.commands()).not.toContain('close_ready');
+    expect(backend.commands()).not.toContain('write_recovery');
+
+    // Closing now simply closes.
+    await emit('flush-requested', { quit: false });
+    await settle();
     expect(backend.commands().at(-1)).toBe('close_ready');
+  });
+});
+
+describe('words kept from an earlier close', () => {
+  it('offers them on the Today page and puts them back on their own day', async () => {
+    const backend = fakeBackend({ [YESTERDAY]: { body: 'Saturday page.', mood: null } }, [
+      { date: YESTERDAY, body: 'Written late, not saved.', mood: 2 },
+    ]);
+    await startApp();
+    const notice = screen.getByTestId('recovery-notice');
+    expect(notice.textContent).toContain('Saturday, 28 November 2026');
+    expect(within(notice).getByTestId('recovered-text').textContent).toBe('Written late, not saved.');
+
+    await fireEvent.click(within(notice).getByRole('button', { name: 'Put these words back' }));
+    await settle();
+    expect(backend.saves()).toEqual([
+      { date: YESTERDAY, body: 'Saturday page.\n\nWritten late, not saved.', mood: 2, baseVersion: 1 },
+    ]);
+    expect(backend.recovery()).toEqual([]);
+    expect(backend.commands()).toContain('discard_recovery');
+    expect(screen.getByTestId('recovery-notice').textContent).toContain(
+      'Your words are back on the page for Saturday, 28 November 2026.',
+    );
+    // Today's page is untouched.
+    expect((screen.getByTestId('editor') as HTMLTextAreaElement).value).toBe('');
+  });
+
+  it("puts back words typed over the page's text without doubling it", async () => {
+    const backend = fakeBackend({ [TODAY]: { body: 'Morning.', mood: 4 } }, [
+      { date: TODAY, body: 'Morning. Then the evening.', mood: null },
+    ]);
+    const { editor } = await startApp();
+    await fireEvent.click(screen.getByRole('button', { name: 'Put these words back' }));
+    await settle();
+    expect(editor.value).toBe('Morning. Then the evening.');
+    expect(backend.pages.get(TODAY)).toEqual({ body: 'Morning. Then the evening.', mood: 4 });
+  });
+
+  it('keeps the file when the words cannot be saved yet', async () => {
+    const kept = { date: YESTERDAY, body: 'Not yet.', mood: null };
+    const backend = fakeBackend({}, [kept]);
+    backend.overrides.set('save_page', () => {
+      throw { code: 'busy', message: 'The journal is busy in another program. Try again in a moment.' };
+    });
+    await startApp();
+    await fireEvent.click(screen.getByRole('button', { name: 'Put these words back' }));
+    await settle();
+    expect(screen.getByTestId('recovery-notice').textContent).toContain('The journal is busy');
+    expect(backend.recovery()).toEqual([kept]);
+    expect(backend.commands()).not.toContain('discard_recovery');
+  });
+
+  it('discards them only once the person confirms', async () => {
+    const backend = fakeBackend({}, [{ date: TODAY, body: 'Let it go.', mood: null }]);
+    await startApp();
+    await fireEvent.click(screen.getByRole('button', { name: 'Discard' }));
+    await settle();
+    expect(backend.commands()).not.toContain('discard_recovery');
+    expect(screen.getByText(/cannot be undone/)).toBeTruthy();
+    await fireEvent.click(screen.getByRole('button', { name: 'Yes, let them go' }));
+    await settle();
+    expect(backend.recovery()).toEqual([]);
+    expect(screen.queryByTestId('recovery-notice')).toBeNull();
+    expect(backend.saves()).toEqual([]);
+  });
+
+  it('says calmly when the recovery file cannot be read, and leaves it be', async () => {
+    const backend = fakeBackend();
+    const message =
+      'the recovery file /data/journal.db.recovery.json could not be read (EOF). It was left as it is, so nothing in it is lost; it is plain text you can open in any text editor.';
+    backend.overrides.set('read_recovery', () => {
+      throw { code: 'recovery_unreadable', message };
+    });
+    await startApp();
+    const notice = screen.getByTestId('recovery-notice');
+    expect(notice.textContent).toContain('A recovery file could not be read');
+    expect(notice.textContent).toContain(message);
+    expect(backend.commands()).not.toContain('discard_recovery');
   });
 });
 

@@ -319,7 +319,10 @@ fn write_append_adds_a_paragraph_and_keeps_the_mood() {
     let db = dir.path().join("j.db");
     let d = "2026-03-01";
     json_of(&db, &["write", "--date", d, "--mood", "4", "Morning."]);
-    let page = json_of(&db, &["write", "--date", d, "--append", "Evening, after the walk."]);
+    let page = json_of(
+        &db,
+        &["write", "--date", d, "--append", "Evening, after the walk."],
+    );
     assert_eq!(page["body"], "Morning.\n\nEvening, after the walk.");
     assert_eq!(page["mood"], 4);
     assert_eq!(json_of(&db, &["history", "--date", d]), json!([]));
@@ -329,16 +332,30 @@ fn write_append_adds_a_paragraph_and_keeps_the_mood() {
 fn history_lists_shows_and_restores_what_a_write_replaced() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("j.db");
-    json_of(&db, &["write", "--date", "2026-03-01", "The first text of that night."]);
+    json_of(
+        &db,
+        &[
+            "write",
+            "--date",
+            "2026-03-01",
+            "The first text of that night.",
+        ],
+    );
     // A write replaces text it has not seen: what it replaced is kept.
     json_of(&db, &["write", "--date", "2026-03-01", "Replaced."]);
     json_of(&db, &["write", "--date", "2026-03-02", "Another day."]);
-    json_of(&db, &["write", "--date", "2026-03-02", "Another day, again."]);
+    json_of(
+        &db,
+        &["write", "--date", "2026-03-02", "Another day, again."],
+    );
 
     let all = json_of(&db, &["history"]);
     let list = all.as_array().unwrap();
     assert_eq!(list.len(), 2);
-    assert_eq!(keys(&list[0]), ["date", "first_line", "id", "replaced_at", "words"]);
+    assert_eq!(
+        keys(&list[0]),
+        ["date", "first_line", "id", "replaced_at", "words"]
+    );
     assert_eq!(list[0]["date"], "2026-03-02", "newest first");
     let one = json_of(&db, &["history", "--date", "2026-03-01"]);
     assert_eq!(one.as_array().unwrap().len(), 1);
@@ -360,6 +377,9 @@ fn history_lists_shows_and_restores_what_a_write_replaced() {
 
     let out = cli(&db).args(["history", "show", "999"]).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
-    let out = cli(&db).args(["history", "--date", "31/12/2026"]).output().unwrap();
+    let out = cli(&db)
+        .args(["history", "--date", "31/12/2026"])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(2));
 }

@@ -47,6 +47,12 @@ pub enum Error {
     Database(#[from] rusqlite::Error),
 
     #[error(
+        "the recovery file {path} could not be read ({detail}). It was left as it is, \
+         so nothing in it is lost; it is plain text you can open in any text editor."
+    )]
+    RecoveryUnreadable { path: PathBuf, detail: String },
+
+    #[error(
         "the journal {path} cannot use its write-ahead log here (the file system gave \
          \"{mode}\"), so the app and the command line could not share it safely. \
          Move the journal to a local disk."
@@ -75,6 +81,7 @@ impl Error {
             Error::Database(e) if is_sqlite_full(e) => "disk_full",
             Error::Database(e) if is_busy(e) => "busy",
             Error::NoWal { .. } => "no_wal",
+            Error::RecoveryUnreadable { .. } => "recovery_unreadable",
             Error::Database(_) => "database",
         }
     }

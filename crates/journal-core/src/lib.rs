@@ -16,16 +16,22 @@ mod space;
 
 pub use clock::{Clock, FixedClock};
 pub use date::{format_date, parse_date};
-pub use db::{Store, APPLICATION_ID, SCHEMA_VERSION};
+pub use db::{Store, APPLICATION_ID, BUSY_TIMEOUT, SCHEMA_VERSION};
 pub use error::{Error, ErrorPayload, Result};
+/// Which rules hear something on a page (for tuning them).
+#[doc(hidden)]
+pub use guidance::explain as guidance_explain;
+/// The words the guidance model weighs in a passage (for training it).
+#[doc(hidden)]
+pub use guidance::{feature_hash, passage_features, row_len};
 pub use guidance::{
     library, library_cards, parse_card, select_guidance, Card, DayEvent, GuidanceContext,
     LibraryCard, Stage, Suggestion, Theme, Trigger, MAX_SUGGESTIONS,
 };
 pub use journal::{Journal, SpaceOverview, SEARCH_LIMIT};
 pub use pages::{
-    count_words, first_line, Page, PageSummary, Revision, RevisionSummary, Saved, SearchHit,
-    HIGHLIGHT_CLOSE, HIGHLIGHT_OPEN, MAX_BODY_BYTES,
+    count_words, first_line, Page, PageSummary, RecoveredPage, Recovery, Revision, RevisionSummary,
+    Saved, SearchHit, HIGHLIGHT_CLOSE, HIGHLIGHT_OPEN, MAX_BODY_BYTES, RECOVERY_SUFFIX,
 };
 pub use reminders::{
     next_notification, notification_text, pick_zone, resolve_local, Delivery, NoteKind, Planned,

@@ -4,8 +4,8 @@
 
 use journal_core::{
     Contact, ContactCounts, ContactKind, ErrorPayload, LibraryCard, NextMilestone, Page,
-    PageSummary, Period, PeriodInfo, Revision, RevisionSummary, Saved, SearchHit, SettingEntry,
-    SpaceOverview, SpaceStatus, Suggestion, Theme, Urge,
+    PageSummary, Period, PeriodInfo, RecoveredPage, Revision, RevisionSummary, Saved, SearchHit,
+    SettingEntry, SpaceOverview, SpaceStatus, Suggestion, Theme, Urge,
 };
 use std::path::PathBuf;
 use ts_rs::{Config, TS};
@@ -53,6 +53,7 @@ fn typescript_bindings_match_the_rust_types() {
     check::<Suggestion>(&mut stale);
     check::<LibraryCard>(&mut stale);
     check::<SettingEntry>(&mut stale);
+    check::<RecoveredPage>(&mut stale);
     assert!(
         stale.is_empty(),
         "stale TypeScript bindings: {stale:?}; run `UPDATE_BINDINGS=1 cargo test -p journal-core --test bindings` and commit ui/src/ipc/bindings"

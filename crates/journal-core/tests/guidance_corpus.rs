@@ -7,61 +7,27 @@
 //! looking at the tuning half only (`CORPUS_SHOW=tuning` prints its misses);
 //! the held-out half is never printed, only counted, and must meet the floors.
 //!
-//! The floors below are where the held-out half stands today, so nothing can
-//! slip back. They are not yet the targets set for this matcher (safety
-//! first ≥ 98%, right theme ≥ 85%, calm days alarmed ≤ 5%): the test prints
-//! both, and the targets replace these floors once they hold.
+//! More tuning sentences, written later and apart from the matcher, are in
+//! `guidance-tuning-extra.tsv`, `-more.tsv` and `-fourth.tsv`; each was
+//! measured once before anything was tuned on it (the figures are in
+//! ARCHITECTURE.md), and the learned net is trained on all of them with
+//! the tuning half (`tests/guidance_model.rs`), never on the held-out half.
+//!
+//! The held-out half must meet the floors set for this matcher.
 
-/// Held-out figures the matcher must not fall below (today's, rounded down).
-const FLOOR_SAFETY_FIRST: f64 = 77.0;
-const FLOOR_RIGHT_THEME: f64 = 80.0;
-const CEILING_CALM_ALARMED: f64 = 8.0;
-/// Where the held-out figures must get to.
-const TARGETS: (f64, f64, f64) = (98.0, 85.0, 5.0);
+/// Held-out floors: safety first, the right theme, calm days alarmed.
+const FLOOR_SAFETY_FIRST: f64 = 98.0;
+const FLOOR_RIGHT_THEME: f64 = 85.0;
+const CEILING_CALM_ALARMED: f64 = 5.0;
 
 use chrono::NaiveDate;
 use journal_core::{select_guidance, GuidanceContext, Stage, Suggestion, Theme};
 
-const CORPUS: &str = include_str!("fixtures/guidance-corpus.tsv");
-/// More sentences of our own, written apart from the corpus, for tuning
-/// only (reported, never a floor).
-const EXTRA: &str = include_str!("fixtures/guidance-tuning-extra.tsv");
-
-struct Line {
-    sentence: String,
-    themes: Vec<String>,
-    safety_first: bool,
-}
+mod common;
+use common::{held_out, parse, Line, CORPUS, EXTRA, FOURTH, MORE};
 
 fn corpus() -> Vec<Line> {
     parse(CORPUS)
-}
-
-fn parse(tsv: &str) -> Vec<Line> {
-    let mut lines = tsv.lines();
-    assert_eq!(lines.next(), Some("sentence\tthemes\tsafety_first"));
-    lines
-        .filter(|l| !l.trim().is_empty())
-        .map(|l| {
-            let f: Vec<&str> = l.split('\t').collect();
-            assert_eq!(f.len(), 3, "{l}");
-            Line {
-                sentence: f[0].to_string(),
-                themes: f[1].split(',').map(str::to_string).collect(),
-                safety_first: f[2] == "yes",
-            }
-        })
-        .collect()
-}
-
-/// FNV-1a: the same split on every machine and every run.
-fn held_out(sentence: &str) -> bool {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in sentence.bytes() {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    }
-    h % 2 == 1
 }
 
 fn pick(text: &str) -> Vec<Suggestion> {
@@ -100,7 +66,11 @@ impl Figures {
         Self::pct(self.theme_right, self.themed)
     }
     fn alarms(&self) -> f64 {
-        Self::pct(self.calm_alarmed, self.calm)
+        if self.calm == 0 {
+            0.0
+        } else {
+            Self::pct(self.calm_alarmed, self.calm)
+        }
     }
 }
 
@@ -141,7 +111,12 @@ fn measure(lines: &[&Line], show: bool) -> Figures {
                 .iter()
                 .map(|c| format!("{} ({})", c.theme.as_str(), c.reason))
                 .collect();
-            eprintln!("{why}: {} | want {:?} | got {got:?}", l.sentence, l.themes);
+            eprintln!(
+                "{why}: {} | want {:?} | got {got:?} | rules {:?}",
+                l.sentence,
+                l.themes,
+                journal_core::guidance_explain(&l.sentence)
+            );
         }
     }
     f
@@ -159,9 +134,17 @@ fn held_out_sentences_meet_the_floors() {
     let extra_lines = parse(EXTRA);
     let extra: Vec<&Line> = extra_lines.iter().collect();
     let e = measure(&extra, show);
+    let more_lines = parse(MORE);
+    let more: Vec<&Line> = more_lines.iter().collect();
+    let m = measure(&more, show);
+    let fourth_lines = parse(FOURTH);
+    let fourth: Vec<&Line> = fourth_lines.iter().collect();
+    let f4 = measure(&fourth, show);
     for (name, f, n) in [
         ("tuning", &t, tuning.len()),
         ("extra tuning", &e, extra.len()),
+        ("more tuning", &m, more.len()),
+        ("fourth tuning", &f4, fourth.len()),
         ("held-out", &h, held.len()),
     ] {
         eprintln!(
@@ -174,14 +157,6 @@ fn held_out_sentences_meet_the_floors() {
             f.calm
         );
     }
-    let met = h.safety() >= TARGETS.0 && h.right() >= TARGETS.1 && h.alarms() <= TARGETS.2;
-    eprintln!(
-        "targets (safety first >= {}%, right theme >= {}%, calm alarmed <= {}%): {}",
-        TARGETS.0,
-        TARGETS.1,
-        TARGETS.2,
-        if met { "met" } else { "NOT MET yet" }
-    );
     assert!(
         h.safety() >= FLOOR_SAFETY_FIRST,
         "held-out safety first {:.1}%",

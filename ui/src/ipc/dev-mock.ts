@@ -13,6 +13,7 @@ import type { Urge } from './bindings/Urge';
 import type { LibraryCard } from './bindings/LibraryCard';
 import type { Suggestion } from './bindings/Suggestion';
 import type { SettingEntry } from './bindings/SettingEntry';
+import type { RecoveredPage } from './bindings/RecoveredPage';
 import { countWords } from '../lib/words';
 import { addDays, daysBetween, localToday } from '../lib/dates';
 
@@ -407,6 +408,12 @@ export function installDevMock(mode = ''): void {
       version: p ? 1 : 0,
     };
   };
+  // Mode `recovery`: words an earlier close kept; `recovery-damaged`: a file
+  // that cannot be read.
+  let recovered: RecoveredPage[] =
+    mode === 'recovery'
+      ? [{ date: addDays(today, -1), body: 'The evening was long. I kept busy and it passed.', mood: 3 }]
+      : [];
   const space = spaceMock(mode, today);
   const guidance = guidanceMock(today);
   const settings = settingsMock(mode);
@@ -433,6 +440,23 @@ export function installDevMock(mode = ''): void {
           .sort()
           .map((d) => ({ date: d, mood: pages.get(d)?.mood ?? null, words: page(d).words, first_line: '' }));
       case 'close_ready':
+      case 'close_hold':
+        return null;
+      case 'read_recovery':
+        if (mode === 'recovery-damaged') {
+          throw {
+            code: 'recovery_unreadable',
+            message:
+              'the recovery file journal.db.recovery.json could not be read (expected value at line 1 column 1). ' +
+              'It was left as it is, so nothing in it is lost; it is plain text you can open in any text editor.',
+          };
+        }
+        return recovered;
+      case 'write_recovery':
+        for (const p of a.pages as RecoveredPage[]) recovered.push(p);
+        return null;
+      case 'discard_recovery':
+        recovered = [];
         return null;
       default:
         throw { code: 'invalid_input', message: `Unknown command ${cmd}` };

@@ -6,11 +6,21 @@ import { listen, type UnlistenFn } from '@tauri-apps/api/event';
 import type { ErrorPayload } from './bindings/ErrorPayload';
 import type { Page } from './bindings/Page';
 import type { PageSummary } from './bindings/PageSummary';
+import type { RecoveredPage } from './bindings/RecoveredPage';
 import type { Revision } from './bindings/Revision';
 import type { Saved } from './bindings/Saved';
 import type { SearchHit } from './bindings/SearchHit';
 
-export type { ErrorPayload, Page, PageSummary, Revision, Saved, SearchHit };
+export type { ErrorPayload, Page, PageSummary, RecoveredPage, Revision, Saved, SearchHit };
+
+/**
+ * What the shell says when it asks the UI to save before closing
+ * (`FlushRequest` in src-tauri/src/close.rs): `quit` when the app quits
+ * afterwards (the tray's Quit) rather than closing the window.
+ */
+export interface FlushRequest {
+  quit: boolean;
+}
 
 /** Used when a failure did not come from the Rust side in the usual shape. */
 const UNREACHABLE: ErrorPayload = {
@@ -91,11 +101,35 @@ export function closeReady(): Promise<void> {
   return call<void>('close_ready');
 }
 
+/**
+ * Tells the shell to wait: the person is being asked about words that could
+ * not be saved. It shows the window (it may have been in the tray) and does
+ * not close it until `closeReady`.
+ */
+export function closeHold(): Promise<void> {
+  return call<void>('close_hold');
+}
+
+/** Words kept in the recovery file by an earlier close; none is an empty list. */
+export function readRecovery(): Promise<RecoveredPage[]> {
+  return call<RecoveredPage[]>('read_recovery');
+}
+
+/** Copies words that could not be saved to the recovery file, beside what it holds. */
+export function writeRecovery(pages: RecoveredPage[]): Promise<void> {
+  return call<void>('write_recovery', { pages });
+}
+
+/** Removes the recovery file. */
+export function discardRecovery(): Promise<void> {
+  return call<void>('discard_recovery');
+}
+
 /** Listens for an event from the shell; resolves to a function that stops listening. */
-async function onShellEvent(name: string, handler: () => void): Promise<() => void> {
+async function onShellEvent<T>(name: string, handler: (payload: T) => void): Promise<() => void> {
   let unlisten: UnlistenFn;
   try {
-    unlisten = await listen(name, () => handler());
+    unlisten = await listen<T>(name, (event) => handler(event.payload));
   } catch (error) {
     throw toErrorPayload(error);
   }
@@ -111,11 +145,13 @@ async function onShellEvent(name: string, handler: () => void): Promise<() => vo
 }
 
 /**
- * Calls `handler` when the shell is about to close the window.
+ * Calls `handler` when the shell is about to close the window (or quit).
  * Resolves to a function that stops listening.
  */
-export function onFlushRequested(handler: () => void): Promise<() => void> {
-  return onShellEvent('flush-requested', handler);
+export function onFlushRequested(handler: (request: FlushRequest) => void): Promise<() => void> {
+  return onShellEvent<FlushRequest | null | undefined>('flush-requested', (payload) =>
+    handler({ quit: payload?.quit === true }),
+  );
 }
 
 /**
@@ -124,7 +160,7 @@ export function onFlushRequested(handler: () => void): Promise<() => void> {
  * Resolves to a function that stops listening.
  */
 export function onGoToday(handler: () => void): Promise<() => void> {
-  return onShellEvent('go-today', handler);
+  return onShellEvent('go-today', () => handler());
 }
 
 /** Everything a view needs from the back end, as one replaceable object. */
@@ -136,6 +172,10 @@ export interface JournalApi {
   restoreRevision: typeof restoreRevision;
   listPages: typeof listPages;
   closeReady: typeof closeReady;
+  closeHold: typeof closeHold;
+  readRecovery: typeof readRecovery;
+  writeRecovery: typeof writeRecovery;
+  discardRecovery: typeof discardRecovery;
   onFlushRequested: typeof onFlushRequested;
 }
 
@@ -147,5 +187,9 @@ export const journalApi: JournalApi = {
   restoreRevision,
   listPages,
   closeReady,
+  closeHold,
+  readRecovery,
+  writeRecovery,
+  discardRecovery,
   onFlushRequested,
 };

@@ -118,6 +118,11 @@ export class Autosaver {
     return draft ? { ...draft } : undefined;
   }
 
+  /** Every day's text not yet stored, in the order it was first changed. */
+  unsavedDrafts(): (Draft & { date: string })[] {
+    return [...this.pending].map(([date, draft]) => ({ date, body: draft.body, mood: draft.mood }));
+  }
+
   /** Typing: saves after a pause. */
   edit(date: string, draft: Draft): void {
     this.record(date, draft);

@@ -45,6 +45,13 @@ export function longDate(date: string): string {
   return `${WEEKDAYS[d.getUTCDay()]}, ${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
 }
 
+/** "Saturday, 28 November 2026 and Sunday, 29 November 2026", each day once. */
+export function longDates(dates: string[]): string {
+  const days = [...new Set(dates)].map(longDate);
+  if (days.length <= 1) return days.join('');
+  return `${days.slice(0, -1).join(', ')} and ${days.at(-1)}`;
+}
+
 /** "Today", "Yesterday", or "" for other days. */
 export function relativeHint(date: string, today: string): string {
   if (date === today) return 'Today';

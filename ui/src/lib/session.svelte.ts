@@ -3,7 +3,7 @@
 // the JournalApi passed in (src/ipc/journal.ts in the app, mocks in tests).
 
 import { SvelteSet } from 'svelte/reactivity';
-import type { JournalApi, Page, Revision } from '../ipc/journal';
+import type { FlushRequest, JournalApi, Page, RecoveredPage, Revision } from '../ipc/journal';
 import { toErrorPayload } from '../ipc/journal';
 import { Autosaver, type SaveState } from './autosave';
 import {
@@ -13,6 +13,8 @@ import {
   firstOfMonth,
   lastOfMonth,
   localToday,
+  longDate,
+  longDates,
   monthOf,
   type Month,
 } from './dates';
@@ -30,8 +32,36 @@ export type AppendResult =
   | { kind: 'held'; message: string }
   | { kind: 'failed'; message: string };
 
-/** Pause before the one retry when closing, to let a busy store settle. */
+/**
+ * Pause before the one retry when closing, to let a busy store settle
+ * (UI_RETRY_PAUSE in src-tauri/src/close.rs counts on it).
+ */
 export const CLOSE_RETRY_PAUSE_MS = 300;
+
+/** Asked when closing finds words that could not be saved. */
+export interface CloseQuestion {
+  /** The app quits afterwards (the tray's Quit), rather than closing the window. */
+  quit: boolean;
+  /** Why the words could not be saved. */
+  reason: string;
+  /** Why they could not be copied to the recovery file either, once tried. */
+  keepError: string;
+  /** Copying them to the recovery file is under way. */
+  busy: boolean;
+}
+
+/**
+ * A page's text with recovered words put back: unchanged when the words are
+ * already on it; the words alone when they hold all of its text (they were
+ * typed over it); otherwise a new paragraph after its text.
+ */
+export function withRecovered(current: string, words: string): string {
+  const page = current.trim();
+  const kept = words.trim();
+  if (kept === '' || page.includes(kept)) return current;
+  if (kept.includes(page)) return kept;
+  return `${current.trimEnd()}\n\n${kept}`;
+}
 
 function hasContent(page: Pick<Page, 'words' | 'mood'>): boolean {
   return page.words > 0 || page.mood !== null;
@@ -58,6 +88,15 @@ export class JournalSession {
   /** The open page's earlier versions while they are shown, newest first. */
   revisions = $state<Revision[] | null>(null);
   revisionsError = $state('');
+  /** Closing found words not saved: the person is asked what to do. */
+  closeQuestion = $state<CloseQuestion | null>(null);
+  /** Words an earlier close kept in the recovery file, waiting to be put back. */
+  recovered = $state<RecoveredPage[]>([]);
+  /** Why the recovery file could not be read, or the words put back. */
+  recoveryError = $state('');
+  /** Said once the words are back on their pages. */
+  recoveryDone = $state('');
+  recoveryBusy = $state(false);
   words = $derived(countWords(this.body));
 
   /** The month the calendar shows. */
@@ -78,6 +117,8 @@ export class JournalSession {
   private marksSeq = 0;
   private stopListening: (() => void) | null = null;
   private closing: Promise<void> | null = null;
+  /** The close under way quits the app. */
+  private closeQuits = false;
   private destroyed = false;
 
   constructor(api: JournalApi, options: { delayMs?: number } = {}) {
@@ -102,7 +143,7 @@ export class JournalSession {
   /** Opens today's page and starts listening for the window closing. */
   async start(): Promise<void> {
     try {
-      const stop = await this.api.onFlushRequested(() => void this.flushForClose());
+      const stop = await this.api.onFlushRequested((request) => void this.flushForClose(request));
       if (this.destroyed) stop();
       else this.stopListening = stop;
     } catch {
@@ -110,6 +151,7 @@ export class JournalSession {
     }
     this.today = await this.fetchToday();
     await this.open(this.today);
+    await this.checkRecovery();
   }
 
   destroy(): void {
@@ -316,9 +358,21 @@ export class JournalSession {
     const day = this.today !== '' ? this.today : localToday();
     const join = (body: string): string =>
       body.trim() === '' ? addition : `${body.trimEnd()}\n\n${addition}`;
+    return this.changePage(day, (body) => join(body), null);
+  }
 
+  /**
+   * Changes a day's text (and sets its mood if it has none), through the
+   * autosaver, so an open editor and the store never disagree and text
+   * that cannot be saved yet is held like any other unsaved text.
+   */
+  private async changePage(
+    day: string,
+    change: (body: string) => string,
+    mood: number | null,
+  ): Promise<AppendResult> {
     if (!(this.date === day && this.phase === 'ready')) {
-      // Another day is open: save whatever is waiting, then read today's page.
+      // Another day is open: save whatever is waiting, then read that day's page.
       await this.autosaver.flush();
       let page: Page;
       try {
@@ -329,12 +383,17 @@ export class JournalSession {
       if (!(this.date === day && this.phase === 'ready')) {
         this.autosaver.loaded(day, { body: page.body, mood: page.mood }, page.version);
         const base = this.autosaver.unsaved(day) ?? { body: page.body, mood: page.mood };
-        const saved = await this.autosaver.editNow(day, { body: join(base.body), mood: base.mood });
+        const next = { body: change(base.body), mood: base.mood ?? mood };
+        if (next.body === base.body && next.mood === base.mood && !this.autosaver.busyWith(day)) {
+          return { kind: 'saved' };
+        }
+        const saved = await this.autosaver.editNow(day, next);
         return saved ? { kind: 'saved' } : { kind: 'held', message: this.saveMessage() };
       }
     }
-    // Today's page is open: add to the editor's text, then save at once.
-    this.setBody(join(this.body));
+    // The day is open: change the editor's text, then save at once.
+    if (this.mood === null && mood !== null) this.mood = mood;
+    this.setBody(change(this.body));
     const saved = await this.autosaver.flush();
     return saved ? { kind: 'saved' } : { kind: 'held', message: this.saveMessage() };
   }
@@ -343,22 +402,145 @@ export class JournalSession {
     return this.save.kind === 'error' ? this.save.message : 'The journal did not answer.';
   }
 
-  /** The shell is about to close the window: save, try once more, then let it close. */
-  flushForClose(): Promise<void> {
-    this.closing ??= (async () => {
-      if (!(await this.autosaver.flush())) {
-        await new Promise((resolve) => setTimeout(resolve, CLOSE_RETRY_PAUSE_MS));
-        await this.autosaver.flush();
-      }
+  /**
+   * The shell is about to close the window (or quit): save, and let it
+   * close. If the save fails, hold the close, try once more after a pause,
+   * and if that fails too, ask the person (`closeQuestion`) instead of
+   * closing over their words.
+   */
+  flushForClose(request: FlushRequest = { quit: false }): Promise<void> {
+    if (this.closing) {
+      // A second request while the first is handled: a quit makes it a quit.
+      this.closeQuits ||= request.quit;
+      return this.closing;
+    }
+    this.closeQuits = request.quit;
+    this.closing = (async () => {
+      if (await this.autosaver.flush()) return this.letClose();
+      // The shell stops its clock (and shows the window) while we try again.
       try {
-        await this.api.closeReady();
+        await this.api.closeHold();
       } catch {
-        // Nothing more can be done from here.
+        // The shell will close after its grace period; the retry still runs.
       }
+      await new Promise((resolve) => setTimeout(resolve, CLOSE_RETRY_PAUSE_MS));
+      if (await this.autosaver.flush()) return this.letClose();
+      this.closeQuestion = {
+        quit: this.closeQuits,
+        reason: this.saveMessage(),
+        keepError: '',
+        busy: false,
+      };
     })().finally(() => {
       this.closing = null;
     });
     return this.closing;
+  }
+
+  /** "Keep the window open": nothing closes; the words stay on the page to be saved. */
+  keepOpen(): void {
+    this.closeQuestion = null;
+  }
+
+  /**
+   * "Quit anyway": copy every unsaved text to the recovery file, then let
+   * the window close. If even that fails, the window stays and says why.
+   */
+  async closeAnyway(): Promise<void> {
+    const question = this.closeQuestion;
+    if (!question || question.busy) return;
+    this.closeQuestion = { ...question, busy: true, keepError: '' };
+    const pages = this.autosaver.unsavedDrafts();
+    if (pages.length > 0) {
+      try {
+        await this.api.writeRecovery(pages);
+      } catch (error) {
+        this.closeQuestion = { ...question, busy: false, keepError: toErrorPayload(error).message };
+        return;
+      }
+    }
+    await this.letClose();
+  }
+
+  private async letClose(): Promise<void> {
+    this.closeQuestion = null;
+    try {
+      await this.api.closeReady();
+    } catch {
+      // Nothing more can be done from here.
+    }
+  }
+
+  /** Reads the recovery file an earlier close may have left. */
+  async checkRecovery(): Promise<void> {
+    try {
+      this.recovered = await this.api.readRecovery();
+      this.recoveryError = '';
+    } catch (error) {
+      // Only a file that is there and cannot be read is worth a word;
+      // anything else (no shell to ask) leaves the page as it is.
+      const problem = toErrorPayload(error);
+      if (problem.code === 'recovery_unreadable') this.recoveryError = problem.message;
+    }
+  }
+
+  /**
+   * "Put these words back": each day's kept words go onto that day's page
+   * through the normal save path. The file is removed once all are saved.
+   */
+  async putBackRecovered(): Promise<boolean> {
+    const entries = this.recovered;
+    if (this.recoveryBusy || entries.length === 0) return false;
+    this.recoveryBusy = true;
+    this.recoveryError = '';
+    try {
+      for (const entry of entries) {
+        const result = await this.changePage(
+          entry.date,
+          (body) => withRecovered(body, entry.body),
+          entry.mood,
+        );
+        if (result.kind === 'held') {
+          this.recoveryError = `The words are on the page for ${longDate(entry.date)} but not saved yet: ${result.message} The recovery file is kept until they are.`;
+          return false;
+        }
+        if (result.kind === 'failed') {
+          this.recoveryError = `The words could not be put back just now: ${result.message} They are still kept safe; you can try again.`;
+          return false;
+        }
+      }
+      this.recovered = [];
+      this.recoveryDone = `Your words are back on the page for ${longDates(entries.map((e) => e.date))}.`;
+      try {
+        await this.api.discardRecovery();
+      } catch {
+        // The words are saved; a leftover file is offered again next time
+        // and putting it back then changes nothing.
+      }
+      return true;
+    } finally {
+      this.recoveryBusy = false;
+    }
+  }
+
+  /** "Discard", once the person has confirmed: the recovery file is removed. */
+  async discardRecovered(): Promise<void> {
+    if (this.recoveryBusy) return;
+    this.recoveryBusy = true;
+    try {
+      await this.api.discardRecovery();
+      this.recovered = [];
+      this.recoveryError = '';
+    } catch (error) {
+      this.recoveryError = `The recovery file could not be removed just now: ${toErrorPayload(error).message}`;
+    } finally {
+      this.recoveryBusy = false;
+    }
+  }
+
+  dismissRecoveryNote(): void {
+    this.recoveryDone = '';
+    if (this.recovered.length === 0) this.recoveryError = '';
   }
 
   showMonth(month: Month): void {

@@ -7,7 +7,7 @@ mod migrate;
 mod open;
 
 pub use migrate::SCHEMA_VERSION;
-pub use open::APPLICATION_ID;
+pub use open::{APPLICATION_ID, BUSY_TIMEOUT};
 
 use crate::error::Result;
 use chrono::{DateTime, SecondsFormat, Utc};

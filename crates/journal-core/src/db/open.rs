@@ -10,7 +10,10 @@ use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+/// How long a write waits for another program (the CLI) to finish with the
+/// journal before it gives up as `busy`. The shell's close grace period is
+/// counted from it.
+pub const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 
 /// Written in every journal's header (`PRAGMA application_id`), so a SQLite
 /// file of another program is never taken for one: "BRJ1".

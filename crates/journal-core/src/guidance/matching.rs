@@ -1,8 +1,9 @@
 //! The choice of a few cards that fit the moment: the stage of the period,
 //! the mood, the words on the page and what was logged that day.
 
+use super::learned;
 use super::library::{library, Card, DayEvent, Stage, Suggestion, Theme, Trigger};
-use super::signals::{read_signals, Danger};
+use super::signals::{page_sentences, read_signals, Danger};
 use super::words::stem;
 use chrono::{Datelike, NaiveDate};
 use std::collections::HashSet;
@@ -142,14 +143,22 @@ impl<'a> Picker<'a> {
 
 /// At most three cards for this moment, each with the reason it was chosen.
 pub fn select_guidance(ctx: &GuidanceContext<'_>) -> Vec<Suggestion> {
-    let (heard, stems) = read_signals(ctx.text);
+    let sentences = page_sentences(ctx.text);
+    let (heard, stems) = read_signals(&sentences);
     let mut p = Picker {
         ctx,
         stems,
         chosen: Vec::new(),
     };
     let happened = |e: DayEvent| ctx.events.contains(&e);
-    if let Some(danger) = heard.danger {
+    // The rules name what they heard; the learned net only adds: danger, or
+    // a theme, said in words no rule was written for.
+    let net = learned::heard(&sentences);
+    let net_heard = |name: &str| net.contains(&name);
+    let danger = heard
+        .danger
+        .or_else(|| net_heard("danger").then_some(Danger::Unsure));
+    if let Some(danger) = danger {
         p.take(Theme::Safety, danger.reason());
         // Beside a page like this, nothing about keeping up the strategy:
         // only company and care.
@@ -206,6 +215,56 @@ pub fn select_guidance(ctx: &GuidanceContext<'_>) -> Vec<Suggestion> {
     }
     if heard.angry {
         p.take(Theme::SelfWork, "because you wrote about feeling angry");
+    }
+    // What only the net heard, in the same plain words.
+    let only_net = [
+        (
+            "setbacks",
+            heard.setback,
+            Theme::Setbacks,
+            "because you wrote about reaching out when it was hard not to",
+        ),
+        (
+            "necessary-contact",
+            heard.necessary,
+            Theme::NecessaryContact,
+            "because you wrote about something practical you share",
+        ),
+        (
+            "urges",
+            heard.wants_to_reach_out,
+            Theme::Urges,
+            "because you wrote about wanting to reach out",
+        ),
+        (
+            "they-reached-out",
+            heard.they_reached_out,
+            Theme::TheyReachedOut,
+            "because you wrote that they got in touch",
+        ),
+        (
+            "waiting",
+            heard.waiting,
+            Theme::Waiting,
+            "because you wrote about waiting to hear from them",
+        ),
+        (
+            "support",
+            heard.lonely || heard.with_people,
+            Theme::Support,
+            "because you wrote about the people in your life, or missing them",
+        ),
+        (
+            "self-work",
+            heard.angry || heard.good_day,
+            Theme::SelfWork,
+            "because you wrote about looking after yourself",
+        ),
+    ];
+    for (name, by_rules, theme, reason) in only_net {
+        if !by_rules && net_heard(name) {
+            p.take(theme, reason);
+        }
     }
     if matches!(ctx.mood, Some(1 | 2)) {
         p.take(Theme::Support, "because today feels heavy");

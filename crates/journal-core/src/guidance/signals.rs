@@ -99,6 +99,8 @@ pub(crate) struct Signals {
 /// patterns that, overlapping it (or anywhere in the sentence, written with
 /// a leading `*`), mean it was meant another way.
 struct Rule {
+    /// The pattern as written, to explain what was heard.
+    source: &'static str,
     pattern: Pattern,
     negatable: bool,
     unless: Vec<(Pattern, bool)>,
@@ -199,6 +201,7 @@ const HARMED: &[RuleSpec] = &[
         "choke|choked|choking ~1 on|up|back",
     ]),
     ("@they ~4 @force ~4 @me|wheel|steering|hair|throat|neck|wrist|arm|face|collar|shoulders", false, &[
+        "@neg ~2 hurt|hit|push|grab|harm ~1 me",
         "@they ~4 hold ~1 my ~1 hand", "@they ~4 push ~2 me ~2 away",
         "push|pushed|pushing ~2 me ~1 to|into ~1 go|do|see|try|get|be|therapy",
         "grab|grabbed ~1 me ~1 a|some|the|lunch|coffee|one|drink",
@@ -208,9 +211,8 @@ const HARMED: &[RuleSpec] = &[
         "dragged|drag ~2 me ~2 to|along|out|round|shopping",
         "hit ~2 me ~1 up",
         "squeezed|squeeze ~2 my ~1 hand",
-        "follow|followed ~2 me ~2 on|back",
-    ]),
-    ("@they ~4 @strike", false, &["@they ~4 @strike ~2 ball|football|door|wall|habit|it"]),
+        "follow|followed ~2 me ~2 on|back", "*allergy|nurse|jab|vaccine|injection|phlebotomist"]),
+    ("@they ~4 @strike", false, &["@they ~4 @strike ~2 ball|football|door|wall|habit|it", "@strike ~1 whoever|anyone|anybody|someone|somebody|everyone"]),
     ("@they ~3 =came|come|comes|lunged|lunges|went|ran|charged ~1 at|for ~1 me", false, &[]),
     ("=threw|throw|thrown|hurl|hurled ~5 at ~1 me", false, &["toddler|baby|kid|kids|son|daughter|nephew|niece|dog|cat|child ~3 =threw|throw"]),
     ("lock|locked ~2 me ~2 out|in", false, &[]),
@@ -219,21 +221,22 @@ const HARMED: &[RuleSpec] = &[
     ("bruis|bruise|bruises|bruised", false, &["=bruised ~1 his|her ~1 hip|knee|shin|leg|arm|elbow|toe|foot|ego|ribs", 
         "=bruised ~1 my ~1 knee|shin|leg|toe|elbow|hip|foot|ego|thumb|finger",
         "=bruised ~1 ego|banana|fruit|apple|pride",
-        "my ~1 knee|shin|leg|toe|elbow|hip|foot|ego ~2 bruis",
-    ]),
+        "my ~1 knee|shin|leg|toe|elbow|hip|foot|ego ~2 bruis", "*sparring|rugby|football|netball|hockey|kickboxing|boxing|training|match|gym|class|muay|karate|judo|taekwondo|paintball|fell|tripped|slipped|walked|banged|bumped"]),
     ("@they ~4 bruise|bruised|bruises", false, &[]),
-    ("black ~1 eye", false, &[]),
+    ("black ~1 eye", false, &["son|daughter|boy|girl|kids|nephew|niece|brother|sister|mate|friend ~3 got|has|had|gave ~2 black", "black ~1 eye ~4 rugby|football|boxing|sparring|match|cricket|hockey|netball|training|fight|game"]),
     ("split ~1 lip", false, &[]),
     ("hand|hands|fingers|arm ~3 neck|throat", false, &[]),
     ("put ~1 his|her|their ~1 hands ~1 on ~1 me", false, &[]),
     ("raised ~1 his|her|their ~1 fist|hand ~2 to|at|against ~1 me", false, &[]),
-    ("@they ~3 =abused|abuse|abusing|assaulted|attacked|raped|violent", false, &[]),
-    ("abuse|abusive|violent|violence|assault", false, &["@neg ~2 violent", "violent|violence ~2 film|movie|game|show|book|scene|storm|video", "substance|drug|alcohol ~1 abuse"]),
-    ("hurt ~1 me", false, &["it|that|this|song|film|word|words|comment|what|everything ~3 hurt ~1 me"]),
+    ("@they ~3 =abused|abuse|abusing|assaulted|attacked|raped|violent", false, &["@neg ~2 violent|abusive|abuse|violence|nasty"]),
+    ("abuse|abusive|violent|violence|assault", false, &["@neg ~2 violent|abusive|abuse|violence", "violent|violence ~2 film|movie|game|show|book|scene|storm|video", "substance|drug|alcohol ~1 abuse"]),
+    ("hurt ~1 me", false, &["it|that|this|song|film|word|words|comment|what|everything ~3 hurt ~1 me", "@neg ~2 hurt ~1 me"]),
+    // "Promised he would never hurt me again": it happened before.
+    ("never|not ~2 hurt|hit|touch|push|grab ~2 me ~2 again", false, &[]),
     ("hit ~1 me", false, &["it|that|this|reality|realization|realisation|truth|song|wave|memory|what ~3 hit ~1 me", "hit ~1 me ~1 up"]),
     ("push ~1 me ~2 down|over|into|against|onto|off|wall|stairs", false, &[]),
     ("held|hold|holding|pinned|pin ~2 me ~1 down|against", false, &[]),
-    ("pulled|pull|pulling ~2 my ~1 hair", false, &[]),
+    ("pulled|pull|pulling ~2 my ~1 hair", false, &["baby|toddler|daughter|son|kid|child|puppy|dog|cat|kitten|niece|nephew ~2 pulled|pull|pulling"]),
     ("@they ~4 =forced|made|make|makes ~2 me ~3 sex|sleep", false, &[]),
     ("=marks|mark ~2 on ~2 my ~1 arm|arms|neck|wrist|wrists|face|body|legs", false, &[]),
     ("@they ~4 =punched|kicked|smashed|hit|broke|threw|slammed ~3 wall|door|doors|plate|plates|glass|table|window|furniture|things|stuff|mirror", false, &[]),
@@ -247,7 +250,9 @@ const HARMED: &[RuleSpec] = &[
     ("@they ~4 =makes|made|make|forces|forced ~1 me ~3 hand|sit|read|show|give|keep|stay|beg|apologise|apologize|wear|ask", false, &[]),
     ("@they ~4 =makes|made|make|forces|forced ~1 me ~1 =keep ~2 location", false, &[]),
     ("location ~1 sharing|tracking", false, &[]),
-    ("tracker|tracking|spyware|stalkerware|gps", false, &["fitness|step|sleep|period|habit|parcel|order ~2 tracker|tracking"]),
+    ("spyware|stalkerware", false, &[]),
+    ("@they ~6 tracker|tracking|gps|airtag", false, &["fitness|step|sleep|period|habit|parcel|order ~2 tracker|tracking"]),
+    ("tracker|tracking|gps|airtag ~4 my|me ~1 phone|car|location|bag|movements", false, &["fitness|step|sleep|period|habit|parcel|order ~2 tracker|tracking"]),
     ("=app ~4 not|didnt ~2 install|installed", false, &[]),
     ("@they ~3 =always|somehow ~2 knows|knew ~2 where", false, &[]),
     ("@they ~3 =reads|listening|listens|listened|recording|records|watching|watches|checks ~1 this|me|my|everything", false, &[]),
@@ -282,7 +287,7 @@ const HARMED: &[RuleSpec] = &[
     ("feel|felt ~1 safe ~1 at ~1 home", false, &[]),
     ("=threw|throw|thrown|smashed ~3 my ~1 phone|laptop|things|stuff|plate|glass ~3 at|across|against", false, &[]),
     ("@they ~2 =always ~1 listening|watching|checking|monitoring", false, &[]),
-    ("going|goes|went|gone ~2 through ~2 my|the ~1 bins|bag|phone|things|receipts|drawers|post", false, &["i ~3 going|went ~2 through"]),
+    ("@they ~3 going|goes|went|gone ~2 through ~2 my|the ~1 bins|bag|phone|things|receipts|drawers|post", false, &["i ~3 going|went ~2 through"]),
     ("@they ~4 =says|said ~8 tell ~2 everyone|work|family|people", false, &[]),
 ];
 
@@ -294,8 +299,8 @@ const THREATENED: &[RuleSpec] = &[
     ("@they ~6 take ~1 the|my|our ~1 kid|kids|children|child|son|daughter|baby", false, &[]),
     ("=ill|will ~1 take ~1 the|my|our ~1 kid|kids|children", false, &[]),
     ("never ~2 see ~2 the|my|our ~1 kid|kids|children", false, &[]),
-    ("threat|threaten|threatened|threatening|threats", false, &["threat|threatened|threatening ~2 to ~1 rain|snow|storm"]),
-    ("@they ~4 kill|murder|destroy|ruin|hurt ~1 me|you", false, &[]),
+    ("threat|threaten|threatened|threatening|threats", false, &["threat|threatened|threatening ~2 to ~1 rain|snow|storm", "threatening|threatened|threaten ~3 storm|storms|thunderstorms|thunder|rain|snow|showers|sleet", "forecast|weather|sky|clouds ~3 threat|threatening", "i ~1 threatened ~1 the ~1 kids|children", "threatened|threaten ~2 kids|children|dog ~2 with ~2 no|bed|bath"]),
+    ("@they ~4 kill|murder|destroy|ruin|hurt ~1 me|you", false, &["@neg ~2 hurt ~1 me|you"]),
     ("you|ill|will ~2 be ~1 sorry", false, &[]),
     ("you|ill|will ~2 pay ~1 for ~1 this|that", false, &[]),
     ("watch ~1 your|my ~1 back", false, &[]),
@@ -313,7 +318,7 @@ const THREATENED: &[RuleSpec] = &[
 
 const AFRAID: &[RuleSpec] = &[
     ("@fear ~3 go|going|come|coming ~1 home|back", true, &[]),
-    ("@fear ~2 of ~2 @them", true, &[]),
+    ("@fear ~2 of ~2 @them", true, &["*spider|spiders|wasp|wasps|snake|snakes|heights|needles|clowns|moths|bees|mice|rats|flying|dentist"]),
     ("@fear ~2 of ~1 what ~1 @they", true, &[]),
     ("@fear ~3 he|she|husband|wife|partner|spouse ~3 will|would|might|could|going|do|does", true, &[]),
     ("@fear ~2 for ~1 my ~1 life|safety", true, &[]),
@@ -345,14 +350,14 @@ const AFRAID: &[RuleSpec] = &[
 /// Thoughts of not living or of self-harm. Never negatable: "I don't want
 /// to hurt myself, but the thought came" is heard.
 const NOT_LIVING: &[RuleSpec] = &[
-    ("kill|hurt|harm|cut|cutting|punish|burn|starve|hang|drown|poison|shoot|stab|slit|bleed|overdose ~1 myself", false, &[]),
+    ("kill|hurt|harm|cut|cutting|punish|burn|starve|hang|drown|poison|shoot|stab|slit|bleed|overdose ~1 myself", false, &["killing ~1 myself ~2 with|at ~2 overtime|work|gym|training|revision|exams|shifts|hours|running|cleaning|diy|laughter|laughing", "cut|cutting ~1 myself ~1 some ~1 slack"]),
     ("self ~1 harm", false, &[]),
-    ("suicid|suicide|suicidal|overdose|overdosed|od", false, &["overdose|overdosed|od ~2 on ~2 chocolate|sugar|caffeine|coffee|cake|netflix|tv|carbs|cheese|sweets|telly"]),
+    ("suicid|suicide|suicidal|overdose|overdosed|od", false, &["overdose|overdosed|od ~2 on ~3 chocolate|sugar|caffeine|coffee|cake|netflix|tv|carbs|cheese|sweets|telly|easter|eggs|crisps|biscuits|pizza|box|sets|christmas|films|cuteness|sun|vitamin"]),
     ("not ~2 want ~3 be|stay ~2 alive|living|exist|existing|around", false, &[]),
     ("not ~2 want ~3 be|stay ~1 here ~2 anymore|any|now", false, &[]),
     ("not ~2 want ~2 live|exist|wake", false, &[]),
     ("not ~2 want ~2 go ~1 on ~1 living|anymore|like", false, &[]),
-    ("want|wish|rather|better ~4 die|dead", false, &["die|died|dying ~2 of|from|laughing", "dead ~1 tired|on|good|easy|jealous", "rather ~1 die ~1 than"]),
+    ("want|wish|rather|better ~4 die|dead", false, &["die|died|dying ~2 of|from|laughing", "dead ~1 tired|on|good|easy|jealous", "rather ~1 die ~1 than", "microwave|printer|laptop|car|computer|boss|kids|cat|dog|oven|alarm|phone|telly|universe|traffic ~2 want|wants ~2 me ~1 dead"]),
     ("wish|want ~2 i ~2 was|were ~1 gone|dead", false, &[]),
     ("want ~2 to ~1 die", false, &["die ~2 of|from|laughing"]),
     ("wish ~4 not|never ~2 wake|born|exist", false, &[]),
@@ -369,7 +374,7 @@ const NOT_LIVING: &[RuleSpec] = &[
     ("disappear|vanish ~3 forever|permanently", false, &[]),
     ("take|took|swallow|swallowed|taking ~3 all|whole|handful|box|packet|bottle|enough|lot|every|load|loads ~3 pill|pills|tablets|tablet|painkillers|sleeping|paracetamol", false, &[]),
     ("end ~1 it ~1 all", false, &[]),
-    ("to|just|will|gonna|could|might|going ~1 =end ~1 it", false, &["end ~1 it ~2 with ~1 @them"]),
+    ("to|just|will|gonna|could|might|going ~1 =end ~1 it", false, &["end ~1 it ~2 with ~1 @them", "week|day|weekend|shift|term|month|year|meeting|film|exam|exams|holiday ~3 to ~1 end"]),
     ("end ~2 my ~1 life", false, &[]),
     ("end ~1 everything", false, &[]),
     ("can ~1 not ~1 go ~1 on", false, &["go ~1 on ~1 holiday|vacation|trip|date|the|a|that|this|with|tour|stage|air|about"]),
@@ -445,7 +450,7 @@ const NOT_LIVING: &[RuleSpec] = &[
     ("=sorry ~2 for ~1 everything", false, &[]),
     ("deleted ~2 all ~1 my ~1 socials|accounts|photos", false, &[]),
     ("stood|standing|stand ~2 on ~2 the ~1 bridge ~4 longer|too|edge|looking|down", false, &[]),
-    ("to ~1 die", false, &["to ~1 die ~1 for", "die ~2 of|from|laughing|laughter|dramatically", "lived|live|going ~1 to ~1 die ~1 of|from"]),
+    ("to ~1 die", false, &["to ~1 die ~1 for", "die ~2 of|from|laughing|laughter|dramatically", "lived|live|going ~1 to ~1 die ~1 of|from", "*pepper|chilli|chili|curry|wasabi|rollercoaster|embarrassment|cringe|laughing|laughed"]),
     ("if ~1 i ~1 die|died", false, &["die|died ~1 of|from|laughing"]),
     ("if ~1 i ~2 was|were ~1 dead", false, &[]),
     ("think|thinking|thought ~2 about ~1 dying|death|dead", false, &[]),
@@ -466,7 +471,7 @@ const NOT_LIVING: &[RuleSpec] = &[
     ("hope|hoping|wish|pray|praying ~4 terminal|cancer|accident|illness|attack", false, &[]),
     ("=cutting ~2 helps|help|again", false, &[]),
     ("razor|razors|blade|blades", false, &["shave|shaving|shaved|disposable|electric|safety|new|lawnmower|mower|fan|wind|turbine ~3 razor|razors|blade|blades", "razor|razors|blade|blades ~3 shave|shaving|sharp|mower|grass|blender|fan|wind|turbine|runner|skates"]),
-    ("step|stepping|walk|walking ~2 off ~2 kerb|curb|platform|edge", false, &[]),
+    ("step|stepping|walk|walking ~2 off ~2 kerb|curb|platform|edge", false, &["*sprain|sprained|twisted|tripped|slipped|fell|ankle"]),
     ("a ~1 plan ~2 and ~2 a ~1 date", false, &[]),
     ("painless", false, &["painless ~2 dentist|procedure|injection|jab|process|way ~2 to ~1 cook|clean"]),
     ("=googled|searched|researched|looked ~3 ways|methods|how ~2 to ~1 die|end|go", false, &[]),
@@ -507,7 +512,14 @@ const UNSURE: &[RuleSpec] = &[
         "knife ~2 fork|bread|butter|chop|chopping|kitchen|onion|sharpener|block",
         "choke|choked|choking ~1 on|up|back",
         "=injured ~2 knee|back|leg|foot|ankle|wrist|shoulder|hamstring|playing|football|running",
-    ]),
+        "kill|killed ~1 for ~2 a|an|some|the",
+        "killing ~1 myself ~2 with|at ~2 overtime|work|gym|training|revision|exams|shifts|hours|running|cleaning|diy",
+        "bleeding ~1 money|cash|us|me|them ~1 dry",
+        "bleeding ~1 money|cash|radiator|radiators|brakes",
+        "knife ~1 crime ~3 documentary|podcast|series|drama|film|programme|news|report|book",
+        "nerf|water|toy|glue|staple|nail|paint|spray ~1 gun",
+        "strangle|strangl|kill ~1 whoever|anyone|anybody|someone|somebody|everyone",
+        "documentary|podcast|series|drama|film|programme|book ~4 knife|gun|police", "strangled ~1 goose|cat|noise|cry|yelp|sound|voice|laugh|squeak", "could ~2 have ~1 strangled|killed|murdered", "knife ~1 sharpener|drawer|block|set", "hit ~1 my ~1 thumb|finger|head|toe|knee|elbow|funny|shin", "pride ~1 hurt", "hurt ~2 like ~1 hell", "tattoo|tattoos|piercing|wax ~8 hurt|hurts", "blunt ~1 knife", "took ~2 my ~1 thumb|finger ~1 off", "kill ~1 a ~1 man|horse", "killed ~1 by ~2 the ~1 boss|zombie|zombies|dragon", "=hit ~1 one|two|three|the ~1 target|clay|pigeon|bullseye"]),
     ("not ~2 go|going ~1 home", false, &["not ~2 go|going ~1 home ~2 for|till|until|yet|early|straight"]),
     ("sleep|sleeping|slept ~3 in ~2 car", false, &[]),
     ("stare|stared|staring|stood|standing|looking|looked ~4 tracks|track|edge|ledge|cliff|traffic|rails|railway", false, &[]),
@@ -523,7 +535,7 @@ const REACH_OUT: &[RuleSpec] = &[
     ("@reach ~3 @them", false, &[
         "@they ~3 =texted|called|rang|emailed|messaged|wrote|phoned ~1 me",
         "tell|told ~2 him|her|them ~2 about ~2 my|the ~1 friend|work",
-        "@others ~6 @reach ~3 him|her|them",
+        "@others ~12 @reach ~3 him|her|them",
     ]),
     ("reach ~1 out", false, &["reach|reached|reaching ~1 out ~2 to ~2 @others|someone|samaritans|gp|people|helpline|charity|group|friends|a"]),
     ("get|got|getting ~1 in ~1 touch", false, &["touch ~1 with ~2 @others|old|school|university|uni|someone|people|work|support|helpline"]),
@@ -531,7 +543,7 @@ const REACH_OUT: &[RuleSpec] = &[
     ("drive|drove|driving|walk|walked|walking ~2 past|by ~2 his|her|their", false, &[]),
     ("go|going|went|get|got|drive|drove ~4 over|round ~1 there", false, &[]),
     ("turn|turning|show|showing ~1 up ~3 at|on ~2 his|her|their|door|doorstep", false, &[]),
-    ("hit ~1 send", false, &[]),
+    ("hit ~1 send", false, &["hit ~1 send ~4 tax|return|form|application|invoice|order|essay|report|cv|assignment", "hit ~1 send ~4 email ~2 to ~2 work|boss|school|council"]),
     ("press|pressed|pressing ~1 send", false, &[]),
     ("send|sending ~3 text|message|email|letter|voice|dm|it ~3 @them", false, &[]),
     ("send|sending|mail|post|posting ~2 @them", false, &["@they ~3 =sent ~2 me", "@others ~4 send|sending|mail|post|posting"]),
@@ -543,7 +555,7 @@ const REACH_OUT: &[RuleSpec] = &[
     ("unblock|unblocked|unblocking", false, &[]),
     ("@want ~4 hear ~2 @them ~1 voice", false, &[]),
     ("@want ~3 hear|see ~2 his|her|their ~1 voice|face", false, &[]),
-    ("@want ~5 @reach ~3 @them", true, &["@others ~6 @reach ~3 him|her|them"]),
+    ("@want ~5 @reach ~3 @them", true, &["@others ~12 @reach ~3 him|her|them"]),
     ("so ~1 he|she|they ~2 notice|notices|see|sees ~1 me", false, &[]),
     ("draft|drafted|drafting|typed|typing|wrote|writing ~4 text|message|email|letter ~3 to|for ~1 @them", false, &[]),
     ("draft|drafted|drafting|typed|typing ~4 @them", false, &[]),
@@ -820,6 +832,7 @@ static RULES: LazyLock<Rules> = LazyLock::new(|| {
     for (group, specs) in GROUPS {
         for (p, negatable, unless) in specs {
             let rule = Rule {
+                source: p,
                 pattern: parse(p, &classes),
                 negatable: *negatable,
                 unless: unless
@@ -929,6 +942,26 @@ impl Rule {
     }
 }
 
+/// Which rules hear something on a page, as `Group: pattern` (to see why a
+/// sentence got the cards it got, when tuning).
+pub fn explain(text: &str) -> Vec<String> {
+    let r = &*RULES;
+    let mut out = Vec::new();
+    for sentence in text.split(['.', '!', '?', ';', '\n']) {
+        let ws = page_words(sentence);
+        for start in 0..ws.len() {
+            for (group, rule) in &r.rules {
+                if rule.pattern.0[0].matches(&ws[start]) && rule.hears_at(&ws, start) {
+                    out.push(format!("{group:?}: {}", rule.source));
+                }
+            }
+        }
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
 /// Which groups hear something in one sentence.
 fn heard_groups(ws: &[Word]) -> [bool; GROUPS.len()] {
     let r = &*RULES;
@@ -952,15 +985,11 @@ fn heard_groups(ws: &[Word]) -> [bool; GROUPS.len()] {
 
 /// What a page says, heard sentence by sentence (a "not" in one sentence
 /// never undoes the next), and the stems of all its words.
-pub(crate) fn read_signals(text: &str) -> (Signals, HashSet<String>) {
+pub(crate) fn read_signals(sentences: &[Vec<Word>]) -> (Signals, HashSet<String>) {
     let mut s = Signals::default();
     let mut stems = HashSet::new();
-    for sentence in text.split(['.', '!', '?', ';', '\n']) {
-        let ws = page_words(sentence);
-        if ws.is_empty() {
-            continue;
-        }
-        let g = heard_groups(&ws);
+    for ws in sentences {
+        let g = heard_groups(ws);
         let has = |group: Group| g[group as usize];
         let danger = [
             (Group::Harmed, Danger::Harmed),
@@ -986,7 +1015,16 @@ pub(crate) fn read_signals(text: &str) -> (Signals, HashSet<String>) {
         s.with_people |= has(Group::WithPeople);
         s.angry |= has(Group::Angry);
         s.good_day |= has(Group::GoodDay);
-        stems.extend(ws.into_iter().map(|w| w.stem));
+        stems.extend(ws.iter().map(|w| w.stem.clone()));
     }
     (s, stems)
+}
+
+/// The sentences of a page, each in words, as the rules and the net read
+/// them (a "not" in one sentence never undoes the next).
+pub(crate) fn page_sentences(text: &str) -> Vec<Vec<Word>> {
+    text.split(['.', '!', '?', ';', '\n'])
+        .map(page_words)
+        .filter(|ws| !ws.is_empty())
+        .collect()
 }

@@ -1,10 +1,13 @@
-//! Pages: one per local day, their earlier texts, and full-text search.
+//! Pages: one per local day, their earlier texts, full-text search, and the
+//! recovery file for words that could not be saved.
 
 mod history;
 mod page;
+mod recovery;
 mod search;
 mod store;
 
 pub use history::RevisionSummary;
 pub use page::{count_words, first_line, Page, PageSummary, Revision, Saved, MAX_BODY_BYTES};
+pub use recovery::{RecoveredPage, Recovery, RECOVERY_SUFFIX};
 pub use search::{SearchHit, HIGHLIGHT_CLOSE, HIGHLIGHT_OPEN};

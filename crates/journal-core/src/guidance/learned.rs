@@ -1,0 +1,230 @@
+//! A learned net under the rules: logistic regression over the words of a
+//! sentence (stems, and pairs of neighbouring stems), trained from our own
+//! labelled sentences (the tuning sets under `tests/fixtures`, never the
+//! held-out half). The rules name what they heard; the net hears the same
+//! things said in words no rule was written for. It only ever adds: danger
+//! (the safety card), and a theme the rules did not hear.
+//!
+//! One model for danger and one per theme. Training writes two files:
+//! `weights.rs` (each model's name, bias and threshold) and `weights.bin`
+//! (one row per feature: its FNV-1a hash, then each model's weight as an
+//! `f32`, all little-endian, sorted by hash, so a lookup is a binary search
+//! with nothing to build at start-up). `UPDATE_MODEL=1 cargo test -p
+//! journal-core --test guidance_model` writes them; that test fails when they
+//! are stale, so the models always match their data.
+
+use super::signals::page_sentences;
+use super::weights::{MODELS, TABLE};
+use super::words::Word;
+use std::collections::BTreeSet;
+
+/// One trained model, as generated (its weights are a column of the table).
+pub(super) struct Weights {
+    pub name: &'static str,
+    pub bias: f64,
+    /// The score at or above which the model has heard its subject.
+    pub threshold: f64,
+}
+
+/// FNV-1a, 64 bits: how a feature is found in the table.
+pub fn feature_hash(feature: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in feature.bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+/// The bytes of one row: the hash, then a weight per model.
+pub const fn row_len(models: usize) -> usize {
+    8 + 4 * models
+}
+
+/// Adds the weights of the feature with hash `h` to `z`, one per model.
+fn add_weights(h: u64, z: &mut [f64]) {
+    let row = row_len(MODELS.len());
+    let rows = TABLE.len() / row;
+    let key = |i: usize| {
+        let b: [u8; 8] = TABLE[i * row..i * row + 8].try_into().expect("8 bytes");
+        u64::from_le_bytes(b)
+    };
+    let (mut lo, mut hi) = (0, rows);
+    while lo < hi {
+        let mid = (lo + hi) / 2;
+        match key(mid).cmp(&h) {
+            std::cmp::Ordering::Less => lo = mid + 1,
+            std::cmp::Ordering::Greater => hi = mid,
+            std::cmp::Ordering::Equal => {
+                let at = mid * row + 8;
+                for (m, zm) in z.iter_mut().enumerate() {
+                    let b: [u8; 4] = TABLE[at + 4 * m..at + 4 * m + 4]
+                        .try_into()
+                        .expect("4 bytes");
+                    *zm += f64::from(f32::from_le_bytes(b));
+                }
+                return;
+            }
+        }
+    }
+}
+
+/// Words too common to mean anything alone ("I" is in most pages, danger
+/// or not): they count only beside their neighbours, in pairs.
+const ALONE_MEANS_NOTHING: &[&str] = &[
+    "i", "me", "my", "myself", "you", "your", "he", "him", "his", "she", "her", "they", "them",
+    "their", "we", "us", "our", "it", "it", "the", "a", "an", "to", "of", "and", "or", "but", "in",
+    "on", "at", "for", "with", "was", "were", "is", "am", "are", "be", "been", "would", "will",
+    "could", "should", "can", "do", "does", "did", "have", "has", "had", "so", "that", "this",
+    "just", "then", "than", "there", "here", "what", "when", "if", "as", "by", "from", "up", "out",
+    "about", "into", "over", "after", "all", "some", "any", "very", "realli", "too", "also", "get",
+    "got", "go", "went", "keep", "kept", "one", "now", "again", "still", "like",
+];
+
+/// The features of a run of words: `u:stem` for each word that means
+/// something alone, `b:a_b` for each pair of neighbours, and `n:stem` for a
+/// word within three after a "not" (so "not afraid" and "afraid" can weigh
+/// differently).
+pub(crate) fn features(ws: &[Word], out: &mut BTreeSet<String>) {
+    for (i, w) in ws.iter().enumerate() {
+        if !ALONE_MEANS_NOTHING.contains(&w.stem.as_str()) {
+            out.insert(format!("u:{}", w.stem));
+        }
+        if let Some(next) = ws.get(i + 1) {
+            out.insert(format!("b:{}_{}", w.stem, next.stem));
+        }
+        let negated = ws[i.saturating_sub(3)..i]
+            .iter()
+            .any(|p| matches!(p.raw.as_str(), "not" | "never" | "no"));
+        if negated {
+            out.insert(format!("n:{}", w.stem));
+        }
+    }
+}
+
+/// Every feature of a whole passage (what the model is trained on).
+pub fn passage_features(text: &str) -> Vec<String> {
+    let mut out = BTreeSet::new();
+    for ws in page_sentences(text) {
+        features(&ws, &mut out);
+    }
+    out.into_iter().collect()
+}
+
+/// FNV-1a over several pieces, as if over their concatenation.
+fn hash_of(parts: &[&str]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for part in parts {
+        for b in part.bytes() {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    h
+}
+
+/// The hashes of [`features`] of a run of words, sorted, without building
+/// a string for each.
+fn feature_hashes(ws: &[Word]) -> Vec<u64> {
+    let mut out = Vec::with_capacity(ws.len() * 3);
+    for (i, w) in ws.iter().enumerate() {
+        if !ALONE_MEANS_NOTHING.contains(&w.stem.as_str()) {
+            out.push(hash_of(&["u:", &w.stem]));
+        }
+        if let Some(next) = ws.get(i + 1) {
+            out.push(hash_of(&["b:", &w.stem, "_", &next.stem]));
+        }
+        let negated = ws[i.saturating_sub(3)..i]
+            .iter()
+            .any(|p| matches!(p.raw.as_str(), "not" | "never" | "no"));
+        if negated {
+            out.push(hash_of(&["n:", &w.stem]));
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// The models' weighted sums (before the bias) for one run of features.
+fn sums(features: &[u64]) -> Vec<f64> {
+    let mut z = vec![0.0; MODELS.len()];
+    for &h in features {
+        add_weights(h, &mut z);
+    }
+    z
+}
+
+/// The hashes two sorted runs share.
+fn shared(a: &[u64], b: &[u64]) -> Vec<u64> {
+    let (mut i, mut j, mut out) = (0, 0, Vec::new());
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                out.push(a[i]);
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    out
+}
+
+fn sigmoid(z: f64) -> f64 {
+    1.0 / (1.0 + (-z).exp())
+}
+
+/// What the net hears on a page: the names of the models (`danger`,
+/// `urges`, `waiting`, …) whose score reached their threshold in any
+/// sentence, or in any two sentences side by side (so a long, ordinary page
+/// does not add up to an alarm, and what is said over two sentences is
+/// heard).
+pub(crate) fn heard(sentences: &[Vec<Word>]) -> Vec<&'static str> {
+    let hashed: Vec<Vec<u64>> = sentences.iter().map(|ws| feature_hashes(ws)).collect();
+    // Each sentence's sums once; two side by side are the two sums less
+    // what they share (a feature counts once in a run, as in training).
+    let each: Vec<Vec<f64>> = hashed.iter().map(|h| sums(h)).collect();
+    let mut best = vec![0.0f64; MODELS.len()];
+    for i in 0..hashed.len() {
+        let pair = (i + 1 < hashed.len()).then(|| sums(&shared(&hashed[i], &hashed[i + 1])));
+        for (m, model) in MODELS.iter().enumerate() {
+            let mut z = model.bias + each[i][m];
+            best[m] = best[m].max(sigmoid(z));
+            if let Some(both) = &pair {
+                z += each[i + 1][m] - both[m];
+                best[m] = best[m].max(sigmoid(z));
+            }
+        }
+    }
+    MODELS
+        .iter()
+        .zip(best)
+        .filter(|(m, b)| *b >= m.threshold)
+        .map(|(m, _)| m.name)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_page_is_read_with_exactly_the_features_the_models_were_trained_on() {
+        let text = "He didn't shove me, not this time. I keep wanting to call her; café at noon";
+        for ws in page_sentences(text) {
+            let mut named = BTreeSet::new();
+            features(&ws, &mut named);
+            let mut want: Vec<u64> = named.iter().map(|f| feature_hash(f)).collect();
+            want.sort_unstable();
+            assert_eq!(feature_hashes(&ws), want);
+        }
+    }
+
+    #[test]
+    fn a_page_with_no_words_is_heard_as_nothing() {
+        assert!(heard(&page_sentences("")).is_empty());
+        assert!(heard(&page_sentences("  ... !! ")).is_empty());
+    }
+}
