@@ -2,8 +2,9 @@
 
 use crate::{AppState, CloseGuard};
 use journal_core::{
-    Contact, ErrorPayload, LibraryCard, Page, PageSummary, Period, RecoveredPage, Revision, Saved,
-    SearchHit, SettingEntry, SpaceOverview, SpaceStatus, Suggestion, Urge, When,
+    parse_date, Contact, ContactEdit, ContactKind, ErrorPayload, LibraryCard, Page, PageSummary,
+    Period, PeriodDetail, RecoveredPage, Revision, Saved, SearchHit, SettingEntry, SpaceOverview,
+    SpaceStatus, Suggestion, Urge, UrgeEdit, When,
 };
 use tauri::{AppHandle, Runtime, State};
 
@@ -105,12 +106,71 @@ pub fn log_contact(
 #[tauri::command]
 pub fn log_urge(
     state: State<'_, AppState>,
+    date: Option<String>,
     intensity: Option<u8>,
     note: Option<String>,
 ) -> Reply<Urge> {
+    let when = When::parse(date.as_deref(), None)?;
     Ok(state
         .journal()?
-        .log_urge(When::Now, intensity, note.as_deref())?)
+        .log_urge(when, intensity, note.as_deref())?)
+}
+
+#[tauri::command]
+pub fn edit_contact(
+    state: State<'_, AppState>,
+    id: i64,
+    kind: Option<String>,
+    date: Option<String>,
+    note: Option<String>,
+) -> Reply<Contact> {
+    let edit = ContactEdit {
+        kind: kind.as_deref().map(ContactKind::parse).transpose()?,
+        date: date.as_deref().map(parse_date).transpose()?,
+        note: note.as_deref(),
+    };
+    Ok(state.journal()?.edit_contact(id, &edit)?)
+}
+
+#[tauri::command]
+pub fn remove_contact(state: State<'_, AppState>, id: i64) -> Reply<Contact> {
+    Ok(state.journal()?.remove_contact(id)?)
+}
+
+#[tauri::command]
+pub fn restore_contact(state: State<'_, AppState>, id: i64) -> Reply<Contact> {
+    Ok(state.journal()?.restore_contact(id)?)
+}
+
+#[tauri::command]
+pub fn edit_urge(
+    state: State<'_, AppState>,
+    id: i64,
+    date: Option<String>,
+    intensity: Option<u8>,
+    note: Option<String>,
+) -> Reply<Urge> {
+    let edit = UrgeEdit {
+        date: date.as_deref().map(parse_date).transpose()?,
+        intensity: intensity.map(Some),
+        note: note.as_deref(),
+    };
+    Ok(state.journal()?.edit_urge(id, &edit)?)
+}
+
+#[tauri::command]
+pub fn remove_urge(state: State<'_, AppState>, id: i64) -> Reply<Urge> {
+    Ok(state.journal()?.remove_urge(id)?)
+}
+
+#[tauri::command]
+pub fn restore_urge(state: State<'_, AppState>, id: i64) -> Reply<Urge> {
+    Ok(state.journal()?.restore_urge(id)?)
+}
+
+#[tauri::command]
+pub fn period_detail(state: State<'_, AppState>, id: i64) -> Reply<PeriodDetail> {
+    Ok(state.journal()?.period_detail(id)?)
 }
 
 #[tauri::command]

@@ -9,7 +9,6 @@ mod tray;
 pub use close::{leave, request_close, CloseGuard, FlushRequest, Leave, FLUSH_EVENT, FLUSH_GRACE};
 pub use reminders::ReminderTimer;
 
-use chrono::{DateTime, FixedOffset, Local, Utc};
 use journal_core::{Clock, ErrorPayload, Journal, Recovery, Store, DB_FILE_NAME};
 use std::os::unix::fs::PermissionsExt;
 use std::path::PathBuf;
@@ -24,20 +23,7 @@ pub const TODAY_EVENT: &str = "go-today";
 /// The app's one window.
 pub const MAIN_WINDOW: &str = "main";
 
-/// The wall clock, read in exactly one place of the shell.
-#[derive(Clone, Copy)]
-pub struct SystemClock;
-
-impl Clock for SystemClock {
-    #[allow(clippy::disallowed_methods)] // the shell's one read of the clock
-    fn now(&self) -> DateTime<Utc> {
-        Utc::now()
-    }
-    #[allow(clippy::disallowed_methods)]
-    fn offset(&self) -> FixedOffset {
-        *Local::now().offset()
-    }
-}
+pub use journal_host::SystemClock;
 
 /// The journal, or why it could not be opened (shown calmly in the UI).
 /// A journal that could not be opened is tried again by the next request,
@@ -128,6 +114,13 @@ pub fn app_builder<R: Runtime>(
             commands::end_period,
             commands::log_contact,
             commands::log_urge,
+            commands::edit_contact,
+            commands::remove_contact,
+            commands::restore_contact,
+            commands::edit_urge,
+            commands::remove_urge,
+            commands::restore_urge,
+            commands::period_detail,
             commands::mark_milestone_seen,
             commands::settings_get,
             commands::settings_set,

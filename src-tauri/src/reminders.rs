@@ -30,15 +30,9 @@ impl ReminderTimer {
 }
 
 /// The system's time zone: `TZ` when set, else the one the system uses.
-fn system_zone() -> chrono_tz::Tz {
-    let tz = std::env::var("TZ").ok();
-    let system = iana_time_zone::get_timezone().ok();
-    journal_core::pick_zone(tz.as_deref(), system.as_deref())
-}
-
-#[allow(clippy::disallowed_methods)] // the timer's read of the wall clock
+/// The wall clock, read through the host's one clock.
 fn now() -> DateTime<Utc> {
-    Utc::now()
+    journal_core::Clock::now(&journal_host::SystemClock)
 }
 
 /// Start the timer thread for this app.
@@ -70,7 +64,7 @@ fn deliver_due<R: Runtime>(app: &AppHandle<R>) -> Option<Duration> {
     let state = app.state::<AppState>();
     let journal = state.journal().ok()?;
     loop {
-        let (now, zone) = (now(), system_zone());
+        let (now, zone) = (now(), journal_host::system_zone());
         let planned = journal.next_reminder(now, zone).ok()??;
         if planned.at > now {
             return (planned.at - now).to_std().ok();

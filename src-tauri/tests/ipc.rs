@@ -447,3 +447,73 @@ fn a_tray_quit_asks_the_ui_to_save_and_a_held_close_waits_for_the_person() {
     invoke(&w, "close_ready", json!({})).unwrap();
     assert_eq!(guard.expire(request), None);
 }
+
+#[test]
+fn a_logged_event_can_be_corrected_taken_back_and_put_back_through_the_commands() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_app, w) = app(&dir.path().join("journal.db"));
+    let today = invoke(&w, "today", json!({})).unwrap();
+    let today = today.as_str().unwrap().to_string();
+    let start = journal_core::parse_date(&today).unwrap() - chrono::Days::new(5);
+    let start = journal_core::format_date(start);
+    invoke(&w, "start_period", json!({ "start": start, "note": null })).unwrap();
+    let days = |w: &WebviewWindow<MockRuntime>| {
+        invoke(w, "space_status", json!({})).unwrap()["current_streak_days"].clone()
+    };
+    assert_eq!(days(&w), 5);
+
+    // An urge for an earlier day, from the app.
+    let urge = invoke(
+        &w,
+        "log_urge",
+        json!({ "date": start, "intensity": 3, "note": null }),
+    )
+    .unwrap();
+    assert_eq!(urge["date"], start.as_str());
+
+    // A mis-clicked pursued, taken back and put back.
+    let c = invoke(
+        &w,
+        "log_contact",
+        json!({ "kind": "pursued", "date": null, "note": null }),
+    )
+    .unwrap();
+    assert_eq!(days(&w), 0);
+    let removed = invoke(&w, "remove_contact", json!({ "id": c["id"] })).unwrap();
+    assert!(removed["removed_at"].is_string());
+    assert_eq!(days(&w), 5, "the count comes back");
+    invoke(&w, "restore_contact", json!({ "id": c["id"] })).unwrap();
+    assert_eq!(days(&w), 0);
+    let edited = invoke(
+        &w,
+        "edit_contact",
+        json!({ "id": c["id"], "kind": "necessary", "date": null, "note": "the school forms" }),
+    )
+    .unwrap();
+    assert_eq!(edited["kind"], "necessary");
+    assert_eq!(days(&w), 5);
+    let err = invoke(
+        &w,
+        "edit_contact",
+        json!({ "id": c["id"], "kind": "hugged", "date": null, "note": null }),
+    )
+    .unwrap_err();
+    assert_eq!(err["code"], "invalid_input");
+
+    let u = invoke(
+        &w,
+        "edit_urge",
+        json!({ "id": urge["id"], "date": null, "intensity": 5, "note": null }),
+    )
+    .unwrap();
+    assert_eq!(u["intensity"], 5);
+    invoke(&w, "remove_urge", json!({ "id": urge["id"] })).unwrap();
+    invoke(&w, "restore_urge", json!({ "id": urge["id"] })).unwrap();
+
+    // The period in full.
+    let overview = invoke(&w, "space_overview", json!({})).unwrap();
+    let id = overview["period"]["id"].clone();
+    let detail = invoke(&w, "period_detail", json!({ "id": id })).unwrap();
+    assert_eq!(detail["status"]["urges_resisted"], 1);
+    assert_eq!(detail["contacts"].as_array().unwrap().len(), 1);
+}

@@ -43,7 +43,7 @@ function fakeBackend(initial: Record<string, Stored> = {}, recovery: Kept[] = []
         case 'list_pages':
           return [...pages.keys()]
             .filter((d) => d >= (args.from as string) && d <= (args.to as string))
-            .filter((d) => page(d).words > 0 || page(d).mood !== null)
+            .filter((d) => page(d).written)
             .sort()
             .map((d) => ({ date: d, mood: page(d).mood, words: page(d).words, first_line: '' }));
         case 'close_ready':

@@ -28,6 +28,7 @@ export function makePage(date: string, body = '', mood: number | null = null): P
     created_at: stored ? '2026-11-01T09:00:00Z' : null,
     updated_at: stored ? '2026-11-01T09:00:00Z' : null,
     version: stored ? 1 : 0,
+    written: body.trim() !== '' || mood !== null,
   };
 }
 

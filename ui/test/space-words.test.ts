@@ -4,12 +4,16 @@ import {
   APPROACH,
   DRAFT_NOTE,
   KINDS,
+  NOTICE,
   TONE_TIPS,
   buildTimeline,
+  contactLoggedLine,
+  contactTally,
   dayZeroLine,
   milestoneMessage,
   nextMilestoneText,
   summaryLine,
+  urgeLoggedLine,
 } from '../src/lib/space-words';
 import { shortDate } from '../src/lib/dates';
 
@@ -88,5 +92,29 @@ describe('space words', () => {
   it('writes short dates, with the year only when it differs', () => {
     expect(shortDate('2026-11-29', '2026-12-01')).toBe('Sun 29 Nov');
     expect(shortDate('2025-11-29', '2026-01-01')).toBe('Sat 29 Nov 2025');
+  });
+
+  it('says what was logged, changed or taken back plainly, and names an earlier day', () => {
+    const lines = [
+      ...Object.values(NOTICE),
+      ...KINDS.map((k) => contactLoggedLine(k.kind, null, '2026-11-29')),
+      urgeLoggedLine(null, '2026-11-29', 0),
+      urgeLoggedLine(null, '2026-11-29', 1),
+    ];
+    for (const line of lines) expect(line).not.toMatch(SHAMING);
+    expect(contactLoggedLine('pursued', null, '2026-11-29')).toBe('Logged: you reached out.');
+    expect(urgeLoggedLine('2026-11-24', '2026-11-29')).toBe(
+      'Logged for Tue 24 Nov: you held back an urge. That took strength.',
+    );
+    expect(urgeLoggedLine('2026-11-29', '2026-11-29', 1)).toBe(
+      'Logged: you held back an urge. You let it pass, and that counts.',
+    );
+  });
+
+  it('tallies contacts by kind in the timeline’s words, leaving out kinds with none', () => {
+    expect(contactTally({ pursued: 0, necessary: 2, 'they-reached-out': 1, upfront: 0 })).toEqual([
+      { kind: 'necessary', label: 'Necessary contact', n: 2 },
+      { kind: 'they-reached-out', label: 'They reached out', n: 1 },
+    ]);
   });
 });

@@ -5,6 +5,7 @@ import App from '../src/App.svelte';
 import type { Contact } from '../src/ipc/bindings/Contact';
 import type { ContactKind } from '../src/ipc/bindings/ContactKind';
 import type { Period } from '../src/ipc/bindings/Period';
+import type { PeriodDetail } from '../src/ipc/bindings/PeriodDetail';
 import type { SpaceOverview } from '../src/ipc/bindings/SpaceOverview';
 import type { SpaceStatus } from '../src/ipc/bindings/SpaceStatus';
 import type { Urge } from '../src/ipc/bindings/Urge';
@@ -64,6 +65,10 @@ function fakeBackend(initial: { open?: boolean; unseen?: number | null; past?: P
   let at = Date.parse(`${TODAY}T08:00:00Z`);
   const stamp = () => new Date((at += 60_000)).toISOString();
 
+  // What the figures were before the events in `state`; each change counts again from here.
+  const baseUrges = 3;
+  const baseStreak = 6;
+
   const state: SpaceOverview = {
     status: initial.open === false ? { ...NO_STATUS } : status(),
     period: initial.open === false ? null : { ...OPEN_PERIOD },
@@ -74,6 +79,27 @@ function fakeBackend(initial: { open?: boolean; unseen?: number | null; past?: P
     urges: [],
     unseen_milestone: initial.unseen ?? null,
     past_periods: initial.past ?? [],
+  };
+
+  const stands = <T extends { removed_at?: string }>(x: T) => x.removed_at === undefined;
+  /** Counts again from the events that stand (the real counting is Rust's). */
+  const recount = () => {
+    const live = state.contacts.filter(stands);
+    const contacts = { pursued: 0, necessary: 0, 'they-reached-out': 0, upfront: 0 };
+    for (const c of live) contacts[c.kind] += 1;
+    const pursuits = live.filter((c) => c.kind === 'pursued').map((c) => c.date).sort();
+    state.status = {
+      ...state.status,
+      contacts,
+      urges_resisted: baseUrges + state.urges.filter(stands).length,
+      current_streak_days: pursuits.length > 0 ? 0 : baseStreak,
+      last_reset: pursuits.at(-1) ?? null,
+    };
+  };
+  const find = <T extends { id: number }>(xs: T[], id: unknown): T => {
+    const x = xs.find((e) => e.id === id);
+    if (!x) throw { code: 'invalid_input', message: `nothing numbered ${String(id)}` };
+    return x;
   };
 
   mockIPC(
@@ -97,7 +123,11 @@ function fakeBackend(initial: { open?: boolean; unseen?: number | null; past?: P
         case 'close_ready':
           return null;
         case 'space_overview':
-          return structuredClone(state);
+          return structuredClone({
+            ...state,
+            contacts: state.contacts.filter(stands),
+            urges: state.urges.filter(stands),
+          });
         case 'space_status':
           return structuredClone(state.status);
         case 'start_period': {
@@ -127,7 +157,7 @@ function fakeBackend(initial: { open?: boolean; unseen?: number | null; past?: P
           const urge: Urge = {
             id: nextId++,
             at: stamp(),
-            date: TODAY,
+            date: (args.date as string | null) ?? TODAY,
             intensity: args.intensity as number | null,
             note: args.note as string | null,
           };
@@ -151,6 +181,36 @@ function fakeBackend(initial: { open?: boolean; unseen?: number | null; past?: P
               ? { ...state.status, contacts: counts, current_streak_days: 0, last_reset: contact.date }
               : { ...state.status, contacts: counts };
           return contact;
+        }
+        case 'edit_contact': {
+          const c = find(state.contacts, args.id);
+          if (args.kind !== null) c.kind = args.kind as ContactKind;
+          if (args.date !== null) c.date = args.date as string;
+          if (args.note !== null) c.note = args.note === '' ? null : (args.note as string);
+          recount();
+          return { ...c };
+        }
+        case 'edit_urge': {
+          const u = find(state.urges, args.id);
+          if (args.intensity !== null) u.intensity = args.intensity as number;
+          if (args.date !== null) u.date = args.date as string;
+          if (args.note !== null) u.note = args.note === '' ? null : (args.note as string);
+          recount();
+          return { ...u };
+        }
+        case 'remove_contact':
+        case 'remove_urge': {
+          const x = cmd === 'remove_contact' ? find(state.contacts, args.id) : find(state.urges, args.id);
+          x.removed_at = stamp();
+          recount();
+          return { ...x };
+        }
+        case 'restore_contact':
+        case 'restore_urge': {
+          const x = cmd === 'restore_contact' ? find(state.contacts, args.id) : find(state.urges, args.id);
+          delete x.removed_at;
+          recount();
+          return { ...x };
         }
         case 'mark_milestone_seen':
           state.unseen_milestone = null;
@@ -354,8 +414,8 @@ describe('an open period', () => {
     await openSpace();
     await fireEvent.click(screen.getByTestId('log-urge'));
     await settle();
-    expect(backend.argsOf('log_urge')).toEqual([{ intensity: null, note: null }]);
-    expect(text('space-ack')).toBe('Logged. That took strength.');
+    expect(backend.argsOf('log_urge')).toEqual([{ date: null, intensity: null, note: null }]);
+    expect(text('undo-message')).toBe('Logged: you held back an urge. That took strength.');
     expect(text('urges-held')).toBe('4');
   });
 
@@ -367,7 +427,7 @@ describe('an open period', () => {
     await fireEvent.input(screen.getByTestId('urge-note'), { target: { value: 'Saw our song on the radio.' } });
     await fireEvent.click(screen.getByTestId('urge-submit'));
     await settle();
-    expect(backend.argsOf('log_urge')).toEqual([{ intensity: 4, note: 'Saw our song on the radio.' }]);
+    expect(backend.argsOf('log_urge')).toEqual([{ date: null, intensity: 4, note: 'Saw our song on the radio.' }]);
     expect(screen.queryByTestId('urge-note')).toBeNull();
     expect(text('urges-held')).toBe('4');
   });
@@ -607,6 +667,438 @@ describe('an open period', () => {
     await fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
     await settle();
     expect(text('day-count')).toBe('Day 6 of giving space');
+  });
+});
+
+function timelineItems(): HTMLElement[] {
+  return within(screen.getByTestId('timeline')).getAllByRole('listitem');
+}
+
+function head(li: HTMLElement): string {
+  return (li.querySelector('.head')?.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/** The timeline entry whose line reads `what`. */
+function entry(what: string): HTMLElement {
+  const li = timelineItems().find((item) => head(item) === what);
+  if (!li) throw new Error(`no timeline entry "${what}" in ${timelineItems().map(head).join(' | ')}`);
+  return li;
+}
+
+async function openEditor(what: string): Promise<HTMLElement> {
+  await fireEvent.click(within(entry(what)).getByRole('button', { name: /^Change/ }));
+  await settle();
+  return screen.getByTestId('entry-editor');
+}
+
+async function logPursuit(): Promise<void> {
+  await fireEvent.click(screen.getByTestId('log-contact'));
+  await fireEvent.click(screen.getByTestId('kind-pursued'));
+  await fireEvent.click(screen.getByTestId('contact-submit'));
+  await settle();
+}
+
+describe('correcting what was logged', () => {
+  it('changes a contact’s kind from the timeline, and says so with an Undo', async () => {
+    const backend = fakeBackend();
+    backend.state.contacts.push({ id: 2, at: '2026-11-24T09:00:00Z', date: '2026-11-24', kind: 'necessary', note: 'School run.' });
+    await openSpace();
+
+    const change = within(entry('Necessary contact')).getByRole('button', { name: 'Change: Necessary contact, Tue 24 Nov' });
+    await fireEvent.click(change);
+    await settle();
+    const kind = screen.getByLabelText('What kind of contact was it?') as HTMLSelectElement;
+    expect(document.activeElement).toBe(kind);
+    expect(kind.value).toBe('necessary');
+    expect((screen.getByLabelText('When') as HTMLInputElement).min).toBe(START);
+    expect((screen.getByLabelText('When') as HTMLInputElement).max).toBe(TODAY);
+    expect((screen.getByLabelText('A note (optional)') as HTMLTextAreaElement).value).toBe('School run.');
+    expect(within(screen.getByTestId('entry-editor')).getAllByRole('option').map((o) => o.textContent)).toContain(
+      'They contacted me',
+    );
+
+    await fireEvent.change(kind, { target: { value: 'they-reached-out' } });
+    await fireEvent.click(screen.getByRole('button', { name: 'Save change' }));
+    await settle();
+
+    expect(backend.argsOf('edit_contact')).toEqual([{ id: 2, kind: 'they-reached-out', date: null, note: null }]);
+    expect(screen.queryByTestId('entry-editor')).toBeNull();
+    expect(entry('They reached out').textContent).toContain('School run.');
+    expect(timelineItems().map(head)).not.toContain('Necessary contact');
+    expect(text('undo-message')).toBe('Changed.');
+    expect(within(screen.getByTestId('undo-bar')).getByRole('button', { name: 'Undo' })).toBeTruthy();
+    // Focus comes back to the entry's own Change button.
+    expect(document.activeElement?.getAttribute('data-change')).toBe('c2');
+  });
+
+  it('cancels with nothing sent, and Escape does the same', async () => {
+    const backend = fakeBackend();
+    backend.state.urges.push({ id: 4, at: '2026-11-25T21:00:00Z', date: '2026-11-25', intensity: 3, note: null });
+    await openSpace();
+    await openEditor('Felt the urge and held back · Strong');
+    expect(document.activeElement).toBe(screen.getByLabelText('How strong was it?'));
+    await fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    await settle();
+    expect(screen.queryByTestId('entry-editor')).toBeNull();
+    expect(document.activeElement?.getAttribute('data-change')).toBe('u4');
+
+    await openEditor('Felt the urge and held back · Strong');
+    await fireEvent.keyDown(screen.getByLabelText('What was going on? (optional)'), { key: 'Escape' });
+    await settle();
+    expect(screen.queryByTestId('entry-editor')).toBeNull();
+    expect(backend.argsOf('edit_urge')).toEqual([]);
+    expect(text('undo-bar')).toBe('');
+  });
+
+  it('removes a mis-clicked “I reached out”, and the count comes back once read again', async () => {
+    const backend = fakeBackend();
+    await openSpace();
+    await logPursuit();
+    expect(text('day-count')).toBe('Day 0 of giving space');
+    await fireEvent.click(screen.getByTestId('reflection-close'));
+    await settle();
+    const reads = backend.argsOf('space_overview').length;
+
+    await openEditor('I reached out');
+    await fireEvent.click(screen.getByRole('button', { name: 'Remove this' }));
+    await settle();
+
+    const pursuit = backend.state.contacts.find((c) => c.kind === 'pursued');
+    expect(backend.argsOf('remove_contact')).toEqual([{ id: pursuit?.id }]);
+    expect(backend.argsOf('space_overview').length).toBe(reads + 1);
+    expect(text('day-count')).toBe('Day 6 of giving space');
+    expect(timelineItems().map(head)).not.toContain('I reached out');
+    expect(text('undo-message')).toBe('Removed. It no longer counts.');
+    expect(pageText()).not.toMatch(/broken|fail|streak|lost|relapse/i);
+  });
+
+  it('edits an urge’s day and strength, sending only what changed', async () => {
+    const backend = fakeBackend();
+    backend.state.urges.push({ id: 4, at: '2026-11-25T21:00:00Z', date: '2026-11-25', intensity: null, note: 'Hard evening.' });
+    await openSpace();
+    await openEditor('Felt the urge and held back');
+    await fireEvent.change(screen.getByLabelText('How strong was it?'), { target: { value: '5' } });
+    await fireEvent.input(screen.getByLabelText('When'), { target: { value: '2026-11-24' } });
+    await fireEvent.click(screen.getByRole('button', { name: 'Save change' }));
+    await settle();
+    expect(backend.argsOf('edit_urge')).toEqual([{ id: 4, date: '2026-11-24', intensity: 5, note: null }]);
+    const li = entry('Felt the urge and held back · Overwhelming');
+    expect(li.querySelector('time')?.getAttribute('datetime')).toBe('2026-11-24');
+  });
+});
+
+describe('Undo', () => {
+  it('takes back an urge just logged', async () => {
+    const backend = fakeBackend();
+    await openSpace();
+    await fireEvent.click(screen.getByTestId('log-urge'));
+    await settle();
+    expect(text('urges-held')).toBe('4');
+    const bar = screen.getByTestId('undo-bar');
+    expect(bar.getAttribute('role')).toBe('status');
+    expect(text('undo-message')).toBe('Logged: you held back an urge. That took strength.');
+
+    await fireEvent.click(within(bar).getByRole('button', { name: 'Undo' }));
+    await settle();
+    const logged = backend.state.urges[0];
+    expect(backend.argsOf('remove_urge')).toEqual([{ id: logged.id }]);
+    expect(text('urges-held')).toBe('3');
+    expect(text('undo-message')).toBe('Taken back.');
+    expect(within(bar).queryByRole('button', { name: 'Undo' })).toBeNull();
+    expect(timelineItems().map(head)).toEqual(['Day 0: you began giving space']);
+    expect(document.activeElement).toBe(screen.getByTestId('day-count'));
+  });
+
+  it('takes back a mis-clicked “I reached out” in one click, with its prompt', async () => {
+    const backend = fakeBackend();
+    await openSpace();
+    await logPursuit();
+    expect(text('day-count')).toBe('Day 0 of giving space');
+    expect(text('undo-message')).toBe('Logged: you reached out.');
+    expect(screen.getByTestId('reflection')).toBeTruthy();
+
+    await fireEvent.click(screen.getByRole('button', { name: 'Undo' }));
+    await settle();
+    expect(backend.argsOf('remove_contact')).toHaveLength(1);
+    expect(text('day-count')).toBe('Day 6 of giving space');
+    expect(screen.queryByTestId('reflection')).toBeNull();
+    expect(timelineItems().map(head)).not.toContain('I reached out');
+  });
+
+  it('keeps the prompt after an Undo when words were typed in it', async () => {
+    fakeBackend();
+    await openSpace();
+    await logPursuit();
+    await fireEvent.input(screen.getByTestId('reflection-text'), { target: { value: 'Half a thought.' } });
+    await fireEvent.click(screen.getByRole('button', { name: 'Undo' }));
+    await settle();
+    expect((screen.getByTestId('reflection-text') as HTMLTextAreaElement).value).toBe('Half a thought.');
+  });
+
+  it('puts back what was removed', async () => {
+    const backend = fakeBackend();
+    backend.state.urges.push({ id: 4, at: '2026-11-25T21:00:00Z', date: '2026-11-25', intensity: 3, note: 'Hard evening.' });
+    backend.state.status = status({ urges_resisted: 4 });
+    await openSpace();
+    await openEditor('Felt the urge and held back · Strong');
+    await fireEvent.click(screen.getByRole('button', { name: 'Remove this' }));
+    await settle();
+    expect(backend.argsOf('remove_urge')).toEqual([{ id: 4 }]);
+    expect(text('urges-held')).toBe('3');
+    expect(timelineItems().map(head)).not.toContain('Felt the urge and held back · Strong');
+    expect(document.activeElement?.textContent?.trim()).toBe('This period, newest first');
+
+    await fireEvent.click(screen.getByRole('button', { name: 'Undo' }));
+    await settle();
+    expect(backend.argsOf('restore_urge')).toEqual([{ id: 4 }]);
+    expect(text('urges-held')).toBe('4');
+    expect(entry('Felt the urge and held back · Strong').textContent).toContain('Hard evening.');
+    expect(text('undo-message')).toBe('Put back. It counts again.');
+  });
+
+  it('changes back the fields a change touched', async () => {
+    const backend = fakeBackend();
+    backend.state.contacts.push({ id: 2, at: '2026-11-24T09:00:00Z', date: '2026-11-24', kind: 'necessary', note: null });
+    await openSpace();
+    await openEditor('Necessary contact');
+    await fireEvent.change(screen.getByLabelText('What kind of contact was it?'), { target: { value: 'pursued' } });
+    await fireEvent.input(screen.getByLabelText('A note (optional)'), { target: { value: ' Asked about us. ' } });
+    await fireEvent.click(screen.getByRole('button', { name: 'Save change' }));
+    await settle();
+    expect(backend.argsOf('edit_contact')).toEqual([{ id: 2, kind: 'pursued', date: null, note: 'Asked about us.' }]);
+    expect(text('day-count')).toBe('Day 0 of giving space');
+
+    await fireEvent.click(screen.getByRole('button', { name: 'Undo' }));
+    await settle();
+    expect(backend.argsOf('edit_contact')[1]).toEqual({ id: 2, kind: 'necessary', date: null, note: '' });
+    expect(text('day-count')).toBe('Day 6 of giving space');
+    expect(entry('Necessary contact').querySelector('.note')).toBeNull();
+    expect(text('undo-message')).toBe('Changed back.');
+  });
+
+  it('goes after ten seconds, or when closed, and a new action replaces it', async () => {
+    fakeBackend();
+    await openSpace();
+    await fireEvent.click(screen.getByTestId('log-urge'));
+    await settle();
+    expect(text('undo-message')).toContain('Logged');
+    await vi.advanceTimersByTimeAsync(9_000);
+    expect(screen.getByRole('button', { name: 'Undo' })).toBeTruthy();
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(text('undo-bar')).toBe('');
+    expect(screen.queryByRole('button', { name: 'Undo' })).toBeNull();
+
+    await fireEvent.click(screen.getByTestId('log-urge'));
+    await settle();
+    await vi.advanceTimersByTimeAsync(6_000);
+    await fireEvent.click(screen.getByTestId('log-urge'));
+    await settle();
+    // The third log starts its own ten seconds (its thanks come round again).
+    expect(text('undo-message')).toBe('Logged: you held back an urge. That took strength.');
+    await vi.advanceTimersByTimeAsync(6_000);
+    expect(screen.getByRole('button', { name: 'Undo' })).toBeTruthy();
+    await fireEvent.click(screen.getByRole('button', { name: /^Close/ }));
+    await settle();
+    expect(text('undo-bar')).toBe('');
+  });
+
+  it('waits while keyboard focus is on it', async () => {
+    fakeBackend();
+    await openSpace();
+    await fireEvent.click(screen.getByTestId('log-urge'));
+    await settle();
+    const undo = screen.getByRole('button', { name: 'Undo' });
+    undo.focus();
+    await vi.advanceTimersByTimeAsync(15_000);
+    expect(screen.getByRole('button', { name: 'Undo' })).toBe(undo);
+    screen.getByTestId('log-urge').focus();
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(text('undo-bar')).toBe('');
+  });
+
+  it('says calmly when taking back did not work, and keeps the Undo', async () => {
+    const backend = fakeBackend();
+    await openSpace();
+    await fireEvent.click(screen.getByTestId('log-urge'));
+    await settle();
+    backend.overrides.set('remove_urge', () => {
+      throw { code: 'database', message: 'The journal is busy just now. Try again in a moment.' };
+    });
+    await fireEvent.click(screen.getByRole('button', { name: 'Undo' }));
+    await settle();
+    expect(text('undo-error')).toBe('That could not be undone just now. The journal is busy just now. Try again in a moment.');
+    expect(text('urges-held')).toBe('4');
+    backend.overrides.delete('remove_urge');
+    await fireEvent.click(screen.getByRole('button', { name: 'Undo' }));
+    await settle();
+    expect(text('urges-held')).toBe('3');
+  });
+});
+
+describe('an urge for an earlier day', () => {
+  it('sends the day chosen, no earlier than day 0, and says which day', async () => {
+    const backend = fakeBackend();
+    await openSpace();
+    await fireEvent.click(screen.getByTestId('urge-details-toggle'));
+    const when = screen.getByLabelText('When') as HTMLInputElement;
+    expect(when.value).toBe(TODAY);
+    expect(when.min).toBe(START);
+    expect(when.max).toBe(TODAY);
+    await fireEvent.input(when, { target: { value: '2026-11-26' } });
+    await fireEvent.click(screen.getByTestId('urge-submit'));
+    await settle();
+    expect(backend.argsOf('log_urge')).toEqual([{ date: '2026-11-26', intensity: null, note: null }]);
+    expect(text('undo-message')).toBe('Logged for Thu 26 Nov: you held back an urge. That took strength.');
+    expect(timelineItems()[0].querySelector('time')?.getAttribute('datetime')).toBe('2026-11-26');
+  });
+
+  it('sends today as now', async () => {
+    const backend = fakeBackend();
+    await openSpace();
+    await fireEvent.click(screen.getByTestId('urge-details-toggle'));
+    await fireEvent.click(screen.getByTestId('urge-submit'));
+    await settle();
+    expect(backend.argsOf('log_urge')).toEqual([{ date: null, intensity: null, note: null }]);
+  });
+});
+
+describe('a refusal from the core', () => {
+  const ENDED =
+    '2026-11-25 is inside a period of giving space that has ended (2026-11-23 to 2026-11-28); an ended period stays as it was, so nothing was logged';
+
+  // The period was ended elsewhere (the command line) while this page was open.
+  it('is shown calmly where the person acted, and nothing else changes', async () => {
+    const backend = fakeBackend();
+    backend.overrides.set('log_urge', () => {
+      throw { code: 'invalid_input', message: ENDED };
+    });
+    await openSpace();
+    const reads = backend.argsOf('space_overview').length;
+    await fireEvent.click(screen.getByTestId('urge-details-toggle'));
+    await fireEvent.input(screen.getByTestId('urge-note'), { target: { value: 'The evening was long.' } });
+    await fireEvent.input(screen.getByLabelText('When'), { target: { value: '2026-11-25' } });
+    await fireEvent.click(screen.getByTestId('urge-submit'));
+    await settle();
+
+    expect(screen.getByRole('alert').textContent).toBe(ENDED);
+    expect((screen.getByTestId('urge-note') as HTMLTextAreaElement).value).toBe('The evening was long.');
+    expect((screen.getByLabelText('When') as HTMLInputElement).value).toBe('2026-11-25');
+    expect(text('urges-held')).toBe('3');
+    expect(text('undo-bar')).toBe('');
+    expect(backend.argsOf('space_overview').length).toBe(reads);
+    expect(timelineItems().map(head)).toEqual(['Day 0: you began giving space']);
+  });
+
+  it('keeps a change as typed in the editor, and the entry as it was', async () => {
+    const backend = fakeBackend();
+    backend.state.contacts.push({ id: 2, at: '2026-11-24T09:00:00Z', date: '2026-11-24', kind: 'necessary', note: null });
+    await openSpace();
+    await fireEvent.click(screen.getByTestId('log-urge'));
+    await settle();
+    backend.overrides.set('edit_contact', () => {
+      throw { code: 'invalid_input', message: ENDED };
+    });
+    await openEditor('Necessary contact');
+    await fireEvent.change(screen.getByLabelText('What kind of contact was it?'), { target: { value: 'pursued' } });
+    await fireEvent.click(screen.getByRole('button', { name: 'Save change' }));
+    await settle();
+    const editor = screen.getByTestId('entry-editor');
+    expect(within(editor).getByRole('alert').textContent).toBe(ENDED);
+    expect((screen.getByLabelText('What kind of contact was it?') as HTMLSelectElement).value).toBe('pursued');
+    expect(text('day-count')).toBe('Day 6 of giving space');
+    expect(head(entry('Necessary contact'))).toBe('Necessary contact');
+    // The earlier log can still be taken back.
+    expect(text('undo-message')).toBe('Logged: you held back an urge. That took strength.');
+  });
+});
+
+describe('an ended period in full', () => {
+  const PAST: Period = {
+    id: 7,
+    start: '2026-10-01',
+    upfront_note: 'I will give you room. I am fine.',
+    end: '2026-10-20',
+    outcome: 'We talked.',
+  };
+  const DETAIL: PeriodDetail = {
+    period: PAST,
+    status: {
+      as_of: '2026-10-20',
+      current_streak_days: 12,
+      best_streak_days: 12,
+      total_space_days: 18,
+      urges_resisted: 2,
+      contacts: { pursued: 1, necessary: 1, 'they-reached-out': 0, upfront: 1 },
+      period: { start: '2026-10-01', end: '2026-10-20', days_since_start: 19 },
+      next_milestone: null,
+      last_reset: '2026-10-08',
+    },
+    contacts: [
+      { id: 70, at: '2026-10-01T19:00:00Z', date: '2026-10-01', kind: 'upfront', note: 'I will give you room. I am fine.' },
+      { id: 71, at: '2026-10-08T22:00:00Z', date: '2026-10-08', kind: 'pursued', note: 'A late message.' },
+      { id: 72, at: '2026-10-12T09:00:00Z', date: '2026-10-12', kind: 'necessary', note: null },
+    ],
+    urges: [
+      { id: 73, at: '2026-10-03T20:00:00Z', date: '2026-10-03', intensity: 4, note: null },
+      { id: 74, at: '2026-10-15T20:00:00Z', date: '2026-10-15', intensity: null, note: 'Rain all day.' },
+    ],
+  };
+
+  it('opens to show its figures, what was said, and its timeline to read', async () => {
+    const backend = fakeBackend({ past: [PAST] });
+    backend.overrides.set('period_detail', () => structuredClone(DETAIL));
+    await openSpace();
+    const past = screen.getByTestId('past-periods');
+    const open = within(past).getByRole('button', { name: '1 October 2026 – 20 October 2026' });
+    expect(open.getAttribute('aria-expanded')).toBe('false');
+    await fireEvent.click(open);
+    await settle();
+    expect(backend.argsOf('period_detail')).toEqual([{ id: 7 }]);
+    expect(open.getAttribute('aria-expanded')).toBe('true');
+
+    const detail = within(past).getByTestId('past-detail');
+    const figures = (within(detail).getByTestId('past-figures').textContent ?? '').replace(/\s+/g, ' ');
+    expect(figures).toContain('Days of space in all 18 days');
+    expect(figures).toContain('Longest run 12 days');
+    expect(figures).toContain('Urges held 2');
+    expect(figures).toContain('I reached out: 1');
+    expect(figures).toContain('Necessary contact: 1');
+    expect(figures).not.toContain('They reached out');
+    expect(detail.textContent).toContain('What you told them');
+    expect(detail.textContent?.split('I will give you room. I am fine.')).toHaveLength(2);
+    expect(past.textContent).toContain('We talked.');
+
+    const items = within(within(detail).getByTestId('timeline')).getAllByRole('listitem');
+    expect(items.map(head)).toEqual([
+      'Felt the urge and held back',
+      'Necessary contact',
+      'I reached out',
+      'Felt the urge and held back · Very strong',
+      'Day 0: you began giving space',
+    ]);
+    expect(detail.textContent).toContain('Rain all day.');
+    expect(within(detail).queryAllByRole('button', { name: /^Change/ })).toHaveLength(0);
+    expect(pageText()).not.toMatch(/broken|fail|streak|lost|relapse/i);
+
+    await fireEvent.click(open);
+    await settle();
+    expect(open.getAttribute('aria-expanded')).toBe('false');
+    expect(within(past).queryByTestId('timeline')).toBeNull();
+  });
+
+  it('says calmly when it cannot be opened, and tries again', async () => {
+    const backend = fakeBackend({ open: false, past: [PAST] });
+    backend.overrides.set('period_detail', () => {
+      throw { code: 'database', message: 'The journal could not be read.' };
+    });
+    await openSpace();
+    await fireEvent.click(screen.getByRole('button', { name: '1 October 2026 – 20 October 2026' }));
+    await settle();
+    expect(screen.getByRole('alert').textContent).toContain('The journal could not be read.');
+    backend.overrides.set('period_detail', () => structuredClone(DETAIL));
+    await fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
+    await settle();
+    expect(screen.getByTestId('past-figures').textContent).toContain('18 days');
   });
 });
 

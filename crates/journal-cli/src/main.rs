@@ -2,11 +2,10 @@
 //! Every command can print `--json` for scripts. Exit status: 0 on success,
 //! 2 on bad input (nothing written), 1 on any other failure.
 
-use chrono::{DateTime, FixedOffset, Local, NaiveDate, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use clap::{Parser, Subcommand};
-use journal_core::{
-    parse_date, Clock, Error, Journal, Period, Store, When, APP_IDENTIFIER, DB_FILE_NAME,
-};
+use journal_core::{parse_date, Clock, Error, Journal, Period, Store, When};
+use journal_host::SystemClock;
 use serde::Serialize;
 use std::io::{Read, Write};
 use std::path::PathBuf;
@@ -147,7 +146,24 @@ enum ContactCmd {
         note: Option<String>,
     },
     /// List every contact, oldest first
-    List,
+    List {
+        /// Include removed contacts (they gain "removed_at")
+        #[arg(long)]
+        all: bool,
+    },
+    /// Correct a contact's kind, day or note (the earlier version is kept)
+    Edit {
+        id: i64,
+        #[arg(long)]
+        kind: Option<String>,
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        date: Option<String>,
+        /// The new note ("" clears it)
+        #[arg(long)]
+        note: Option<String>,
+    },
+    /// Take a contact back: it no longer counts, and stays in the history
+    Remove { id: i64 },
 }
 
 #[derive(Subcommand)]
@@ -162,6 +178,25 @@ enum UrgeCmd {
         #[arg(long)]
         note: Option<String>,
     },
+    /// List every urge held back, oldest first
+    List {
+        /// Include removed urges (they gain "removed_at")
+        #[arg(long)]
+        all: bool,
+    },
+    /// Correct an urge's day, intensity or note (the earlier version is kept)
+    Edit {
+        id: i64,
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        date: Option<String>,
+        #[arg(long)]
+        intensity: Option<i64>,
+        /// The new note ("" clears it)
+        #[arg(long)]
+        note: Option<String>,
+    },
+    /// Take an urge back: it no longer counts, and stays in the history
+    Remove { id: i64 },
 }
 
 #[derive(Subcommand)]
@@ -198,20 +233,6 @@ impl WhenArgs {
     }
 }
 
-/// The wall clock, read in exactly one place; `TZ` is honoured.
-struct SystemClock;
-
-impl Clock for SystemClock {
-    #[allow(clippy::disallowed_methods)] // the binary's one read of the clock
-    fn now(&self) -> DateTime<Utc> {
-        Utc::now()
-    }
-    #[allow(clippy::disallowed_methods)]
-    fn offset(&self) -> FixedOffset {
-        *Local::now().offset()
-    }
-}
-
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
@@ -224,20 +245,13 @@ fn main() -> ExitCode {
     }
 }
 
-fn default_db_path() -> PathBuf {
-    dirs::data_dir()
-        .unwrap_or_else(|| PathBuf::from("."))
-        .join(APP_IDENTIFIER)
-        .join(DB_FILE_NAME)
-}
-
 fn day(arg: Option<&str>, clock: &dyn Clock) -> Result<NaiveDate, Error> {
     arg.map_or_else(|| Ok(clock.today()), parse_date)
 }
 
 fn run(cli: Cli) -> Result<(), Error> {
     let clock = SystemClock;
-    let db = cli.db.clone().unwrap_or_else(default_db_path);
+    let db = cli.db.clone().unwrap_or_else(journal_host::default_journal);
     let json = cli.json;
     match cli.command {
         Command::Path => print_out(json, &db.display().to_string(), |p| p.clone()),
@@ -268,16 +282,20 @@ fn run(cli: Cli) -> Result<(), Error> {
         }
         Command::Show { date } => {
             let date = day(date.as_deref(), &clock)?;
-            let page = Store::open(&db)?.page(date)?;
+            let page = Journal::new(Store::open(&db)?, clock)
+                .get_page(&journal_core::format_date(date))?;
             print_out(json, &ShownPage::from(page), |p| {
                 let mood = p.mood.map(|m| format!(" · mood {m}/5")).unwrap_or_default();
                 format!("{} · {} words{mood}\n\n{}", p.date, p.words, p.body)
             })
         }
         Command::List { from, to } => {
-            let from = from.as_deref().map(parse_date).transpose()?;
-            let to = to.as_deref().map(parse_date).transpose()?;
-            let pages = Store::open(&db)?.list_pages(from, to)?;
+            // Checked before opening (and so creating) anything.
+            for d in [&from, &to].into_iter().flatten() {
+                parse_date(d)?;
+            }
+            let pages = Journal::new(Store::open(&db)?, clock)
+                .list_pages(from.as_deref(), to.as_deref())?;
             print_out(json, &pages, |ps| {
                 ps.iter()
                     .map(|p| format!("{}  {:>5} words  {}", p.date, p.words, p.first_line))
@@ -296,8 +314,85 @@ fn run(cli: Cli) -> Result<(), Error> {
                 format!("Logged a contact ({}) on {}.", c.kind.as_str(), c.date)
             })
         }
-        Command::Contact(ContactCmd::List) => {
-            let contacts = Journal::new(Store::open(&db)?, clock).contacts()?;
+        Command::Contact(ContactCmd::Edit {
+            id,
+            kind,
+            date,
+            note,
+        }) => {
+            let edit = journal_core::ContactEdit {
+                kind: kind
+                    .as_deref()
+                    .map(journal_core::ContactKind::parse)
+                    .transpose()?,
+                date: date.as_deref().map(parse_date).transpose()?,
+                note: note.as_deref(),
+            };
+            let c = Journal::new(Store::open(&db)?, clock).edit_contact(id, &edit)?;
+            print_out(json, &c, |c| {
+                format!("Contact {} is now {} on {}.", c.id, c.kind.as_str(), c.date)
+            })
+        }
+        Command::Contact(ContactCmd::Remove { id }) => {
+            let c = Journal::new(Store::open(&db)?, clock).remove_contact(id)?;
+            print_out(json, &c, |c| {
+                format!(
+                    "Took back the contact on {}; it no longer counts, and is kept in the history.",
+                    c.date
+                )
+            })
+        }
+        Command::Urge(UrgeCmd::List { all }) => {
+            let urges = Journal::new(Store::open(&db)?, clock).urges_with(all)?;
+            print_out(json, &urges, |us| {
+                us.iter()
+                    .map(|u| {
+                        let note = u
+                            .note
+                            .as_deref()
+                            .map(|n| format!("  {}", journal_core::first_line(n)));
+                        let gone = if u.removed_at.is_some() {
+                            "  (removed)"
+                        } else {
+                            ""
+                        };
+                        format!(
+                            "{}  {:>4}  urge held{}{}",
+                            u.date,
+                            u.id,
+                            note.unwrap_or_default(),
+                            gone
+                        )
+                    })
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            })
+        }
+        Command::Urge(UrgeCmd::Edit {
+            id,
+            date,
+            intensity,
+            note,
+        }) => {
+            let edit = journal_core::UrgeEdit {
+                date: date.as_deref().map(parse_date).transpose()?,
+                intensity: intensity.map(intensity_arg).transpose()?.map(Some),
+                note: note.as_deref(),
+            };
+            let u = Journal::new(Store::open(&db)?, clock).edit_urge(id, &edit)?;
+            print_out(json, &u, |u| format!("Urge {} is now on {}.", u.id, u.date))
+        }
+        Command::Urge(UrgeCmd::Remove { id }) => {
+            let u = Journal::new(Store::open(&db)?, clock).remove_urge(id)?;
+            print_out(json, &u, |u| {
+                format!(
+                    "Took back the urge on {}; it no longer counts, and is kept in the history.",
+                    u.date
+                )
+            })
+        }
+        Command::Contact(ContactCmd::List { all }) => {
+            let contacts = Journal::new(Store::open(&db)?, clock).contacts_with(all)?;
             print_out(json, &contacts, |cs| {
                 cs.iter()
                     .map(|c| {
@@ -305,9 +400,15 @@ fn run(cli: Cli) -> Result<(), Error> {
                             .note
                             .as_deref()
                             .map(|n| format!("  {}", journal_core::first_line(n)));
+                        let gone = if c.removed_at.is_some() {
+                            "  (removed)"
+                        } else {
+                            ""
+                        };
                         format!(
-                            "{}  {:<16}{}",
+                            "{}  {:>4}  {:<16}{}{gone}",
                             c.date,
+                            c.id,
                             c.kind.as_str(),
                             note.unwrap_or_default()
                         )
@@ -392,7 +493,7 @@ fn run(cli: Cli) -> Result<(), Error> {
                     .with_timezone(&Utc),
                 None => clock.now(),
             };
-            let zone = system_zone();
+            let zone = journal_host::system_zone();
             let journal = Journal::new(Store::open(&db)?, clock);
             let next = journal.next_reminder(now, zone)?.map(|p| NextNote {
                 at: p.at.with_timezone(&zone).to_rfc3339(),
@@ -411,7 +512,7 @@ fn run(cli: Cli) -> Result<(), Error> {
             print_out(json, &status, human_status)
         }
         Command::Search { query, limit } => {
-            let hits = Store::open(&db)?.search(&query, limit)?;
+            let hits = Journal::new(Store::open(&db)?, clock).search_limited(&query, limit)?;
             print_out(json, &hits, |hs| {
                 hs.iter()
                     .map(|h| format!("{}  {}", h.date, h.snippet.replace('\n', " ")))
@@ -585,12 +686,6 @@ struct NextNote {
 }
 
 /// The system's time zone: `TZ` when set, else the one the system uses.
-fn system_zone() -> chrono_tz::Tz {
-    let tz = std::env::var("TZ").ok();
-    let system = iana_time_zone::get_timezone().ok();
-    journal_core::pick_zone(tz.as_deref(), system.as_deref())
-}
-
 /// A card as `guidance --json` prints it: `reason` only for a day's cards.
 #[derive(Serialize)]
 struct CardLine {

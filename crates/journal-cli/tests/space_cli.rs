@@ -280,3 +280,130 @@ fn an_instant_keeps_the_day_of_its_own_offset_and_tz_sets_today() {
     };
     assert!(day_in("Etc/GMT-14") > day_in("Etc/GMT+12"));
 }
+
+#[test]
+fn contacts_and_urges_can_be_corrected_and_taken_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("j.db");
+    ok(&db, &["period", "start", "--date", "2026-01-01"]);
+    let c = ok(
+        &db,
+        &[
+            "contact",
+            "add",
+            "--kind",
+            "pursued",
+            "--date",
+            "2026-01-05",
+        ],
+    );
+    let id = c["id"].as_i64().unwrap().to_string();
+    assert_eq!(
+        ok(&db, &["status", "--as-of", "2026-01-10"])["current_streak_days"],
+        5
+    );
+
+    // The mis-click taken back: the count recomputes; the list leaves it out.
+    let removed = ok(&db, &["contact", "remove", &id]);
+    assert!(removed["removed_at"].is_string());
+    assert_eq!(
+        ok(&db, &["status", "--as-of", "2026-01-10"])["current_streak_days"],
+        9
+    );
+    assert_eq!(ok(&db, &["contact", "list"]), json!([]));
+    let all = ok(&db, &["contact", "list", "--all"]);
+    assert_eq!(all[0]["id"].as_i64().unwrap().to_string(), id);
+    assert!(all[0]["removed_at"].is_string());
+
+    let n = ok(
+        &db,
+        &[
+            "contact",
+            "add",
+            "--kind",
+            "pursued",
+            "--date",
+            "2026-01-06",
+            "--note",
+            "x",
+        ],
+    );
+    let n_id = n["id"].as_i64().unwrap().to_string();
+    let edited = ok(
+        &db,
+        &[
+            "contact",
+            "edit",
+            &n_id,
+            "--kind",
+            "necessary",
+            "--note",
+            "school forms",
+        ],
+    );
+    assert_eq!(edited["kind"], "necessary");
+    assert_eq!(edited["note"], "school forms");
+    assert_eq!(edited["date"], "2026-01-06");
+    let listed = ok(&db, &["contact", "list"]);
+    let mut k: Vec<&str> = listed[0]
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    k.sort_unstable();
+    assert_eq!(
+        k,
+        ["at", "date", "id", "kind", "note"],
+        "no removed_at while it stands"
+    );
+
+    let u = ok(
+        &db,
+        &["urge", "add", "--date", "2026-01-07", "--intensity", "2"],
+    );
+    let u_id = u["id"].as_i64().unwrap().to_string();
+    let ue = ok(
+        &db,
+        &[
+            "urge",
+            "edit",
+            &u_id,
+            "--intensity",
+            "4",
+            "--date",
+            "2026-01-08",
+        ],
+    );
+    assert_eq!(
+        (ue["intensity"].as_i64(), ue["date"].as_str()),
+        (Some(4), Some("2026-01-08"))
+    );
+    assert_eq!(ok(&db, &["urge", "list"]).as_array().unwrap().len(), 1);
+    ok(&db, &["urge", "remove", &u_id]);
+    assert_eq!(ok(&db, &["urge", "list"]), json!([]));
+    assert_eq!(
+        ok(&db, &["urge", "list", "--all"])
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
+    assert_eq!(
+        ok(&db, &["status", "--as-of", "2026-01-10"])["urges_resisted"],
+        0
+    );
+
+    assert_eq!(
+        exit_code(&db, &["contact", "edit", "999", "--kind", "necessary"]),
+        Some(2)
+    );
+    assert_eq!(
+        exit_code(&db, &["contact", "edit", &n_id, "--kind", "hugged"]),
+        Some(2)
+    );
+    assert_eq!(
+        exit_code(&db, &["urge", "edit", &u_id, "--intensity", "3"]),
+        Some(2)
+    );
+}

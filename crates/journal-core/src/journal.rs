@@ -10,7 +10,7 @@ use crate::pages::{Page, PageSummary, Revision, RevisionSummary, Saved, SearchHi
 use crate::reminders::{next_notification, notification_text, NoteKind, Planned};
 use crate::settings::SettingEntry;
 use crate::space::When;
-use crate::space::{Contact, ContactKind, Period, SpaceStatus, Urge};
+use crate::space::{Contact, ContactEdit, ContactKind, Period, SpaceStatus, Urge, UrgeEdit};
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use serde::Serialize;
@@ -118,6 +118,21 @@ impl Journal {
     pub fn search(&self, query: &str) -> Result<Vec<SearchHit>> {
         self.store().search(query, SEARCH_LIMIT)
     }
+
+    /// Search with a chosen number of results at most.
+    pub fn search_limited(&self, query: &str, limit: usize) -> Result<Vec<SearchHit>> {
+        self.store().search(query, limit)
+    }
+}
+
+/// One period in full.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct PeriodDetail {
+    pub period: Period,
+    /// The figures as they stood on its last day (today, while it is open).
+    pub status: SpaceStatus,
+    pub contacts: Vec<Contact>,
+    pub urges: Vec<Urge>,
 }
 
 /// Everything the Space page shows, in one answer.
@@ -169,6 +184,64 @@ impl Journal {
 
     pub fn contacts(&self) -> Result<Vec<Contact>> {
         self.store().contacts(None, None)
+    }
+
+    /// Every contact, oldest first; the removed ones too when `removed`.
+    pub fn contacts_with(&self, removed: bool) -> Result<Vec<Contact>> {
+        self.store().contacts_with(None, None, removed)
+    }
+
+    /// Every urge, oldest first; the removed ones too when `removed`.
+    pub fn urges_with(&self, removed: bool) -> Result<Vec<Urge>> {
+        self.store().urges_with(None, None, removed)
+    }
+
+    /// Correct a contact's kind, day or note; the earlier version is kept.
+    pub fn edit_contact(&self, id: i64, edit: &ContactEdit<'_>) -> Result<Contact> {
+        self.store().edit_contact(id, edit, self.clock.as_ref())
+    }
+
+    /// Take a contact back (it no longer counts; it is kept, and can return).
+    pub fn remove_contact(&self, id: i64) -> Result<Contact> {
+        self.store().remove_contact(id, self.clock.as_ref())
+    }
+
+    /// Undo taking a contact back.
+    pub fn restore_contact(&self, id: i64) -> Result<Contact> {
+        self.store().restore_contact(id, self.clock.as_ref())
+    }
+
+    /// Correct an urge's day, intensity or note; the earlier version is kept.
+    pub fn edit_urge(&self, id: i64, edit: &UrgeEdit<'_>) -> Result<Urge> {
+        self.store().edit_urge(id, edit, self.clock.as_ref())
+    }
+
+    pub fn remove_urge(&self, id: i64) -> Result<Urge> {
+        self.store().remove_urge(id, self.clock.as_ref())
+    }
+
+    pub fn restore_urge(&self, id: i64) -> Result<Urge> {
+        self.store().restore_urge(id, self.clock.as_ref())
+    }
+
+    /// A period in full: its dates, notes, figures as they stood on its last
+    /// day (or today), and its timeline.
+    pub fn period_detail(&self, id: i64) -> Result<PeriodDetail> {
+        let store = self.store();
+        let period = store
+            .periods()?
+            .into_iter()
+            .find(|p| p.id == id)
+            .ok_or_else(|| Error::invalid(format!("there is no period numbered {id}")))?;
+        let start = parse_date(&period.start)?;
+        let end = period.end.as_deref().map(parse_date).transpose()?;
+        let as_of = end.unwrap_or_else(|| self.clock.today());
+        Ok(PeriodDetail {
+            status: store.space_status(as_of)?,
+            contacts: store.contacts(Some(start), end)?,
+            urges: store.urges(Some(start), end)?,
+            period,
+        })
     }
 
     /// The figures as of `as_of` (today when `None`).

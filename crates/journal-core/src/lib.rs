@@ -28,10 +28,11 @@ pub use guidance::{
     library, library_cards, parse_card, select_guidance, Card, DayEvent, GuidanceContext,
     LibraryCard, Stage, Suggestion, Theme, Trigger, MAX_SUGGESTIONS,
 };
-pub use journal::{Journal, SpaceOverview, SEARCH_LIMIT};
+pub use journal::{Journal, PeriodDetail, SpaceOverview, SEARCH_LIMIT};
 pub use pages::{
-    count_words, first_line, Page, PageSummary, RecoveredPage, Recovery, Revision, RevisionSummary,
-    Saved, SearchHit, HIGHLIGHT_CLOSE, HIGHLIGHT_OPEN, MAX_BODY_BYTES, RECOVERY_SUFFIX,
+    count_words, first_line, is_written, Page, PageSummary, RecoveredPage, Recovery, Revision,
+    RevisionSummary, Saved, SearchHit, HIGHLIGHT_CLOSE, HIGHLIGHT_OPEN, MAX_BODY_BYTES,
+    RECOVERY_SUFFIX,
 };
 pub use reminders::{
     next_notification, notification_text, pick_zone, resolve_local, Delivery, NoteKind, Planned,
@@ -39,8 +40,9 @@ pub use reminders::{
 };
 pub use settings::{format_time, SettingEntry, Settings, SETTING_KEYS};
 pub use space::{
-    reached_milestone, space_status, Contact, ContactCounts, ContactKind, NextMilestone, Period,
-    PeriodInfo, SpaceFacts, SpaceStatus, Urge, When, MAX_NOTE_BYTES, MILESTONES,
+    reached_milestone, space_status, Contact, ContactCounts, ContactEdit, ContactKind,
+    NextMilestone, Period, PeriodInfo, SpaceFacts, SpaceStatus, Urge, UrgeEdit, When,
+    MAX_NOTE_BYTES, MILESTONES,
 };
 
 /// The app's identifier (release builds); its data folder is named after it.

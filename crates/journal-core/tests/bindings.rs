@@ -4,8 +4,8 @@
 
 use journal_core::{
     Contact, ContactCounts, ContactKind, ErrorPayload, LibraryCard, NextMilestone, Page,
-    PageSummary, Period, PeriodInfo, RecoveredPage, Revision, RevisionSummary, Saved, SearchHit,
-    SettingEntry, SpaceOverview, SpaceStatus, Suggestion, Theme, Urge,
+    PageSummary, Period, PeriodDetail, PeriodInfo, RecoveredPage, Revision, RevisionSummary, Saved,
+    SearchHit, SettingEntry, SpaceOverview, SpaceStatus, Suggestion, Theme, Urge,
 };
 use std::path::PathBuf;
 use ts_rs::{Config, TS};
@@ -49,6 +49,7 @@ fn typescript_bindings_match_the_rust_types() {
     check::<NextMilestone>(&mut stale);
     check::<SpaceStatus>(&mut stale);
     check::<SpaceOverview>(&mut stale);
+    check::<PeriodDetail>(&mut stale);
     check::<Theme>(&mut stale);
     check::<Suggestion>(&mut stale);
     check::<LibraryCard>(&mut stale);

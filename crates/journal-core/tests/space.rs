@@ -224,3 +224,142 @@ fn everything_survives_reopening_the_file() {
         9
     );
 }
+
+#[test]
+fn a_mis_clicked_pursued_can_be_taken_back_and_the_count_comes_back() {
+    let (_dir, mut s) = store();
+    let c = clock("2027-01-10", 0);
+    s.start_period(d("2027-01-01"), None, &c).unwrap();
+    let oops = s
+        .add_contact(ContactKind::Pursued, When::Day(d("2027-01-08")), None, &c)
+        .unwrap();
+    assert_eq!(
+        s.space_status(d("2027-01-10")).unwrap().current_streak_days,
+        2
+    );
+
+    let removed = s.remove_contact(oops.id, &c).unwrap();
+
+    assert!(removed.removed_at.is_some());
+    let st = s.space_status(d("2027-01-10")).unwrap();
+    assert_eq!(st.current_streak_days, 9, "the count recomputes");
+    assert_eq!(st.contacts.pursued, 0);
+    assert!(s.contacts(None, None).unwrap().is_empty());
+    let all = s.contacts_with(None, None, true).unwrap();
+    assert_eq!(all.len(), 1, "nothing is erased");
+    assert_eq!(s.event_changes("contact", oops.id).unwrap(), 1);
+
+    // Undo: it is back, and counts again.
+    let back = s.restore_contact(oops.id, &c).unwrap();
+    assert!(back.removed_at.is_none());
+    assert_eq!(
+        s.space_status(d("2027-01-10")).unwrap().current_streak_days,
+        2
+    );
+    assert_eq!(s.event_changes("contact", oops.id).unwrap(), 2);
+}
+
+#[test]
+fn a_contact_and_an_urge_can_be_corrected_and_the_figures_follow() {
+    let (_dir, mut s) = store();
+    let c = clock("2027-01-10", 0);
+    s.start_period(d("2027-01-01"), None, &c).unwrap();
+    let contact = s
+        .add_contact(
+            ContactKind::Pursued,
+            When::Day(d("2027-01-08")),
+            Some("school run"),
+            &c,
+        )
+        .unwrap();
+    let edited = s
+        .edit_contact(
+            contact.id,
+            &journal_core::ContactEdit {
+                kind: Some(ContactKind::Necessary),
+                date: Some(d("2027-01-07")),
+                note: None,
+            },
+            &c,
+        )
+        .unwrap();
+    assert_eq!(edited.kind, ContactKind::Necessary);
+    assert_eq!(edited.date, "2027-01-07");
+    assert_eq!(
+        edited.note.as_deref(),
+        Some("school run"),
+        "a note left out stays"
+    );
+    let st = s.space_status(d("2027-01-10")).unwrap();
+    assert_eq!(
+        st.current_streak_days, 9,
+        "a necessary contact does not restart the count"
+    );
+    assert_eq!(st.contacts.necessary, 1);
+
+    let urge = s.add_urge(When::Now, Some(2), Some("song"), &c).unwrap();
+    let u = s
+        .edit_urge(
+            urge.id,
+            &journal_core::UrgeEdit {
+                date: Some(d("2027-01-09")),
+                intensity: Some(Some(5)),
+                note: Some(""),
+            },
+            &c,
+        )
+        .unwrap();
+    assert_eq!(
+        (u.date.as_str(), u.intensity, u.note.as_deref()),
+        ("2027-01-09", Some(5), None)
+    );
+    s.remove_urge(urge.id, &c).unwrap();
+    assert_eq!(s.space_status(d("2027-01-10")).unwrap().urges_resisted, 0);
+    assert_eq!(s.event_changes("urge", urge.id).unwrap(), 2);
+
+    // Bad corrections change nothing.
+    let bad = journal_core::UrgeEdit {
+        intensity: Some(Some(9)),
+        ..Default::default()
+    };
+    let e = s.edit_urge(urge.id, &bad, &c).unwrap_err();
+    assert_eq!(e.code(), "invalid_input");
+    let future = journal_core::ContactEdit {
+        date: Some(d("2027-02-01")),
+        ..Default::default()
+    };
+    assert!(s.edit_contact(contact.id, &future, &c).is_err());
+    assert_eq!(s.contact(contact.id).unwrap().date, "2027-01-07");
+    assert!(s.edit_contact(999, &future, &c).is_err());
+}
+
+#[test]
+fn an_ended_period_is_final() {
+    let (_dir, mut s) = store();
+    let c = clock("2027-02-10", 0);
+    s.start_period(d("2027-01-01"), None, &c).unwrap();
+    let urge = s
+        .add_urge(When::Day(d("2027-01-05")), None, None, &c)
+        .unwrap();
+    s.end_period(d("2027-01-20"), Some("We agreed to talk in spring."), &c)
+        .unwrap();
+    let frozen = s.space_status(d("2027-02-10")).unwrap();
+
+    // Nothing new lands inside it, and what is in it stays.
+    let e = s
+        .add_contact(ContactKind::Pursued, When::Day(d("2027-01-10")), None, &c)
+        .unwrap_err();
+    assert!(e.to_string().contains("ended"), "{e}");
+    assert!(s
+        .add_urge(When::Day(d("2027-01-20")), None, None, &c)
+        .is_err());
+    assert!(s.remove_urge(urge.id, &c).is_err());
+    assert_eq!(s.space_status(d("2027-02-10")).unwrap(), frozen);
+
+    // After it, and on day 0 of the next (its last day), events are fine.
+    s.add_urge(When::Day(d("2027-01-25")), None, None, &c)
+        .unwrap();
+    s.start_period(d("2027-02-01"), None, &c).unwrap();
+    s.add_urge(When::Day(d("2027-02-01")), None, None, &c)
+        .unwrap();
+}

@@ -81,6 +81,7 @@ fn a_saved_page_reads_back_is_listed_and_is_found() {
         created_at: Some("2027-03-14T09:00:00.000Z".into()),
         updated_at: Some("2027-03-14T09:00:00.000Z".into()),
         version: 1,
+        written: true,
     };
     assert_eq!(saved, expected);
     assert_eq!(store.page(d).unwrap(), expected);
@@ -1027,4 +1028,36 @@ fn restoring_an_earlier_version_keeps_the_current_text_too() {
     assert_eq!(after[0].first_line, "Oops.", "newest first");
     let e = store.revision(9999).unwrap_err();
     assert_eq!(e.code(), "invalid_input");
+}
+
+// ---------------------------------------------------------------------------
+// One meaning of "written"
+
+#[rstest]
+#[case::words("A walk by the river.", None, true)]
+#[case::only_an_emoji("😢", None, true)]
+#[case::only_dots("…", None, true)]
+#[case::only_a_mood("", Some(2), true)]
+#[case::blank("   \n\t", None, false)]
+#[case::wiped("", None, false)]
+fn the_list_the_calendar_and_the_reminders_agree_on_what_is_written(
+    #[case] body: &str,
+    #[case] mood: Option<u8>,
+    #[case] written: bool,
+) {
+    let (_dir, mut store) = fresh();
+    let d = day("2027-03-14");
+    store.save_page(d, "first", None, &at(0)).unwrap();
+    let page = store.save_page(d, body, mood, &at(MIN)).unwrap();
+
+    assert_eq!(page.written, written, "the page itself");
+    assert_eq!(journal_core::is_written(body, mood), written);
+    let listed = store.list_pages(None, None).unwrap();
+    assert_eq!(
+        !listed.is_empty(),
+        written,
+        "the list (and the calendar's marks)"
+    );
+    let facts = store.reminder_facts(d).unwrap();
+    assert_eq!(facts.written.contains(&d), written, "the reminders");
 }

@@ -7,6 +7,7 @@ import type { Page } from './bindings/Page';
 import type { Contact } from './bindings/Contact';
 import type { ContactKind } from './bindings/ContactKind';
 import type { Period } from './bindings/Period';
+import type { PeriodDetail } from './bindings/PeriodDetail';
 import type { SpaceOverview } from './bindings/SpaceOverview';
 import type { SpaceStatus } from './bindings/SpaceStatus';
 import type { Urge } from './bindings/Urge';
@@ -40,13 +41,19 @@ function spaceMock(mode: string, today: string) {
   if (mode !== 'space-new') {
     const start = addDays(today, -40);
     const end = addDays(today, -20);
+    const note = 'I am going to give you the room you asked for. I am all right, and I am here.';
     periods.push({
       id: nextId++,
       start,
-      upfront_note: null,
+      upfront_note: note,
       end,
       outcome: 'We talked calmly in the end. Not fixed, but kinder.',
     });
+    addContact('upfront', start, note, 19);
+    addUrge(addDays(start, 2), 5, 'Our anniversary. I wrote a message and deleted it.', 22);
+    addContact('necessary', addDays(start, 5), 'The car insurance renewal.', 9);
+    addUrge(addDays(start, 9), 2, null, 13);
+    addContact('they-reached-out', addDays(start, 15), 'They sent a photo of the dog.', 17);
   }
   if (mode !== 'space-new' && mode !== 'space-past') {
     const start = addDays(today, mode === 'milestone' ? -3 : -12);
@@ -66,9 +73,10 @@ function spaceMock(mode: string, today: string) {
   }
 
   const current = () => periods.at(-1) ?? null;
+  const standing = <T extends { removed_at?: string }>(xs: T[]) => xs.filter((x) => x.removed_at === undefined);
 
-  function status(): SpaceStatus {
-    const p = current();
+  /** The figures of a period on its last day (today while it is open). */
+  function status(p: Period | null = current()): SpaceStatus {
     const base: SpaceStatus = {
       as_of: today,
       current_streak_days: 0,
@@ -83,9 +91,9 @@ function spaceMock(mode: string, today: string) {
     if (!p) return base;
     const last = p.end ?? today;
     const within = (d: string) => d >= p.start && d <= last;
-    const inside = contacts.filter((c) => within(c.date));
+    const inside = standing(contacts).filter((c) => within(c.date));
     for (const c of inside) base.contacts[c.kind] += 1;
-    base.urges_resisted = urges.filter((u) => within(u.date)).length;
+    base.urges_resisted = standing(urges).filter((u) => within(u.date)).length;
     const pursuits = [...new Set(inside.filter((c) => c.kind === 'pursued').map((c) => c.date))].sort();
     const resets = [p.start, ...pursuits.filter((d) => d > p.start)];
     const latest = resets.at(-1) ?? p.start;
@@ -94,6 +102,7 @@ function spaceMock(mode: string, today: string) {
     base.best_streak_days = Math.max(base.current_streak_days, ...runs);
     base.total_space_days = Math.max(0, daysBetween(p.start, last) - pursuits.filter((d) => d > p.start).length);
     base.last_reset = pursuits.at(-1) ?? null;
+    base.as_of = last;
     base.period = { start: p.start, end: p.end, days_since_start: daysBetween(p.start, last) };
     if (p.end === null) {
       const m = MILESTONES.find((n) => n > base.current_streak_days);
@@ -114,8 +123,8 @@ function spaceMock(mode: string, today: string) {
     return {
       status: s,
       period: p,
-      contacts: contacts.filter((c) => within(c.date)),
-      urges: urges.filter((u) => within(u.date)),
+      contacts: standing(contacts).filter((c) => within(c.date)),
+      urges: standing(urges).filter((u) => within(u.date)),
       unseen_milestone: unseen,
       past_periods: periods.filter((x) => x.end !== null).reverse(),
     };
@@ -126,6 +135,41 @@ function spaceMock(mode: string, today: string) {
     return p && p.end === null ? p : null;
   };
   const invalid = (message: string) => ({ code: 'invalid_input', message });
+
+  /** Like the core: an event dated inside an ended period, or before the open one, is refused. */
+  function checkDay(date: string): void {
+    const o = open();
+    if (o) {
+      if (date < o.start) throw invalid(`${date} is before your period of giving space began (${o.start})`);
+      return;
+    }
+    const ended = periods.find((x) => x.end !== null && x.start <= date && date <= x.end);
+    if (ended) {
+      throw invalid(
+        `${date} is inside a period of giving space that has ended (${ended.start} to ${ended.end}); ` +
+          'an ended period stays as it was, so nothing was logged',
+      );
+    }
+  }
+
+  function event<T extends { id: number; date: string; removed_at?: string }>(xs: T[], id: number, what: string): T {
+    const x = xs.find((e) => e.id === id);
+    if (!x) throw invalid(`there is no ${what} numbered ${id}`);
+    return x;
+  }
+
+  /** Moves an event to another day, as the core does (checked, noon of that day). */
+  function moveTo(x: { at: string; date: string }, date: unknown): void {
+    if (typeof date !== 'string' || date === x.date) return;
+    if (date > today) throw invalid(`${date} is in the future`);
+    checkDay(date);
+    x.date = date;
+    x.at = at(date);
+  }
+
+  function editNote(x: { note: string | null }, note: unknown): void {
+    if (typeof note === 'string') x.note = note.trim() === '' ? null : note.trim();
+  }
 
   return (cmd: string, a: Record<string, unknown>): unknown => {
     switch (cmd) {
@@ -151,12 +195,55 @@ function spaceMock(mode: string, today: string) {
       }
       case 'log_contact': {
         const date = (a.date as string | null) ?? today;
+        checkDay(date);
         addContact(a.kind as ContactKind, date, (a.note as string | null) ?? null, new Date().getUTCHours());
         return contacts.at(-1);
       }
-      case 'log_urge':
-        addUrge(today, (a.intensity as number | null) ?? null, (a.note as string | null) ?? null, new Date().getUTCHours());
+      case 'log_urge': {
+        const date = (a.date as string | null) ?? today;
+        checkDay(date);
+        addUrge(date, (a.intensity as number | null) ?? null, (a.note as string | null) ?? null, new Date().getUTCHours());
         return urges.at(-1);
+      }
+      case 'edit_contact': {
+        const c = event(contacts, a.id as number, 'contact');
+        if (c.removed_at !== undefined) throw invalid(`contact ${c.id} was removed; put it back before changing it`);
+        checkDay(c.date);
+        moveTo(c, a.date);
+        if (typeof a.kind === 'string') c.kind = a.kind as ContactKind;
+        editNote(c, a.note);
+        return { ...c };
+      }
+      case 'edit_urge': {
+        const u = event(urges, a.id as number, 'urge');
+        if (u.removed_at !== undefined) throw invalid(`urge ${u.id} was removed; put it back before changing it`);
+        checkDay(u.date);
+        moveTo(u, a.date);
+        if (typeof a.intensity === 'number') u.intensity = a.intensity;
+        editNote(u, a.note);
+        return { ...u };
+      }
+      case 'remove_contact':
+      case 'remove_urge':
+      case 'restore_contact':
+      case 'restore_urge': {
+        const x = cmd.endsWith('contact') ? event(contacts, a.id as number, 'contact') : event(urges, a.id as number, 'urge');
+        checkDay(x.date);
+        if (cmd.startsWith('remove')) x.removed_at ??= new Date().toISOString();
+        else delete x.removed_at;
+        return { ...x };
+      }
+      case 'period_detail': {
+        const p = periods.find((x) => x.id === a.id);
+        if (!p) throw invalid(`there is no period numbered ${String(a.id)}`);
+        const within = (d: string) => d >= p.start && d <= (p.end ?? today);
+        return {
+          period: p,
+          status: status(p),
+          contacts: standing(contacts).filter((c) => within(c.date)),
+          urges: standing(urges).filter((u) => within(u.date)),
+        } satisfies PeriodDetail;
+      }
       case 'mark_milestone_seen': {
         const p = open();
         if (p) seen.add(`${p.id}:${a.days as number}`);
@@ -406,6 +493,7 @@ export function installDevMock(mode = ''): void {
       created_at: p ? '2026-01-01T08:00:00Z' : null,
       updated_at: p ? '2026-01-01T08:00:00Z' : null,
       version: p ? 1 : 0,
+      written: p ? p.body.trim() !== '' || p.mood !== null : false,
     };
   };
   // Mode `recovery`: words an earlier close kept; `recovery-damaged`: a file

@@ -7,6 +7,7 @@ import type { ContactCounts } from './bindings/ContactCounts';
 import type { ContactKind } from './bindings/ContactKind';
 import type { NextMilestone } from './bindings/NextMilestone';
 import type { Period } from './bindings/Period';
+import type { PeriodDetail } from './bindings/PeriodDetail';
 import type { PeriodInfo } from './bindings/PeriodInfo';
 import type { SpaceOverview } from './bindings/SpaceOverview';
 import type { SpaceStatus } from './bindings/SpaceStatus';
@@ -18,6 +19,7 @@ export type {
   ContactKind,
   NextMilestone,
   Period,
+  PeriodDetail,
   PeriodInfo,
   SpaceOverview,
   SpaceStatus,
@@ -53,9 +55,75 @@ export function logContact(
   return call<Contact>('log_contact', { kind, date, note });
 }
 
-/** Logs an urge held back, now. */
-export function logUrge(intensity: number | null, note: string | null): Promise<Urge> {
-  return call<Urge>('log_urge', { intensity, note });
+/** Logs an urge held back on `date` (null = now). */
+export function logUrge(
+  date: string | null,
+  intensity: number | null,
+  note: string | null,
+): Promise<Urge> {
+  return call<Urge>('log_urge', { date, intensity, note });
+}
+
+/** What to correct in a logged contact; a field left out stays as it is. */
+export interface ContactChange {
+  kind?: ContactKind;
+  date?: string;
+  /** "" clears the note. */
+  note?: string;
+}
+
+/** What to correct in a logged urge; a field left out stays as it is. */
+export interface UrgeChange {
+  date?: string;
+  /** The back end cannot clear an intensity once set; it can only change it. */
+  intensity?: number;
+  /** "" clears the note. */
+  note?: string;
+}
+
+/** Corrects a contact's kind, day or note (the earlier version is kept by the core). */
+export function editContact(id: number, change: ContactChange): Promise<Contact> {
+  return call<Contact>('edit_contact', {
+    id,
+    kind: change.kind ?? null,
+    date: change.date ?? null,
+    note: change.note ?? null,
+  });
+}
+
+/** Takes a contact back: it is kept, marked removed, and no longer counts. */
+export function removeContact(id: number): Promise<Contact> {
+  return call<Contact>('remove_contact', { id });
+}
+
+/** Undoes taking a contact back. */
+export function restoreContact(id: number): Promise<Contact> {
+  return call<Contact>('restore_contact', { id });
+}
+
+/** Corrects an urge's day, intensity or note. */
+export function editUrge(id: number, change: UrgeChange): Promise<Urge> {
+  return call<Urge>('edit_urge', {
+    id,
+    date: change.date ?? null,
+    intensity: change.intensity ?? null,
+    note: change.note ?? null,
+  });
+}
+
+/** Takes an urge back: it is kept, marked removed, and no longer counts. */
+export function removeUrge(id: number): Promise<Urge> {
+  return call<Urge>('remove_urge', { id });
+}
+
+/** Undoes taking an urge back. */
+export function restoreUrge(id: number): Promise<Urge> {
+  return call<Urge>('restore_urge', { id });
+}
+
+/** One period in full: its figures as they stood on its last day, and its events. */
+export function periodDetail(id: number): Promise<PeriodDetail> {
+  return call<PeriodDetail>('period_detail', { id });
 }
 
 /** Records that a milestone has been acknowledged, so it is not shown again. */
@@ -70,6 +138,13 @@ export interface SpaceApi {
   endPeriod: typeof endPeriod;
   logContact: typeof logContact;
   logUrge: typeof logUrge;
+  editContact: typeof editContact;
+  removeContact: typeof removeContact;
+  restoreContact: typeof restoreContact;
+  editUrge: typeof editUrge;
+  removeUrge: typeof removeUrge;
+  restoreUrge: typeof restoreUrge;
+  periodDetail: typeof periodDetail;
   markMilestoneSeen: typeof markMilestoneSeen;
 }
 
@@ -80,5 +155,12 @@ export const spaceApi: SpaceApi = {
   endPeriod,
   logContact,
   logUrge,
+  editContact,
+  removeContact,
+  restoreContact,
+  editUrge,
+  removeUrge,
+  restoreUrge,
+  periodDetail,
   markMilestoneSeen,
 };

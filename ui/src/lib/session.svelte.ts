@@ -63,8 +63,9 @@ export function withRecovered(current: string, words: string): string {
   return `${current.trimEnd()}\n\n${kept}`;
 }
 
-function hasContent(page: Pick<Page, 'words' | 'mood'>): boolean {
-  return page.words > 0 || page.mood !== null;
+/** Whether a day gets a mark: the core's one meaning of "written". */
+function hasContent(page: Pick<Page, 'written'>): boolean {
+  return page.written;
 }
 
 export class JournalSession {
@@ -562,7 +563,8 @@ export class JournalSession {
       const pages = await this.api.listPages(firstOfMonth(month), lastOfMonth(month));
       if (seq !== this.marksSeq) return;
       this.marks.clear();
-      for (const p of pages) if (hasContent(p)) this.marks.add(p.date);
+      // The list holds only days that are written.
+      for (const p of pages) this.marks.add(p.date);
       this.marksError = false;
     } catch {
       if (seq !== this.marksSeq) return;

@@ -3,11 +3,13 @@
 // helpers only put its numbers into plain sentences.
 
 import type { Contact } from '../ipc/bindings/Contact';
+import type { ContactCounts } from '../ipc/bindings/ContactCounts';
 import type { ContactKind } from '../ipc/bindings/ContactKind';
 import type { NextMilestone } from '../ipc/bindings/NextMilestone';
 import type { Period } from '../ipc/bindings/Period';
 import type { SpaceStatus } from '../ipc/bindings/SpaceStatus';
 import type { Urge } from '../ipc/bindings/Urge';
+import { shortDate } from './dates';
 
 export function days(n: number): string {
   return n === 1 ? '1 day' : `${n} days`;
@@ -112,12 +114,66 @@ export function milestoneMessage(n: number): { title: string; body: string } {
   };
 }
 
+/** Each kind with how many were logged, leaving out the kinds with none. */
+export function contactTally(counts: ContactCounts): { kind: ContactKind; label: string; n: number }[] {
+  return KINDS.map((k) => ({ kind: k.kind, label: k.short, n: counts[k.kind] })).filter((k) => k.n > 0);
+}
+
+// The calm line shown after each change on the Space page, beside "Undo".
+
+const URGE_THANKS = ['That took strength.', 'You let it pass, and that counts.'];
+
+const CONTACT_LOGGED: Record<ContactKind, string> = {
+  pursued: 'you reached out.',
+  necessary: 'a necessary contact.',
+  'they-reached-out': 'they reached out. Worth noticing.',
+  upfront: 'you told them you are stepping back.',
+};
+
+/** " for Tue 24 Nov" when the event was logged for an earlier day. */
+function forDay(date: string | null, today: string): string {
+  return date !== null && date !== '' && date !== today ? ` for ${shortDate(date, today)}` : '';
+}
+
+/** "Logged: you held back an urge. That took strength." (the thanks take turns). */
+export function urgeLoggedLine(date: string | null, today: string, nth = 0): string {
+  return `Logged${forDay(date, today)}: you held back an urge. ${URGE_THANKS[nth % URGE_THANKS.length]}`;
+}
+
+/** "Logged: they reached out. Worth noticing." */
+export function contactLoggedLine(kind: ContactKind, date: string | null, today: string): string {
+  return `Logged${forDay(date, today)}: ${CONTACT_LOGGED[kind]}`;
+}
+
+export const NOTICE = {
+  changed: 'Changed.',
+  removed: 'Removed. It no longer counts.',
+  /** After undoing a log. */
+  takenBack: 'Taken back.',
+  /** After undoing a removal. */
+  putBack: 'Put back. It counts again.',
+  /** After undoing a change. */
+  changedBack: 'Changed back.',
+  /** After undoing a change that gave an urge a strength it had not had: that stays. */
+  changedBackButStrength: 'Changed back, though how strong it was stays as you set it.',
+  undoFailed: 'That could not be undone just now.',
+} as const;
+
 export type TimelineEntry =
   | { key: string; type: 'start'; date: string; note: string | null }
-  | { key: string; type: 'contact'; date: string; at: string; kind: ContactKind; note: string | null }
+  | {
+      key: string;
+      type: 'contact';
+      id: number;
+      date: string;
+      at: string;
+      kind: ContactKind;
+      note: string | null;
+    }
   | {
       key: string;
       type: 'urge';
+      id: number;
       date: string;
       at: string;
       intensity: number | null;
@@ -147,14 +203,22 @@ export function buildTimeline(period: Period, contacts: Contact[], urges: Urge[]
       continue;
     }
     rows.push({
-      entry: { key: `c${c.id}`, type: 'contact', date: c.date, at: c.at, kind: c.kind, note: c.note },
+      entry: { key: `c${c.id}`, type: 'contact', id: c.id, date: c.date, at: c.at, kind: c.kind, note: c.note },
       t: instant(c.at),
       id: c.id,
     });
   }
   for (const u of urges) {
     rows.push({
-      entry: { key: `u${u.id}`, type: 'urge', date: u.date, at: u.at, intensity: u.intensity, note: u.note },
+      entry: {
+        key: `u${u.id}`,
+        type: 'urge',
+        id: u.id,
+        date: u.date,
+        at: u.at,
+        intensity: u.intensity,
+        note: u.note,
+      },
       t: instant(u.at),
       id: u.id,
     });

@@ -8,6 +8,8 @@ mod search;
 mod store;
 
 pub use history::RevisionSummary;
-pub use page::{count_words, first_line, Page, PageSummary, Revision, Saved, MAX_BODY_BYTES};
+pub use page::{
+    count_words, first_line, is_written, Page, PageSummary, Revision, Saved, MAX_BODY_BYTES,
+};
 pub use recovery::{RecoveredPage, Recovery, RECOVERY_SUFFIX};
 pub use search::{SearchHit, HIGHLIGHT_CLOSE, HIGHLIGHT_OPEN};

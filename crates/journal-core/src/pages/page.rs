@@ -22,6 +22,8 @@ pub struct Page {
     /// Raised by every save; 0 for a page never saved. A save names the
     /// version it started from, so it never replaces text it has not seen.
     pub version: u32,
+    /// Something was set down that day ([`is_written`]).
+    pub written: bool,
 }
 
 impl Page {
@@ -34,6 +36,7 @@ impl Page {
             created_at: None,
             updated_at: None,
             version: 0,
+            written: false,
         }
     }
 }
@@ -66,6 +69,13 @@ pub struct Revision {
 pub struct Saved {
     pub page: Page,
     pub replaced_elsewhere: Option<Revision>,
+}
+
+/// The one meaning of "written", for the list, the calendar and the
+/// reminders alike: the page holds text that is not blank (even "😢" or
+/// "…", which have no words), or a mood.
+pub fn is_written(body: &str, mood: Option<u8>) -> bool {
+    mood.is_some() || !body.trim().is_empty()
 }
 
 /// Words as a person counts them: runs of non-space text holding at least

@@ -1,6 +1,8 @@
 //! Pages in the store: reading, saving (with the revision rule) and listing.
 
-use super::page::{count_words, first_line, Page, PageSummary, Revision, Saved, MAX_BODY_BYTES};
+use super::page::{
+    count_words, first_line, is_written, Page, PageSummary, Revision, Saved, MAX_BODY_BYTES,
+};
 use crate::clock::Clock;
 use crate::date::format_date;
 use crate::db::{rfc3339, Store};
@@ -22,7 +24,7 @@ impl Store {
         Ok(self
             .conn
             .prepare_cached(
-                "SELECT date, body, mood, words, created_at, updated_at, version
+                "SELECT date, body, mood, words, created_at, updated_at, version, written
                  FROM page WHERE date = ?1",
             )?
             .query_row([key], |r| {
@@ -34,6 +36,7 @@ impl Store {
                     created_at: r.get(4)?,
                     updated_at: r.get(5)?,
                     version: r.get(6)?,
+                    written: r.get(7)?,
                 })
             })
             .optional()?)
@@ -143,14 +146,23 @@ impl Store {
             }
         }
         tx.prepare_cached(
-            "INSERT INTO page(date, body, mood, words, created_at, updated_at, text_changed_at, version)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?5, ?6, 1)
+            "INSERT INTO page(date, body, mood, words, created_at, updated_at, text_changed_at, version, written)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?5, ?6, 1, ?7)
              ON CONFLICT(date) DO UPDATE SET
                body = excluded.body, mood = excluded.mood,
                words = excluded.words, updated_at = excluded.updated_at,
-               text_changed_at = excluded.text_changed_at, version = page.version + 1",
+               text_changed_at = excluded.text_changed_at, version = page.version + 1,
+               written = excluded.written",
         )?
-        .execute(params![key, body, mood, words, now_s, text_changed_at])?;
+        .execute(params![
+            key,
+            body,
+            mood,
+            words,
+            now_s,
+            text_changed_at,
+            is_written(body, mood)
+        ])?;
         tx.commit()?;
         Ok(Saved {
             page: self.page(date)?,
@@ -190,31 +202,19 @@ impl Store {
         let to = to.map(format_date).unwrap_or_else(|| "9999-99-99".into());
         let mut stmt = self.conn.prepare_cached(
             "SELECT date, mood, words, body FROM page
-             WHERE date >= ?1 AND date <= ?2 AND (body <> '' OR mood IS NOT NULL)
+             WHERE date >= ?1 AND date <= ?2 AND written = 1
              ORDER BY date",
         )?;
         let rows = stmt.query_map([from, to], |r| {
             let body: String = r.get(3)?;
-            Ok((
-                body.trim().is_empty(),
-                PageSummary {
-                    date: r.get(0)?,
-                    mood: r.get(1)?,
-                    words: r.get(2)?,
-                    first_line: first_line(&body),
-                },
-            ))
+            Ok(PageSummary {
+                date: r.get(0)?,
+                mood: r.get(1)?,
+                words: r.get(2)?,
+                first_line: first_line(&body),
+            })
         })?;
-        // A page of only "😢" or "…" has no words but was written; a page of
-        // only blanks was not (a save of blanks counts as wiping the page).
-        let mut pages = Vec::new();
-        for row in rows {
-            let (blank, summary) = row?;
-            if !blank || summary.mood.is_some() {
-                pages.push(summary);
-            }
-        }
-        Ok(pages)
+        Ok(rows.collect::<std::result::Result<_, _>>()?)
     }
 }
 

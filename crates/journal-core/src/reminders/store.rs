@@ -49,11 +49,12 @@ impl Store {
         Ok(())
     }
 
-    /// Which days have words, and where the open period's current run began.
+    /// Which days are written ([`crate::pages::is_written`]), and where the
+    /// open period's current run began.
     pub fn reminder_facts(&self, today: NaiveDate) -> Result<ReminderFacts> {
         let mut stmt = self
             .conn
-            .prepare_cached("SELECT date FROM page WHERE words > 0 ORDER BY date")?;
+            .prepare_cached("SELECT date FROM page WHERE written = 1 ORDER BY date")?;
         let written = stmt
             .query_map([], |r| r.get::<_, String>(0))?
             .map(|d| parse_date(&d?))

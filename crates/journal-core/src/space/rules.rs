@@ -81,6 +81,10 @@ pub struct Contact {
     pub date: String,
     pub kind: ContactKind,
     pub note: Option<String>,
+    /// When it was removed (it then no longer counts); absent while it stands.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub removed_at: Option<String>,
 }
 
 /// An urge to reach out, held back.
@@ -92,6 +96,10 @@ pub struct Urge {
     pub date: String,
     pub intensity: Option<u8>,
     pub note: Option<String>,
+    /// When it was removed (it then no longer counts); absent while it stands.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub removed_at: Option<String>,
 }
 
 /// Counts per kind of contact, keyed as the CLI's `--json` prints them.

@@ -41,7 +41,7 @@ impl When {
     }
 
     /// The UTC instant and local date of the event, refusing the future.
-    fn resolve(self, clock: &dyn Clock) -> Result<(DateTime<Utc>, NaiveDate)> {
+    pub(super) fn resolve(self, clock: &dyn Clock) -> Result<(DateTime<Utc>, NaiveDate)> {
         let (now, today) = (clock.now(), clock.today());
         let (at, date) = match self {
             When::Now => (now, today),
@@ -66,7 +66,7 @@ impl When {
     }
 }
 
-fn clean_note(note: Option<&str>) -> Result<Option<String>> {
+pub(super) fn clean_note(note: Option<&str>) -> Result<Option<String>> {
     let note = note.map(str::trim).filter(|n| !n.is_empty());
     if note.is_some_and(|n| n.len() > MAX_NOTE_BYTES) {
         return Err(Error::invalid(
@@ -98,6 +98,7 @@ fn contact_from(r: &Row<'_>) -> rusqlite::Result<Contact> {
             rusqlite::Error::FromSqlConversionFailure(3, rusqlite::types::Type::Text, e.into())
         })?,
         note: r.get(4)?,
+        removed_at: r.get(5)?,
     })
 }
 
@@ -108,8 +109,12 @@ fn urge_from(r: &Row<'_>) -> rusqlite::Result<Urge> {
         date: r.get(2)?,
         intensity: r.get(3)?,
         note: r.get(4)?,
+        removed_at: r.get(5)?,
     })
 }
+
+const CONTACT_COLS: &str = "id, at, local_date, kind, note, removed_at";
+const URGE_COLS: &str = "id, at, local_date, intensity, note, removed_at";
 
 fn date_col(s: &str) -> Result<NaiveDate> {
     parse_date(s)
@@ -217,16 +222,34 @@ impl Store {
         self.period(open.id)
     }
 
-    /// Refuse an event dated before the open period began.
-    fn check_in_period(&self, date: NaiveDate) -> Result<()> {
+    /// Refuse an event dated before the open period began, or inside a
+    /// period that has ended (an ended period is final: its figures stay).
+    pub(super) fn check_in_period(&self, date: NaiveDate) -> Result<()> {
+        let day = format_date(date);
         if let Some(open) = self.open_period()? {
-            if format_date(date) < open.start {
+            if day < open.start {
                 return Err(Error::invalid(format!(
-                    "{} is before your period of giving space began ({})",
-                    format_date(date),
+                    "{day} is before your period of giving space began ({})",
                     open.start
                 )));
             }
+            // Day 0 of the open period may be the last day of the one before.
+            return Ok(());
+        }
+        let ended: Option<(String, String)> = self
+            .conn
+            .query_row(
+                "SELECT start_date, end_date FROM space_period
+                 WHERE end_date IS NOT NULL AND start_date <= ?1 AND end_date >= ?1",
+                [&day],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?;
+        if let Some((start, end)) = ended {
+            return Err(Error::invalid(format!(
+                "{day} is inside a period of giving space that has ended ({start} to {end}); \
+                 an ended period stays as it was, so nothing was logged"
+            )));
         }
         Ok(())
     }
@@ -246,11 +269,25 @@ impl Store {
             params![rfc3339(at), format_date(date), kind.as_str(), note],
         )?;
         let id = self.conn.last_insert_rowid();
-        Ok(self.conn.query_row(
-            "SELECT id, at, local_date, kind, note FROM contact WHERE id = ?1",
-            [id],
-            contact_from,
-        )?)
+        self.contact(id)
+    }
+
+    /// One contact, removed or not.
+    pub fn contact(&self, id: i64) -> Result<Contact> {
+        let sql = format!("SELECT {CONTACT_COLS} FROM contact WHERE id = ?1");
+        self.conn
+            .query_row(&sql, [id], contact_from)
+            .optional()?
+            .ok_or_else(|| Error::invalid(format!("there is no contact numbered {id}")))
+    }
+
+    /// One urge, removed or not.
+    pub fn urge(&self, id: i64) -> Result<Urge> {
+        let sql = format!("SELECT {URGE_COLS} FROM urge WHERE id = ?1");
+        self.conn
+            .query_row(&sql, [id], urge_from)
+            .optional()?
+            .ok_or_else(|| Error::invalid(format!("there is no urge numbered {id}")))
     }
 
     pub fn add_urge(
@@ -273,32 +310,54 @@ impl Store {
             params![rfc3339(at), format_date(date), intensity, note],
         )?;
         let id = self.conn.last_insert_rowid();
-        Ok(self.conn.query_row(
-            "SELECT id, at, local_date, intensity, note FROM urge WHERE id = ?1",
-            [id],
-            urge_from,
-        )?)
+        self.urge(id)
     }
 
-    /// Contacts logged on days `from..=to` (all when unbounded), oldest first.
+    /// Contacts logged on days `from..=to` (all when unbounded), oldest
+    /// first; removed ones left out.
     pub fn contacts(&self, from: Option<NaiveDate>, to: Option<NaiveDate>) -> Result<Vec<Contact>> {
+        self.contacts_with(from, to, false)
+    }
+
+    /// Contacts on days `from..=to`, with the removed ones when `removed`.
+    pub fn contacts_with(
+        &self,
+        from: Option<NaiveDate>,
+        to: Option<NaiveDate>,
+        removed: bool,
+    ) -> Result<Vec<Contact>> {
         let (from, to) = bounds(from, to);
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT id, at, local_date, kind, note FROM contact
-             WHERE local_date >= ?1 AND local_date <= ?2 ORDER BY local_date, at, id",
-        )?;
-        let rows = stmt.query_map([from, to], contact_from)?;
+        let sql = format!(
+            "SELECT {CONTACT_COLS} FROM contact
+             WHERE local_date >= ?1 AND local_date <= ?2 AND (?3 OR removed_at IS NULL)
+             ORDER BY local_date, at, id"
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map(params![from, to, removed], contact_from)?;
         Ok(rows.collect::<std::result::Result<_, _>>()?)
     }
 
-    /// Urges logged on days `from..=to` (all when unbounded), oldest first.
+    /// Urges logged on days `from..=to` (all when unbounded), oldest first;
+    /// removed ones left out.
     pub fn urges(&self, from: Option<NaiveDate>, to: Option<NaiveDate>) -> Result<Vec<Urge>> {
+        self.urges_with(from, to, false)
+    }
+
+    /// Urges on days `from..=to`, with the removed ones when `removed`.
+    pub fn urges_with(
+        &self,
+        from: Option<NaiveDate>,
+        to: Option<NaiveDate>,
+        removed: bool,
+    ) -> Result<Vec<Urge>> {
         let (from, to) = bounds(from, to);
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT id, at, local_date, intensity, note FROM urge
-             WHERE local_date >= ?1 AND local_date <= ?2 ORDER BY local_date, at, id",
-        )?;
-        let rows = stmt.query_map([from, to], urge_from)?;
+        let sql = format!(
+            "SELECT {URGE_COLS} FROM urge
+             WHERE local_date >= ?1 AND local_date <= ?2 AND (?3 OR removed_at IS NULL)
+             ORDER BY local_date, at, id"
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map(params![from, to, removed], urge_from)?;
         Ok(rows.collect::<std::result::Result<_, _>>()?)
     }
 

@@ -12,4 +12,8 @@ at: string,
 /**
  * The local calendar day it happened on.
  */
-date: string, kind: ContactKind, note: string | null, };
+date: string, kind: ContactKind, note: string | null, 
+/**
+ * When it was removed (it then no longer counts); absent while it stands.
+ */
+removed_at?: string, };

@@ -21,4 +21,8 @@ created_at: string | null, updated_at: string | null,
  * Raised by every save; 0 for a page never saved. A save names the
  * version it started from, so it never replaces text it has not seen.
  */
-version: number, };
+version: number, 
+/**
+ * Something was set down that day ([`is_written`]).
+ */
+written: boolean, };

@@ -3,4 +3,8 @@
 /**
  * An urge to reach out, held back.
  */
-export type Urge = { id: number, at: string, date: string, intensity: number | null, note: string | null, };
+export type Urge = { id: number, at: string, date: string, intensity: number | null, note: string | null, 
+/**
+ * When it was removed (it then no longer counts); absent while it stands.
+ */
+removed_at?: string, };

@@ -1,0 +1,200 @@
+//! Correcting a logged contact or urge, or taking it back: nothing is
+//! erased. A removed event keeps its row (with `removed_at`) and no longer
+//! counts; each change keeps the event as it was before, in `event_change`.
+
+use super::rules::{Contact, ContactKind, Urge};
+use super::store::{clean_note, When};
+use crate::clock::Clock;
+use crate::date::format_date;
+use crate::db::{rfc3339, Store};
+use crate::error::{Error, Result};
+use chrono::NaiveDate;
+use rusqlite::params;
+use serde::Serialize;
+
+/// What to change in a contact; `None` leaves a field as it is. A note of
+/// `Some("")` clears it.
+#[derive(Debug, Clone, Default)]
+pub struct ContactEdit<'a> {
+    pub kind: Option<ContactKind>,
+    pub date: Option<NaiveDate>,
+    pub note: Option<&'a str>,
+}
+
+/// What to change in an urge; `None` leaves a field as it is.
+#[derive(Debug, Clone, Default)]
+pub struct UrgeEdit<'a> {
+    pub date: Option<NaiveDate>,
+    /// `Some(None)` clears the intensity.
+    pub intensity: Option<Option<u8>>,
+    pub note: Option<&'a str>,
+}
+
+impl Store {
+    fn keep_change<T: Serialize>(
+        &self,
+        event: &str,
+        id: i64,
+        action: &str,
+        before: &T,
+        clock: &dyn Clock,
+    ) -> Result<()> {
+        let before = serde_json::to_string(before).expect("an event serializes");
+        self.conn.execute(
+            "INSERT INTO event_change(event, event_id, action, changed_at, before)
+             VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![event, id, action, rfc3339(clock.now()), before],
+        )?;
+        Ok(())
+    }
+
+    /// The instant and day for an event moved to `date` (its own instant
+    /// when the day does not change).
+    fn moved(
+        &self,
+        at: &str,
+        was: &str,
+        date: Option<NaiveDate>,
+        clock: &dyn Clock,
+    ) -> Result<(String, String)> {
+        match date {
+            Some(d) if format_date(d) != was => {
+                let (at, day) = When::Day(d).resolve(clock)?;
+                self.check_in_period(day)?;
+                Ok((rfc3339(at), format_date(day)))
+            }
+            _ => Ok((at.to_string(), was.to_string())),
+        }
+    }
+
+    /// Refuse changing an event that lies inside a period that has ended.
+    fn check_not_final(&self, day: &str) -> Result<()> {
+        let date = crate::date::parse_date(day)?;
+        self.check_in_period(date).map_err(|_| {
+            Error::invalid(format!(
+                "the event on {day} belongs to a period of giving space that has ended, \
+                 which stays as it was"
+            ))
+        })
+    }
+
+    pub fn edit_contact(
+        &mut self,
+        id: i64,
+        edit: &ContactEdit<'_>,
+        clock: &dyn Clock,
+    ) -> Result<Contact> {
+        let before = self.contact(id)?;
+        if before.removed_at.is_some() {
+            return Err(Error::invalid(format!(
+                "contact {id} was removed; put it back before changing it"
+            )));
+        }
+        self.check_not_final(&before.date)?;
+        let note = match edit.note {
+            Some(n) => clean_note(Some(n))?,
+            None => before.note.clone(),
+        };
+        let kind = edit.kind.unwrap_or(before.kind);
+        let (at, day) = self.moved(&before.at, &before.date, edit.date, clock)?;
+        let tx = self.conn.transaction()?;
+        tx.execute(
+            "UPDATE contact SET at = ?1, local_date = ?2, kind = ?3, note = ?4 WHERE id = ?5",
+            params![at, day, kind.as_str(), note, id],
+        )?;
+        tx.commit()?;
+        self.keep_change("contact", id, "edit", &before, clock)?;
+        self.contact(id)
+    }
+
+    /// Take a contact back: it stays in the journal, marked removed, and no
+    /// longer counts (a mis-clicked "pursued" no longer restarts the count).
+    pub fn remove_contact(&mut self, id: i64, clock: &dyn Clock) -> Result<Contact> {
+        let before = self.contact(id)?;
+        if before.removed_at.is_some() {
+            return Ok(before);
+        }
+        self.check_not_final(&before.date)?;
+        self.conn.execute(
+            "UPDATE contact SET removed_at = ?1 WHERE id = ?2",
+            params![rfc3339(clock.now()), id],
+        )?;
+        self.keep_change("contact", id, "remove", &before, clock)?;
+        self.contact(id)
+    }
+
+    /// Undo a removal.
+    pub fn restore_contact(&mut self, id: i64, clock: &dyn Clock) -> Result<Contact> {
+        let before = self.contact(id)?;
+        if before.removed_at.is_none() {
+            return Ok(before);
+        }
+        self.check_not_final(&before.date)?;
+        self.conn
+            .execute("UPDATE contact SET removed_at = NULL WHERE id = ?1", [id])?;
+        self.keep_change("contact", id, "restore", &before, clock)?;
+        self.contact(id)
+    }
+
+    pub fn edit_urge(&mut self, id: i64, edit: &UrgeEdit<'_>, clock: &dyn Clock) -> Result<Urge> {
+        let before = self.urge(id)?;
+        if before.removed_at.is_some() {
+            return Err(Error::invalid(format!(
+                "urge {id} was removed; put it back before changing it"
+            )));
+        }
+        self.check_not_final(&before.date)?;
+        let intensity = edit.intensity.unwrap_or(before.intensity);
+        if let Some(i) = intensity.filter(|i| !(1..=5).contains(i)) {
+            return Err(Error::invalid(format!(
+                "intensity must be from 1 to 5 (got {i}); nothing was changed"
+            )));
+        }
+        let note = match edit.note {
+            Some(n) => clean_note(Some(n))?,
+            None => before.note.clone(),
+        };
+        let (at, day) = self.moved(&before.at, &before.date, edit.date, clock)?;
+        self.conn.execute(
+            "UPDATE urge SET at = ?1, local_date = ?2, intensity = ?3, note = ?4 WHERE id = ?5",
+            params![at, day, intensity, note, id],
+        )?;
+        self.keep_change("urge", id, "edit", &before, clock)?;
+        self.urge(id)
+    }
+
+    pub fn remove_urge(&mut self, id: i64, clock: &dyn Clock) -> Result<Urge> {
+        let before = self.urge(id)?;
+        if before.removed_at.is_some() {
+            return Ok(before);
+        }
+        self.check_not_final(&before.date)?;
+        self.conn.execute(
+            "UPDATE urge SET removed_at = ?1 WHERE id = ?2",
+            params![rfc3339(clock.now()), id],
+        )?;
+        self.keep_change("urge", id, "remove", &before, clock)?;
+        self.urge(id)
+    }
+
+    pub fn restore_urge(&mut self, id: i64, clock: &dyn Clock) -> Result<Urge> {
+        let before = self.urge(id)?;
+        if before.removed_at.is_none() {
+            return Ok(before);
+        }
+        self.check_not_final(&before.date)?;
+        self.conn
+            .execute("UPDATE urge SET removed_at = NULL WHERE id = ?1", [id])?;
+        self.keep_change("urge", id, "restore", &before, clock)?;
+        self.urge(id)
+    }
+
+    /// How many changes an event has had (its history is kept whole).
+    pub fn event_changes(&self, event: &str, id: i64) -> Result<u32> {
+        Ok(self.conn.query_row(
+            "SELECT count(*) FROM event_change WHERE event = ?1 AND event_id = ?2",
+            params![event, id],
+            |r| r.get(0),
+        )?)
+    }
+}

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# The crash harness: `scripts/crash-test.sh [ROUNDS]` (default 20). Starts the
+# release app under Xvfb on a temporary journal; each round types into the
+# Today page, waits a random 0-2 s and kills the app with SIGKILL, then checks
+# the file's integrity, that every text the app had shown as "Saved" is in the
+# journal, and that the app starts again cleanly. Prints
+# `rounds, pages lost, integrity failures`; exits 1 unless both are 0.
+#
+# The release app is built first (quick when nothing changed); BR_CRASH_APP
+# names another binary instead (e.g. target/e2e/breathing-room, quicker to
+# build), used as it is.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. scripts/ensure-deps.sh
+rounds="${1:-20}"
+app="${BR_CRASH_APP:-target/release/breathing-room}"
+if [ -z "${BR_CRASH_APP:-}" ]; then
+  npm --prefix ui run build
+  cargo build --release -p breathing-room
+fi
+[ -x target/debug/breathing-room-cli ] || cargo build -p journal-cli
+br_ensure_tauri_driver
+BR_E2E_APP="$PWD/$app" xvfb-run -a -s "-screen 0 1280x860x24" \
+  dbus-run-session -- node tests/e2e/crash.mjs "$rounds"
