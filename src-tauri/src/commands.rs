@@ -2,7 +2,7 @@
 
 use crate::{AppState, CloseGuard};
 use journal_core::{
-    parse_date, Contact, ContactEdit, ContactKind, ErrorPayload, LibraryCard, Page, PageSummary,
+    Draft,    parse_date, Contact, ContactEdit, ContactKind, ErrorPayload, LibraryCard, Page, PageSummary,
     Period, PeriodDetail, RecoveredPage, Revision, Saved, SearchHit, SettingEntry, SpaceOverview,
     SpaceStatus, Suggestion, Urge, UrgeEdit, When,
 };
@@ -205,8 +205,29 @@ pub fn set_card_helpful(state: State<'_, AppState>, id: String, helpful: bool) -
 }
 
 #[tauri::command]
-pub fn set_card_aside(state: State<'_, AppState>, id: String, date: String) -> Reply<()> {
-    Ok(state.journal()?.set_card_aside(&id, Some(&date))?)
+pub fn set_card_aside(
+    state: State<'_, AppState>,
+    id: String,
+    date: String,
+    aside: Option<bool>,
+) -> Reply<()> {
+    let aside = aside.unwrap_or(true);
+    Ok(state.journal()?.set_card_aside(&id, Some(&date), aside)?)
+}
+
+#[tauri::command]
+pub fn get_draft(state: State<'_, AppState>, key: String) -> Reply<Option<Draft>> {
+    Ok(state.journal()?.draft(&key)?)
+}
+
+#[tauri::command]
+pub fn save_draft(state: State<'_, AppState>, key: String, body: String) -> Reply<()> {
+    Ok(state.journal()?.save_draft(&key, &body)?)
+}
+
+#[tauri::command]
+pub fn discard_draft(state: State<'_, AppState>, key: String) -> Reply<()> {
+    Ok(state.journal()?.discard_draft(&key)?)
 }
 
 #[tauri::command]

@@ -300,6 +300,21 @@ fn guidance_beside_the_page_and_the_library() {
         .iter()
         .all(|c| c["id"] != first.as_str()));
 
+    // "Not today" undone: the card is back beside the page.
+    invoke(
+        &w,
+        "set_card_aside",
+        json!({ "id": first, "date": today, "aside": false }),
+    )
+    .unwrap();
+    let back = invoke(
+        &w,
+        "guidance",
+        json!({ "date": today, "text": "I really want to text him tonight", "mood": null }),
+    )
+    .unwrap();
+    assert_eq!(back[0]["id"], first.as_str());
+
     invoke(
         &w,
         "set_card_helpful",

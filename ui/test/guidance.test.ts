@@ -130,7 +130,8 @@ function fakeBackend(initial: Record<string, { body: string; mood: number | null
           return null;
         }
         case 'set_card_aside':
-          aside.add(`${args.date as string}|${args.id as string}`);
+          if (args.aside === false) aside.delete(`${args.date as string}|${args.id as string}`);
+          else aside.add(`${args.date as string}|${args.id as string}`);
           return null;
       }
       throw { code: 'invalid_input', message: `no such command: ${cmd}` };
@@ -368,11 +369,28 @@ describe('marking cards', () => {
 
     await fireEvent.click(within(cardById(STAGE.id)).getByTestId('card-aside'));
     await settle();
-    expect(backend.argsOf('set_card_aside')).toEqual([{ id: STAGE.id, date: YESTERDAY }]);
+    expect(backend.argsOf('set_card_aside')).toEqual([{ id: STAGE.id, date: YESTERDAY, aside: true }]);
     expect(backend.argsOf('guidance').slice(before)).toEqual([
       { date: YESTERDAY, text: 'Saturday.', mood: null },
     ]);
     expect(shownIds()).toEqual([UPFRONT.id]);
+  });
+
+  it('"Not today" can be undone: the card comes back beside the page', async () => {
+    const backend = fakeBackend({ [YESTERDAY]: { body: 'Saturday.', mood: null } });
+    await startApp();
+    await fireEvent.click(screen.getByTestId('prev-day'));
+    await settle();
+    await fireEvent.click(within(cardById(STAGE.id)).getByTestId('card-aside'));
+    await settle();
+    expect(shownIds()).toEqual([UPFRONT.id]);
+    expect(screen.getByTestId('aside-note').textContent).toContain('Set aside for this day');
+
+    await fireEvent.click(screen.getByTestId('aside-undo'));
+    await settle();
+    expect(backend.argsOf('set_card_aside').at(-1)).toEqual({ id: STAGE.id, date: YESTERDAY, aside: false });
+    expect(shownIds()).toEqual([STAGE.id, UPFRONT.id]);
+    expect(screen.queryByTestId('aside-note')).toBeNull();
   });
 
   it('gives the safety card no "Not today", calm but set apart', async () => {

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fireEvent, render, screen, within } from '@testing-library/svelte';
+import { emit } from '@tauri-apps/api/event';
 import { mockIPC } from '@tauri-apps/api/mocks';
 import App from '../src/App.svelte';
 import type { Contact } from '../src/ipc/bindings/Contact';
@@ -11,6 +12,7 @@ import type { SpaceStatus } from '../src/ipc/bindings/SpaceStatus';
 import type { Urge } from '../src/ipc/bindings/Urge';
 import { DRAFT_NOTE } from '../src/lib/space-words';
 import { makePage, makeSaved } from './helpers';
+import { DRAFT_DELAY_MS } from '../src/lib/drafts';
 
 const TODAY = '2026-11-29'; // a Sunday
 const START = '2026-11-23';
@@ -61,6 +63,8 @@ function fakeBackend(initial: { open?: boolean; unseen?: number | null; past?: P
   const calls: { cmd: string; args: Args }[] = [];
   const overrides = new Map<string, (args: Args) => unknown>();
   const pages = new Map<string, { body: string; mood: number | null }>();
+  /** Drafts kept in the journal, by form. */
+  const drafts = new Map<string, string>();
   let nextId = 100;
   let at = Date.parse(`${TODAY}T08:00:00Z`);
   const stamp = () => new Date((at += 60_000)).toISOString();
@@ -215,6 +219,17 @@ function fakeBackend(initial: { open?: boolean; unseen?: number | null; past?: P
         case 'mark_milestone_seen':
           state.unseen_milestone = null;
           return null;
+        case 'get_draft': {
+          const body = drafts.get(args.key as string);
+          return body === undefined ? null : { key: args.key, body, updated_at: stamp() };
+        }
+        case 'save_draft':
+          if ((args.body as string).trim() === '') drafts.delete(args.key as string);
+          else drafts.set(args.key as string, args.body as string);
+          return null;
+        case 'discard_draft':
+          drafts.delete(args.key as string);
+          return null;
       }
       throw { code: 'invalid_input', message: `no such command: ${cmd}` };
     },
@@ -223,6 +238,7 @@ function fakeBackend(initial: { open?: boolean; unseen?: number | null; past?: P
   return {
     state,
     pages,
+    drafts,
     calls,
     overrides,
     argsOf: (cmd: string) => calls.filter((c) => c.cmd === cmd).map((c) => c.args),
@@ -1151,4 +1167,43 @@ describe('the summary on the Today page', () => {
 
 afterEach(() => {
   vi.useRealTimers();
+});
+
+describe('words typed beside the page', () => {
+  it('keeps an urge note as a draft in the journal, brings it back, and lets it go once logged', async () => {
+    const backend = fakeBackend();
+    await openSpace();
+    await fireEvent.click(screen.getByTestId('urge-details-toggle'));
+    await settle();
+    await fireEvent.input(screen.getByTestId('urge-note'), { target: { value: 'after his song came on' } });
+    await vi.advanceTimersByTimeAsync(DRAFT_DELAY_MS);
+    await settle();
+    expect(backend.argsOf('save_draft').at(-1)).toEqual({ key: 'urge-note', body: 'after his song came on' });
+
+    // Away to Today and back (the form is gone and made again): the words are there.
+    await fireEvent.click(screen.getByTestId('nav-today'));
+    await settle();
+    await fireEvent.click(screen.getByTestId('nav-space'));
+    await settle();
+    expect((screen.getByTestId('urge-note') as HTMLTextAreaElement).value).toBe('after his song came on');
+
+    await fireEvent.click(screen.getByTestId('urge-submit'));
+    await settle();
+    expect(backend.argsOf('log_urge').at(-1)?.note).toBe('after his song came on');
+    expect(backend.drafts.has('urge-note')).toBe(false);
+  });
+
+  it('keeps a draft typed a moment before the window closes', async () => {
+    const backend = fakeBackend();
+    await openSpace();
+    await fireEvent.click(screen.getByTestId('urge-details-toggle'));
+    await settle();
+    await fireEvent.input(screen.getByTestId('urge-note'), { target: { value: 'typed just now' } });
+    // Closing before the pause is over.
+    await emit('flush-requested', { quit: false });
+    await settle();
+    expect(backend.drafts.get('urge-note')).toBe('typed just now');
+    const order = backend.calls.map((c) => c.cmd);
+    expect(order.lastIndexOf('save_draft')).toBeLessThan(order.lastIndexOf('close_ready'));
+  });
 });

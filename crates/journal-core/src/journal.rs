@@ -4,6 +4,7 @@
 use crate::clock::Clock;
 use crate::date::{format_date, parse_date};
 use crate::db::Store;
+use crate::drafts::Draft;
 use crate::error::{Error, Result};
 use crate::guidance::{select_guidance, DayEvent, GuidanceContext, Stage, Suggestion};
 use crate::pages::{Page, PageSummary, Revision, RevisionSummary, Saved, SearchHit};
@@ -339,9 +340,24 @@ impl Journal {
         self.store().helpful_cards()
     }
 
-    pub fn set_card_aside(&self, id: &str, date: Option<&str>) -> Result<()> {
+    /// "Not today" for a card on a day's page, or (`aside` false) its undo.
+    pub fn set_card_aside(&self, id: &str, date: Option<&str>, aside: bool) -> Result<()> {
         let day = self.day_or_today(date)?;
-        self.store().set_card_aside(id, day)
+        self.store().set_card_aside(id, day, aside)
+    }
+
+    /// What was last typed in a form, kept until submitted or discarded.
+    pub fn draft(&self, key: &str) -> Result<Option<Draft>> {
+        self.store().draft(key)
+    }
+
+    /// Keep what is typed in a form (blank text lets the draft go).
+    pub fn save_draft(&self, key: &str, body: &str) -> Result<()> {
+        self.store().save_draft(key, body, self.clock.as_ref())
+    }
+
+    pub fn discard_draft(&self, key: &str) -> Result<()> {
+        self.store().discard_draft(key)
     }
 
     /// Every setting as key/value text.

@@ -6,6 +6,7 @@
 mod clock;
 mod date;
 mod db;
+mod drafts;
 mod error;
 mod guidance;
 mod journal;
@@ -16,6 +17,7 @@ mod space;
 
 pub use clock::{Clock, FixedClock};
 pub use date::{format_date, parse_date};
+pub use drafts::Draft;
 pub use db::{Store, APPLICATION_ID, BUSY_TIMEOUT, SCHEMA_VERSION};
 pub use error::{Error, ErrorPayload, Result};
 /// Which rules hear something on a page (for tuning them).

@@ -3,7 +3,7 @@
 //! `UPDATE_BINDINGS=1` to regenerate them.
 
 use journal_core::{
-    Contact, ContactCounts, ContactKind, ErrorPayload, LibraryCard, NextMilestone, Page,
+    Draft,    Contact, ContactCounts, ContactKind, ErrorPayload, LibraryCard, NextMilestone, Page,
     PageSummary, Period, PeriodDetail, PeriodInfo, RecoveredPage, Revision, RevisionSummary, Saved,
     SearchHit, SettingEntry, SpaceOverview, SpaceStatus, Suggestion, Theme, Urge,
 };
@@ -54,6 +54,7 @@ fn typescript_bindings_match_the_rust_types() {
     check::<Suggestion>(&mut stale);
     check::<LibraryCard>(&mut stale);
     check::<SettingEntry>(&mut stale);
+    check::<Draft>(&mut stale);
     check::<RecoveredPage>(&mut stale);
     assert!(
         stale.is_empty(),

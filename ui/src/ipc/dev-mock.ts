@@ -483,6 +483,8 @@ export function installDevMock(mode = ''): void {
       },
     ],
   ]);
+  /** Drafts of the forms beside the page, as the journal keeps them. */
+  const drafts = new Map<string, string>();
   const page = (date: string): Page => {
     const p = pages.get(date);
     return {
@@ -527,6 +529,17 @@ export function installDevMock(mode = ''): void {
           .filter((d) => d >= (a.from as string) && d <= (a.to as string))
           .sort()
           .map((d) => ({ date: d, mood: pages.get(d)?.mood ?? null, words: page(d).words, first_line: '' }));
+      case 'get_draft': {
+        const body = drafts.get(a.key as string);
+        return body === undefined ? null : { key: a.key, body, updated_at: new Date().toISOString() };
+      }
+      case 'save_draft':
+        if ((a.body as string).trim() === '') drafts.delete(a.key as string);
+        else drafts.set(a.key as string, a.body as string);
+        return null;
+      case 'discard_draft':
+        drafts.delete(a.key as string);
+        return null;
       case 'close_ready':
       case 'close_hold':
         return null;

@@ -35,8 +35,9 @@ export async function setCardHelpful(id: string, helpful: boolean): Promise<void
 }
 
 /** Hides a card from one day's page ("not today"). The safety card cannot be hidden. */
-export async function setCardAside(id: string, date: string): Promise<void> {
-  await call<null>('set_card_aside', { id, date });
+/** "Not today" for a card on a day's page; `aside` false brings it back. */
+export async function setCardAside(id: string, date: string, aside = true): Promise<void> {
+  await call<null>('set_card_aside', { id, date, aside });
 }
 
 export interface GuidanceApi {

@@ -30,6 +30,8 @@ export class GuidanceStore {
   helpful = $state<string[]>([]);
   /** A mark ("this helped", "not today") could not be kept; said calmly, once. */
   actionError = $state('');
+  /** The card last set aside ("Not today"), so it can be brought back. */
+  setAsideLast = $state<{ id: string; date: string; title: string } | null>(null);
   /** The panel's disclosure on narrow windows; closed until opened. */
   panelOpen = $state(false);
 
@@ -137,14 +139,32 @@ export class GuidanceStore {
    */
   async setAside(id: string, date: string): Promise<boolean> {
     this.actionError = '';
+    const title = this.cards.find((c) => c.id === id)?.title ?? '';
     try {
       await this.api.setCardAside(id, date);
     } catch (error) {
       this.actionError = `That card could not be put away just now. ${toErrorPayload(error).message}`;
       return false;
     }
+    this.setAsideLast = { id, date, title };
     if (this.cardsDate === date) this.cards = this.cards.filter((c) => c.id !== id);
     if (this.last?.date === date) await this.refresh();
+    return true;
+  }
+
+  /** Undo the last "Not today": the card may come back beside that day's page. */
+  async undoAside(): Promise<boolean> {
+    const last = this.setAsideLast;
+    if (last === null) return false;
+    this.actionError = '';
+    try {
+      await this.api.setCardAside(last.id, last.date, false);
+    } catch (error) {
+      this.actionError = `That card could not be brought back just now. ${toErrorPayload(error).message}`;
+      return false;
+    }
+    this.setAsideLast = null;
+    if (this.last?.date === last.date) await this.refresh();
     return true;
   }
 

@@ -6,6 +6,7 @@ import { SvelteSet } from 'svelte/reactivity';
 import type { FlushRequest, JournalApi, Page, RecoveredPage, Revision } from '../ipc/journal';
 import { toErrorPayload } from '../ipc/journal';
 import { Autosaver, type SaveState } from './autosave';
+import { flushDrafts } from './drafts';
 import {
   addDays,
   addMonths,
@@ -417,6 +418,8 @@ export class JournalSession {
     }
     this.closeQuits = request.quit;
     this.closing = (async () => {
+      // Words typed in the forms beside the page are kept as drafts too.
+      await flushDrafts();
       if (await this.autosaver.flush()) return this.letClose();
       // The shell stops its clock (and shows the window) while we try again.
       try {

@@ -43,13 +43,21 @@ impl Store {
         Ok(rows.collect::<std::result::Result<_, _>>()?)
     }
 
-    /// Set a card aside for one day's page.
-    pub fn set_card_aside(&mut self, id: &str, date: NaiveDate) -> Result<()> {
+    /// Set a card aside for one day's page (or, with `aside` false, bring
+    /// it back: "Not today" can be undone).
+    pub fn set_card_aside(&mut self, id: &str, date: NaiveDate, aside: bool) -> Result<()> {
         known_card(id)?;
-        self.conn.execute(
-            "INSERT OR IGNORE INTO card_set_aside(card_id, date) VALUES (?1, ?2)",
-            params![id, format_date(date)],
-        )?;
+        if aside {
+            self.conn.execute(
+                "INSERT OR IGNORE INTO card_set_aside(card_id, date) VALUES (?1, ?2)",
+                params![id, format_date(date)],
+            )?;
+        } else {
+            self.conn.execute(
+                "DELETE FROM card_set_aside WHERE card_id = ?1 AND date = ?2",
+                params![id, format_date(date)],
+            )?;
+        }
         Ok(())
     }
 
