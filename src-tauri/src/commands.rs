@@ -2,9 +2,9 @@
 
 use crate::{AppState, CloseGuard};
 use journal_core::{
-    Draft,    parse_date, Contact, ContactEdit, ContactKind, ErrorPayload, LibraryCard, Page, PageSummary,
-    Period, PeriodDetail, RecoveredPage, Revision, Saved, SearchHit, SettingEntry, SpaceOverview,
-    SpaceStatus, Suggestion, Urge, UrgeEdit, When,
+    parse_date, Contact, ContactEdit, ContactKind, Draft, ErrorPayload, LibraryCard, Page,
+    PageSummary, Period, PeriodDetail, RecoveredPage, Revision, Saved, SearchHit, SettingEntry,
+    SpaceOverview, SpaceStatus, Suggestion, Urge, UrgeEdit, When,
 };
 use tauri::{AppHandle, Runtime, State};
 

@@ -3,7 +3,7 @@
 //! `UPDATE_BINDINGS=1` to regenerate them.
 
 use journal_core::{
-    Draft,    Contact, ContactCounts, ContactKind, ErrorPayload, LibraryCard, NextMilestone, Page,
+    Contact, ContactCounts, ContactKind, Draft, ErrorPayload, LibraryCard, NextMilestone, Page,
     PageSummary, Period, PeriodDetail, PeriodInfo, RecoveredPage, Revision, RevisionSummary, Saved,
     SearchHit, SettingEntry, SpaceOverview, SpaceStatus, Suggestion, Theme, Urge,
 };

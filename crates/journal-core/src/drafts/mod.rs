@@ -93,7 +93,8 @@ mod tests {
         let mut s = Store::open_in_memory().unwrap();
         let c = FixedClock::at_utc("2027-03-14T21:00:00Z");
         assert_eq!(s.draft("upfront-note").unwrap(), None);
-        s.save_draft("upfront-note", "I am going to step back", &c).unwrap();
+        s.save_draft("upfront-note", "I am going to step back", &c)
+            .unwrap();
         s.save_draft("upfront-note", "I am going to step back for a while.", &c)
             .unwrap();
         let d = s.draft("upfront-note").unwrap().unwrap();
@@ -102,7 +103,8 @@ mod tests {
         // Blank text is no draft.
         s.save_draft("upfront-note", "  \n", &c).unwrap();
         assert_eq!(s.draft("upfront-note").unwrap(), None);
-        s.save_draft("reflection:2027-03-14", "It happens.", &c).unwrap();
+        s.save_draft("reflection:2027-03-14", "It happens.", &c)
+            .unwrap();
         s.discard_draft("reflection:2027-03-14").unwrap();
         assert_eq!(s.draft("reflection:2027-03-14").unwrap(), None);
     }
@@ -112,7 +114,10 @@ mod tests {
         let mut s = Store::open_in_memory().unwrap();
         let c = FixedClock::at_utc("2027-03-14T21:00:00Z");
         for key in ["", "Upfront", "a b", "../x", &"k".repeat(65)] {
-            assert_eq!(s.save_draft(key, "x", &c).unwrap_err().code(), "invalid_input");
+            assert_eq!(
+                s.save_draft(key, "x", &c).unwrap_err().code(),
+                "invalid_input"
+            );
         }
         let huge = "a".repeat(MAX_NOTE_BYTES + 1);
         assert!(s.save_draft("urge-note", &huge, &c).is_err());
