@@ -18,7 +18,14 @@ if [ -z "${BR_CRASH_APP:-}" ]; then
   npm --prefix ui run build
   cargo build --release -p breathing-room
 fi
-[ -x target/debug/breathing-room-cli ] || cargo build -p journal-cli
+cargo build -p journal-cli
 br_ensure_tauri_driver
-BR_E2E_APP="$PWD/$app" xvfb-run -a -s "-screen 0 1280x860x24" \
+# Copies, so a build in this tree during a long run cannot swap a binary
+# (and its schema) under the rounds.
+bin="$(mktemp -d)"
+trap 'rm -rf "$bin"' EXIT
+cp "$app" "$bin/breathing-room"
+cp target/debug/breathing-room-cli "$bin/breathing-room-cli"
+BR_E2E_APP="$bin/breathing-room" BR_E2E_CLI="$bin/breathing-room-cli" \
+  xvfb-run -a -s "-screen 0 1280x860x24" \
   dbus-run-session -- node tests/e2e/crash.mjs "$rounds"

@@ -31,6 +31,7 @@ const COMMANDS: &[&str] = &[
     "get_draft",
     "save_draft",
     "discard_draft",
+    "notification_preview",
     "settings_get",
     "settings_set",
     "guidance",

@@ -2,9 +2,9 @@
 
 use crate::{AppState, CloseGuard};
 use journal_core::{
-    parse_date, Contact, ContactEdit, ContactKind, Draft, ErrorPayload, LibraryCard, Page,
-    PageSummary, Period, PeriodDetail, RecoveredPage, Revision, Saved, SearchHit, SettingEntry,
-    SpaceOverview, SpaceStatus, Suggestion, Urge, UrgeEdit, When,
+    parse_date, Contact, ContactEdit, ContactKind, Draft, ErrorPayload, LibraryCard, NotePreview,
+    Page, PageSummary, Period, PeriodDetail, RecoveredPage, Revision, Saved, SearchHit,
+    SettingEntry, SpaceOverview, SpaceStatus, Suggestion, Urge, UrgeEdit, When,
 };
 use tauri::{AppHandle, Runtime, State};
 
@@ -228,6 +228,11 @@ pub fn save_draft(state: State<'_, AppState>, key: String, body: String) -> Repl
 #[tauri::command]
 pub fn discard_draft(state: State<'_, AppState>, key: String) -> Reply<()> {
     Ok(state.journal()?.discard_draft(&key)?)
+}
+
+#[tauri::command]
+pub fn notification_preview(state: State<'_, AppState>, discreet: bool) -> Reply<NotePreview> {
+    Ok(state.journal()?.notification_preview(discreet)?)
 }
 
 #[tauri::command]

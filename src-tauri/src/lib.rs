@@ -125,6 +125,7 @@ pub fn app_builder<R: Runtime>(
             commands::get_draft,
             commands::save_draft,
             commands::discard_draft,
+            commands::notification_preview,
             commands::settings_get,
             commands::settings_set,
             commands::guidance,

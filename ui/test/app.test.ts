@@ -181,12 +181,16 @@ describe('autosave', () => {
     expect(saveState()).toBe('Saved');
   });
 
-  it('updates the word count as you type', async () => {
+  it('updates the word count as you type, as the core counts it at each save', async () => {
     fakeBackend();
     const { editor } = await startApp();
     await type(editor, 'one two three');
+    await vi.advanceTimersByTimeAsync(700);
+    await settle();
     expect(screen.getByTestId('word-count').textContent).toBe('3 words');
     await type(editor, 'one two three — four!');
+    await vi.advanceTimersByTimeAsync(700);
+    await settle();
     expect(screen.getByTestId('word-count').textContent).toBe('4 words');
   });
 
@@ -748,6 +752,7 @@ describe('earlier versions', () => {
       mood: 2,
       saved_at: '2026-11-29T19:00:00.000Z',
       replaced_at: '2026-11-29T19:05:00.000Z',
+      words: 5,
     };
     backend.overrides.set('page_revisions', () => [earlier]);
     backend.overrides.set('restore_revision', (args) => {

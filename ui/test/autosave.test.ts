@@ -272,6 +272,7 @@ describe('Autosaver', () => {
       mood: null,
       saved_at: '2026-11-29T20:00:00.000Z',
       replaced_at: '2026-11-29T20:01:00.000Z',
+      words: 4,
     };
     await succeed(0, other);
     expect(saved.map((p) => p.body)).toEqual(['Mine, more.']);

@@ -10,7 +10,6 @@ import {
   checkinOptions,
   formatDays,
   parseDays,
-  reminderPreview,
 } from '../src/lib/settings-words';
 import { deferred, makePage, makeSaved } from './helpers';
 
@@ -75,6 +74,16 @@ function fakeBackend(
           return null;
         case 'space_status':
           return options.status ?? null;
+        case 'notification_preview': {
+          // Canned answers standing in for the core's wording (tested in Rust).
+          const open = options.status?.period != null && options.status.period.end === null;
+          const body = args.discreet
+            ? 'A quiet moment for your pages'
+            : open
+              ? `Day ${options.status?.current_streak_days} of giving space. A few lines before the day ends?`
+              : 'A few lines before the day ends? Your page is waiting.';
+          return { title: 'Breathing Room', body };
+        }
         case 'settings_get':
           return [...settings].map(([key, value]) => ({ key, value }));
         case 'settings_set': {
@@ -94,6 +103,7 @@ function fakeBackend(
     setToday: (d: string) => (today = d),
     sets: () => calls.filter((c) => c.cmd === 'settings_set').map((c) => c.args),
     count: (cmd: string) => calls.filter((c) => c.cmd === cmd).length,
+    argsOf: (cmd: string) => calls.filter((c) => c.cmd === cmd).map((c) => c.args),
   };
 }
 
@@ -406,7 +416,7 @@ describe('the days of the week', () => {
 
 describe('the notification preview', () => {
   it('changes with the discreet switch, and names the day only when not discreet', async () => {
-    fakeBackend({ status: OPEN_PERIOD });
+    const backend = fakeBackend({ status: OPEN_PERIOD });
     await openSettings();
     const preview = screen.getByTestId('notification-preview');
     const title = () => within(preview).getByTestId('preview-title').textContent;
@@ -416,9 +426,11 @@ describe('the notification preview', () => {
     expect(screen.getByText(/never mentions your partner/)).toBeTruthy();
 
     await fireEvent.click(control('discreet'));
-    expect(body()).toBe('Day 6 of giving space. A few lines before the day ends?');
     await settle();
+    expect(body()).toBe('Day 6 of giving space. A few lines before the day ends?');
     expect(title()).toBe('Breathing Room');
+    // The words are the core's, asked for each way the switch is set.
+    expect(backend.argsOf('notification_preview').map((a) => a.discreet)).toEqual([true, false]);
 
     await fireEvent.click(control('discreet'));
     await settle();
@@ -497,9 +509,4 @@ describe('settings words', () => {
     expect(checkinOptions('')).toEqual([0, 2, 3, 5, 7, 14]);
   });
 
-  it('gives the discreet wording no count, whatever the status', () => {
-    expect(reminderPreview(true, OPEN_PERIOD).body).toBe('A quiet moment for your pages');
-    const ended = { ...OPEN_PERIOD, period: { start: '2026-11-01', end: '2026-11-20', days_since_start: 19 } };
-    expect(reminderPreview(false, ended).body).toBe('A few lines before the day ends? Your page is waiting.');
-  });
 });

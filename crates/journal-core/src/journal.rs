@@ -126,6 +126,13 @@ impl Journal {
     }
 }
 
+/// A notification's words, as the Settings page previews them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct NotePreview {
+    pub title: String,
+    pub body: String,
+}
+
 /// One period in full.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct PeriodDetail {
@@ -412,6 +419,16 @@ impl Journal {
         Ok(notification_text(planned.kind, discreet, days))
     }
 
+    /// How today's daily note would read, as discreet or not, for the
+    /// Settings page's preview (the same words the note itself uses).
+    pub fn notification_preview(&self, discreet: bool) -> Result<NotePreview> {
+        let status = self.store().space_status(self.clock.today())?;
+        let open = status.period.as_ref().is_some_and(|p| p.end.is_none());
+        let days = open.then_some(status.current_streak_days);
+        let (title, body) = notification_text(NoteKind::Daily, discreet, days);
+        Ok(NotePreview { title, body })
+    }
+
     pub fn mark_milestone_seen(&self, days: u32) -> Result<()> {
         self.store().mark_milestone_seen(days, self.clock.as_ref())
     }
@@ -440,6 +457,37 @@ mod tests {
         assert_eq!(e.code(), "invalid_input");
         assert_eq!(j.get_page("2027-03-15").unwrap().body, "");
         assert_eq!(j.list_pages(None, None).unwrap().len(), 2);
+    }
+
+    #[test]
+    fn the_settings_preview_is_the_notes_own_wording() {
+        let j = journal();
+        // No period: no count, discreet or not.
+        assert_eq!(
+            j.notification_preview(true).unwrap().body,
+            "A quiet moment for your pages"
+        );
+        assert_eq!(
+            j.notification_preview(false).unwrap().body,
+            "A few lines before the day ends? Your page is waiting."
+        );
+        j.start_period(Some("2027-03-08"), None).unwrap();
+        let warm = j.notification_preview(false).unwrap();
+        assert_eq!(warm.title, "Breathing Room");
+        assert_eq!(
+            warm.body,
+            "Day 6 of giving space. A few lines before the day ends?"
+        );
+        // Discreet never names a count.
+        assert_eq!(
+            j.notification_preview(true).unwrap().body,
+            "A quiet moment for your pages"
+        );
+        j.end_period(Some("2027-03-12"), None).unwrap();
+        assert_eq!(
+            j.notification_preview(false).unwrap().body,
+            "A few lines before the day ends? Your page is waiting."
+        );
     }
 
     #[test]

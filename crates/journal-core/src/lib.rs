@@ -30,7 +30,7 @@ pub use guidance::{
     library, library_cards, parse_card, select_guidance, Card, DayEvent, GuidanceContext,
     LibraryCard, Stage, Suggestion, Theme, Trigger, MAX_SUGGESTIONS,
 };
-pub use journal::{Journal, PeriodDetail, SpaceOverview, SEARCH_LIMIT};
+pub use journal::{Journal, NotePreview, PeriodDetail, SpaceOverview, SEARCH_LIMIT};
 pub use pages::{
     count_words, first_line, is_written, Page, PageSummary, RecoveredPage, Recovery, Revision,
     RevisionSummary, Saved, SearchHit, HIGHLIGHT_CLOSE, HIGHLIGHT_OPEN, MAX_BODY_BYTES,

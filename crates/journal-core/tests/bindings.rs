@@ -3,9 +3,10 @@
 //! `UPDATE_BINDINGS=1` to regenerate them.
 
 use journal_core::{
-    Contact, ContactCounts, ContactKind, Draft, ErrorPayload, LibraryCard, NextMilestone, Page,
-    PageSummary, Period, PeriodDetail, PeriodInfo, RecoveredPage, Revision, RevisionSummary, Saved,
-    SearchHit, SettingEntry, SpaceOverview, SpaceStatus, Suggestion, Theme, Urge,
+    Contact, ContactCounts, ContactKind, Draft, ErrorPayload, LibraryCard, NextMilestone,
+    NotePreview, Page, PageSummary, Period, PeriodDetail, PeriodInfo, RecoveredPage, Revision,
+    RevisionSummary, Saved, SearchHit, SettingEntry, SpaceOverview, SpaceStatus, Suggestion, Theme,
+    Urge,
 };
 use std::path::PathBuf;
 use ts_rs::{Config, TS};
@@ -55,6 +56,7 @@ fn typescript_bindings_match_the_rust_types() {
     check::<LibraryCard>(&mut stale);
     check::<SettingEntry>(&mut stale);
     check::<Draft>(&mut stale);
+    check::<NotePreview>(&mut stale);
     check::<RecoveredPage>(&mut stale);
     assert!(
         stale.is_empty(),

@@ -15,7 +15,6 @@ import type { LibraryCard } from './bindings/LibraryCard';
 import type { Suggestion } from './bindings/Suggestion';
 import type { SettingEntry } from './bindings/SettingEntry';
 import type { RecoveredPage } from './bindings/RecoveredPage';
-import { countWords } from '../lib/words';
 import { addDays, daysBetween, localToday } from '../lib/dates';
 
 const MILESTONES = [1, 3, 7, 14, 21, 30, 60, 90, 180, 365];
@@ -491,7 +490,8 @@ export function installDevMock(mode = ''): void {
       date,
       body: p?.body ?? '',
       mood: p?.mood ?? null,
-      words: countWords(p?.body ?? ''),
+      // A stand-in: the real count is the core's (journal-core count_words).
+      words: (p?.body ?? '').split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length,
       created_at: p ? '2026-01-01T08:00:00Z' : null,
       updated_at: p ? '2026-01-01T08:00:00Z' : null,
       version: p ? 1 : 0,
@@ -529,6 +529,12 @@ export function installDevMock(mode = ''): void {
           .filter((d) => d >= (a.from as string) && d <= (a.to as string))
           .sort()
           .map((d) => ({ date: d, mood: pages.get(d)?.mood ?? null, words: page(d).words, first_line: '' }));
+      case 'notification_preview':
+        // A stand-in for the core's wording (journal_core::notification_text).
+        return {
+          title: 'Breathing Room',
+          body: a.discreet ? 'A quiet moment for your pages' : 'A few lines before the day ends? Your page is waiting.',
+        };
       case 'get_draft': {
         const body = drafts.get(a.key as string);
         return body === undefined ? null : { key: a.key, body, updated_at: new Date().toISOString() };

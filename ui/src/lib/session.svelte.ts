@@ -19,7 +19,6 @@ import {
   monthOf,
   type Month,
 } from './dates';
-import { countWords } from './words';
 
 export type Phase = 'starting' | 'loading' | 'ready' | 'load-error';
 
@@ -99,7 +98,8 @@ export class JournalSession {
   /** Said once the words are back on their pages. */
   recoveryDone = $state('');
   recoveryBusy = $state(false);
-  words = $derived(countWords(this.body));
+  /** The page's words as the core counted them at its last save or read. */
+  words = $state(0);
 
   /** The month the calendar shows. */
   month = $state<Month>({ year: 1970, month: 1 });
@@ -135,6 +135,7 @@ export class JournalSession {
       onSaved: (page) => {
         if (hasContent(page)) this.marks.add(page.date);
         else this.marks.delete(page.date);
+        if (page.date === this.date) this.words = page.words;
       },
       onReplacedElsewhere: (date, other) => {
         if (date === this.date) this.changedElsewhere = other;
@@ -215,6 +216,7 @@ export class JournalSession {
     this.date = date;
     this.body = draft ? draft.body : page.body;
     this.mood = draft ? draft.mood : page.mood;
+    this.words = page.words;
     this.pageStored = page.created_at !== null;
     this.loadError = '';
     this.phase = 'ready';
@@ -279,6 +281,7 @@ export class JournalSession {
     this.autosaver.loaded(date, { body: page.body, mood: page.mood }, page.version);
     this.body = page.body;
     this.mood = page.mood;
+    this.words = page.words;
     this.pageStored = page.created_at !== null;
     if (this.revisions !== null) void this.showRevisions();
   }
@@ -341,6 +344,7 @@ export class JournalSession {
     this.autosaver.loaded(date, { body: page.body, mood: page.mood }, page.version);
     this.body = page.body;
     this.mood = page.mood;
+    this.words = page.words;
     this.pageStored = page.created_at !== null;
     if (hasContent(page)) this.marks.add(date);
     else this.marks.delete(date);

@@ -1,8 +1,6 @@
 // Pure helpers for the Settings page: the days of the week as the setting
-// stores them, the check-in choices, and the words of a reminder as the
-// desktop would show it (the same words the Rust side sends).
-
-import type { SpaceStatus } from '../ipc/space';
+// stores them and the check-in choices. (How a reminder reads is the core's:
+// the `notification_preview` command.)
 
 export const WEEK = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 export type WeekDay = (typeof WEEK)[number];
@@ -51,22 +49,4 @@ export function checkinOptions(current: string): number[] {
     list.sort((a, b) => a - b);
   }
   return list;
-}
-
-export const NOTIFICATION_TITLE = 'Breathing Room';
-
-/**
- * The words of the daily reminder. Discreet text says nothing a passer-by
- * could read into; the warmer text may give the day count of an open period.
- */
-export function reminderPreview(
-  discreet: boolean,
-  status: SpaceStatus | null,
-): { title: string; body: string } {
-  if (discreet) return { title: NOTIFICATION_TITLE, body: 'A quiet moment for your pages' };
-  const open = status?.period != null && status.period.end === null;
-  const body = open
-    ? `Day ${status.current_streak_days} of giving space. A few lines before the day ends?`
-    : 'A few lines before the day ends? Your page is waiting.';
-  return { title: NOTIFICATION_TITLE, body };
 }

@@ -5,7 +5,7 @@
 // the SettingsApi passed in.
 
 import { toErrorPayload } from '../ipc/journal';
-import type { SettingsApi } from '../ipc/settings';
+import type { NotePreview, SettingsApi } from '../ipc/settings';
 
 /** How long the quiet "Saved" stays beside a control. */
 export const SAVED_NOTE_MS = 2500;
@@ -26,6 +26,9 @@ export class SettingsStore {
   notes = $state<Record<string, SettingNote>>({});
   phase = $state<SettingsPhase>('idle');
   loadError = $state('');
+  /** How a reminder would read now, as the core words it (null until known). */
+  preview = $state<NotePreview | null>(null);
+  private previewSeq = 0;
 
   private readonly api: SettingsApi;
   /** The values the Rust side has confirmed. */
@@ -44,6 +47,17 @@ export class SettingsStore {
   /** The text value of a setting ('' until loaded). */
   get(key: string): string {
     return this.values[key] ?? '';
+  }
+
+  /** Asks the core how the daily note would read, discreet or not. */
+  async loadPreview(discreet: boolean): Promise<void> {
+    const seq = ++this.previewSeq;
+    try {
+      const preview = await this.api.notificationPreview(discreet);
+      if (seq === this.previewSeq) this.preview = preview;
+    } catch {
+      // Without an answer the preview keeps what it showed.
+    }
   }
 
   /** A true/false setting as a boolean. */

@@ -35,7 +35,7 @@ impl Store {
             .into_iter()
             .map(|r| RevisionSummary {
                 id: r.id,
-                words: count_words(&r.body),
+                words: r.words,
                 first_line: first_line(&r.body),
                 date: r.date,
                 replaced_at: r.replaced_at,
@@ -78,10 +78,12 @@ impl Store {
 }
 
 fn read_revision(r: &rusqlite::Row<'_>) -> rusqlite::Result<Revision> {
+    let body: String = r.get(2)?;
     Ok(Revision {
         id: r.get(0)?,
         date: r.get(1)?,
-        body: r.get(2)?,
+        words: count_words(&body),
+        body,
         mood: r.get(3)?,
         saved_at: r.get(4)?,
         replaced_at: r.get(5)?,

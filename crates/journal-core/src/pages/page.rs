@@ -61,6 +61,8 @@ pub struct Revision {
     /// When this text was saved, and when a later save replaced it (UTC).
     pub saved_at: String,
     pub replaced_at: String,
+    /// Its words, counted as the page counts them.
+    pub words: u32,
 }
 
 /// What a save did: the page as stored now, and the text another writer
@@ -115,6 +117,10 @@ mod tests {
     #[case("line one\nline two\n\n", 4)]
     #[case("café naïve 😀 ok", 3)]
     #[case("今日は 静か", 2)]
+    #[case("dash - and ... only — punctuation !!", 4)]
+    #[case("42 days", 2)]
+    #[case("a\u{a0}b", 2)] // a no-break space parts words
+    #[case("x\u{85}y", 2)] // so does NEL
     fn counts_words_like_a_person(#[case] text: &str, #[case] n: u32) {
         assert_eq!(count_words(text), n);
     }

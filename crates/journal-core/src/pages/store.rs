@@ -140,6 +140,7 @@ impl Store {
                             mood: prev.mood,
                             saved_at: prev.updated_at.clone(),
                             replaced_at: now_s.clone(),
+                            words: prev.words,
                         });
                     }
                 }

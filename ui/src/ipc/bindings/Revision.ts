@@ -7,4 +7,8 @@ export type Revision = { id: number, date: string, body: string, mood: number | 
 /**
  * When this text was saved, and when a later save replaced it (UTC).
  */
-saved_at: string, replaced_at: string, };
+saved_at: string, replaced_at: string, 
+/**
+ * Its words, counted as the page counts them.
+ */
+words: number, };
