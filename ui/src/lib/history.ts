@@ -1,3 +1,5 @@
+import { localToday, longDate } from './dates';
+
 // Earlier versions of a page, made easy to compare with the page as it is:
 // each paragraph of an earlier text is marked when the page no longer has it.
 
@@ -16,11 +18,11 @@ export function markGoneLines(earlier: string, current: string): MarkedLine[] {
   }));
 }
 
-/** "4 December 2026, 21:05", in the person's own zone and language. */
+/** "Friday, 4 December 2026, 21:05": the app's own way of writing a day, in the person's time zone. */
 export function replacedWhen(instant: string): string {
   const d = new Date(instant);
   if (Number.isNaN(d.getTime())) return instant;
-  const day = d.toLocaleDateString(undefined, { day: 'numeric', month: 'long', year: 'numeric' });
-  const time = d.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
-  return `${day}, ${time}`;
+  const day = localToday(d);
+  const time = `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
+  return `${longDate(day)}, ${time}`;
 }
