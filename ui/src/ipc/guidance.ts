@@ -34,8 +34,10 @@ export async function setCardHelpful(id: string, helpful: boolean): Promise<void
   await call<null>('set_card_helpful', { id, helpful });
 }
 
-/** Hides a card from one day's page ("not today"). The safety card cannot be hidden. */
-/** "Not today" for a card on a day's page; `aside` false brings it back. */
+/**
+ * Hides a card from one day's page ("Not today"); `aside` false brings it
+ * back (the undo). The safety card cannot be hidden.
+ */
 export async function setCardAside(id: string, date: string, aside = true): Promise<void> {
   await call<null>('set_card_aside', { id, date, aside });
 }
