@@ -1,6 +1,7 @@
 //! The UI's requests, each handed straight to the core.
 
 use crate::{AppState, CloseGuard};
+use chrono::NaiveDate;
 use journal_core::{
     parse_date, Contact, ContactEdit, ContactKind, Draft, ErrorPayload, LibraryCard, NotePreview,
     Page, PageSummary, Period, PeriodDetail, RecoveredPage, Revision, Saved, SearchHit,
@@ -10,6 +11,15 @@ use tauri::{AppHandle, Runtime, State};
 
 type Reply<T> = Result<T, ErrorPayload>;
 
+/// A day as the UI sends it, `YYYY-MM-DD`, parsed at this edge.
+fn day(date: &str) -> Reply<NaiveDate> {
+    Ok(parse_date(date)?)
+}
+
+fn maybe_day(date: Option<&str>) -> Reply<Option<NaiveDate>> {
+    date.map(day).transpose()
+}
+
 #[tauri::command]
 pub fn today(state: State<'_, AppState>) -> Reply<String> {
     Ok(state.journal()?.today())
@@ -17,7 +27,7 @@ pub fn today(state: State<'_, AppState>) -> Reply<String> {
 
 #[tauri::command]
 pub fn get_page(state: State<'_, AppState>, date: String) -> Reply<Page> {
-    Ok(state.journal()?.get_page(&date)?)
+    Ok(state.journal()?.get_page(day(&date)?)?)
 }
 
 #[tauri::command]
@@ -30,12 +40,12 @@ pub fn save_page(
 ) -> Reply<Saved> {
     Ok(state
         .journal()?
-        .save_page(&date, &body, mood, base_version)?)
+        .save_page(day(&date)?, &body, mood, base_version)?)
 }
 
 #[tauri::command]
 pub fn page_revisions(state: State<'_, AppState>, date: String) -> Reply<Vec<Revision>> {
-    Ok(state.journal()?.revisions(&date)?)
+    Ok(state.journal()?.revisions(day(&date)?)?)
 }
 
 #[tauri::command]
@@ -51,7 +61,7 @@ pub fn list_pages(
 ) -> Reply<Vec<PageSummary>> {
     Ok(state
         .journal()?
-        .list_pages(from.as_deref(), to.as_deref())?)
+        .list_pages(maybe_day(from.as_deref())?, maybe_day(to.as_deref())?)?)
 }
 
 #[tauri::command]
@@ -77,7 +87,7 @@ pub fn start_period(
 ) -> Reply<Period> {
     Ok(state
         .journal()?
-        .start_period(start.as_deref(), note.as_deref())?)
+        .start_period(maybe_day(start.as_deref())?, note.as_deref())?)
 }
 
 #[tauri::command]
@@ -88,7 +98,7 @@ pub fn end_period(
 ) -> Reply<Period> {
     Ok(state
         .journal()?
-        .end_period(end.as_deref(), outcome.as_deref())?)
+        .end_period(maybe_day(end.as_deref())?, outcome.as_deref())?)
 }
 
 /// Log a contact on `date` (a local day), or now when no date is given.
@@ -100,7 +110,8 @@ pub fn log_contact(
     note: Option<String>,
 ) -> Reply<Contact> {
     let when = When::parse(date.as_deref(), None)?;
-    Ok(state.journal()?.log_contact(&kind, when, note.as_deref())?)
+    let kind = ContactKind::parse(&kind)?;
+    Ok(state.journal()?.log_contact(kind, when, note.as_deref())?)
 }
 
 #[tauri::command]
@@ -186,7 +197,9 @@ pub fn guidance(
     text: String,
     mood: Option<u8>,
 ) -> Reply<Vec<Suggestion>> {
-    Ok(state.journal()?.guidance(Some(&date), Some(&text), mood)?)
+    Ok(state
+        .journal()?
+        .guidance(Some(day(&date)?), Some(&text), mood)?)
 }
 
 #[tauri::command]
@@ -212,7 +225,9 @@ pub fn set_card_aside(
     aside: Option<bool>,
 ) -> Reply<()> {
     let aside = aside.unwrap_or(true);
-    Ok(state.journal()?.set_card_aside(&id, Some(&date), aside)?)
+    Ok(state
+        .journal()?
+        .set_card_aside(&id, Some(day(&date)?), aside)?)
 }
 
 #[tauri::command]

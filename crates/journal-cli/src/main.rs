@@ -266,15 +266,14 @@ fn run(cli: Cli) -> Result<(), Error> {
             let mood = mood.map(mood_arg).transpose()?;
             let body = if text == "-" { read_stdin()? } else { text };
             let journal = Journal::new(Store::open(&db)?, clock);
-            let key = journal_core::format_date(date);
             let page = if append {
-                journal.append_page(&key, &body, mood)?
+                journal.append_page(date, &body, mood)?
             } else {
                 let mood = match mood {
                     Some(m) => Some(m),
-                    None => journal.get_page(&key)?.mood,
+                    None => journal.get_page(date)?.mood,
                 };
-                journal.save_page(&key, &body, mood, None)?.page
+                journal.save_page(date, &body, mood, None)?.page
             };
             print_out(json, &ShownPage::from(page), |p| {
                 format!("Saved {} ({} words).", p.date, p.words)
@@ -282,8 +281,7 @@ fn run(cli: Cli) -> Result<(), Error> {
         }
         Command::Show { date } => {
             let date = day(date.as_deref(), &clock)?;
-            let page = Journal::new(Store::open(&db)?, clock)
-                .get_page(&journal_core::format_date(date))?;
+            let page = Journal::new(Store::open(&db)?, clock).get_page(date)?;
             print_out(json, &ShownPage::from(page), |p| {
                 let mood = p.mood.map(|m| format!(" · mood {m}/5")).unwrap_or_default();
                 format!("{} · {} words{mood}\n\n{}", p.date, p.words, p.body)
@@ -291,11 +289,9 @@ fn run(cli: Cli) -> Result<(), Error> {
         }
         Command::List { from, to } => {
             // Checked before opening (and so creating) anything.
-            for d in [&from, &to].into_iter().flatten() {
-                parse_date(d)?;
-            }
-            let pages = Journal::new(Store::open(&db)?, clock)
-                .list_pages(from.as_deref(), to.as_deref())?;
+            let from = from.as_deref().map(parse_date).transpose()?;
+            let to = to.as_deref().map(parse_date).transpose()?;
+            let pages = Journal::new(Store::open(&db)?, clock).list_pages(from, to)?;
             print_out(json, &pages, |ps| {
                 ps.iter()
                     .map(|p| format!("{}  {:>5} words  {}", p.date, p.words, p.first_line))
@@ -307,9 +303,9 @@ fn run(cli: Cli) -> Result<(), Error> {
         Command::Period(cmd) => period(cmd, &db, clock, json),
         Command::Contact(ContactCmd::Add { kind, when, note }) => {
             let when = when.resolve()?;
-            journal_core::ContactKind::parse(&kind)?;
+            let kind = journal_core::ContactKind::parse(&kind)?;
             let journal = Journal::new(Store::open(&db)?, clock);
-            let c = journal.log_contact(&kind, when, note.as_deref())?;
+            let c = journal.log_contact(kind, when, note.as_deref())?;
             print_out(json, &c, |c| {
                 format!("Logged a contact ({}) on {}.", c.kind.as_str(), c.date)
             })
@@ -446,14 +442,10 @@ fn run(cli: Cli) -> Result<(), Error> {
             print_out(json, &cards, |c| human_cards(c))
         }
         Command::Guidance { date, list: false } => {
-            let date = date
-                .as_deref()
-                .map(parse_date)
-                .transpose()?
-                .map(journal_core::format_date);
+            let date = date.as_deref().map(parse_date).transpose()?;
             let journal = Journal::new(Store::open(&db)?, clock);
             let cards: Vec<CardLine> = journal
-                .guidance(date.as_deref(), None, None)?
+                .guidance(date, None, None)?
                 .into_iter()
                 .map(|c| CardLine {
                     id: c.id,
@@ -507,8 +499,7 @@ fn run(cli: Cli) -> Result<(), Error> {
         Command::Status { as_of } => {
             let as_of = as_of.as_deref().map(parse_date).transpose()?;
             let journal = Journal::new(Store::open(&db)?, clock);
-            let key = as_of.map(journal_core::format_date);
-            let status = journal.space_status(key.as_deref())?;
+            let status = journal.space_status(as_of)?;
             print_out(json, &status, human_status)
         }
         Command::Search { query, limit } => {
@@ -530,13 +521,11 @@ fn history(
     clock: SystemClock,
     json: bool,
 ) -> Result<(), Error> {
-    if let Some(d) = &date {
-        parse_date(d)?;
-    }
+    let date = date.as_deref().map(parse_date).transpose()?;
     let journal = Journal::new(Store::open(db)?, clock);
     match cmd {
         None => {
-            let list = journal.history(date.as_deref())?;
+            let list = journal.history(date)?;
             print_out(json, &list, |list| {
                 if list.is_empty() {
                     return "No earlier versions are kept.".into();
@@ -617,11 +606,7 @@ fn period(
             note,
             note_file,
         } => {
-            let date = date
-                .as_deref()
-                .map(parse_date)
-                .transpose()?
-                .map(journal_core::format_date);
+            let date = date.as_deref().map(parse_date).transpose()?;
             let note = match note_file {
                 Some(f) => Some(
                     std::fs::read_to_string(&f).map_err(|source| Error::Io { path: f, source })?,
@@ -629,17 +614,13 @@ fn period(
                 None => note,
             };
             let journal = Journal::new(Store::open(db)?, clock);
-            let p = Some(journal.start_period(date.as_deref(), note.as_deref())?);
+            let p = Some(journal.start_period(date, note.as_deref())?);
             print_out(json, &p, describe)
         }
         PeriodCmd::End { date, outcome } => {
-            let date = date
-                .as_deref()
-                .map(parse_date)
-                .transpose()?
-                .map(journal_core::format_date);
+            let date = date.as_deref().map(parse_date).transpose()?;
             let journal = Journal::new(Store::open(db)?, clock);
-            let p = Some(journal.end_period(date.as_deref(), outcome.as_deref())?);
+            let p = Some(journal.end_period(date, outcome.as_deref())?);
             print_out(json, &p, describe)
         }
         PeriodCmd::Show => {

@@ -12,7 +12,7 @@ use crate::reminders::{next_notification, notification_text, NoteKind, Planned};
 use crate::settings::SettingEntry;
 use crate::space::When;
 use crate::space::{Contact, ContactEdit, ContactKind, Period, SpaceStatus, Urge, UrgeEdit};
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
 use serde::Serialize;
 use std::sync::{Mutex, MutexGuard};
@@ -50,8 +50,8 @@ impl Journal {
         format_date(self.clock.today())
     }
 
-    pub fn get_page(&self, date: &str) -> Result<Page> {
-        self.store().page(parse_date(date)?)
+    pub fn get_page(&self, date: NaiveDate) -> Result<Page> {
+        self.store().page(date)
     }
 
     /// Save a day's page. Days that have not come yet cannot be written.
@@ -62,7 +62,7 @@ impl Journal {
     /// is kept as a revision, never lost.
     pub fn save_page(
         &self,
-        date: &str,
+        date: NaiveDate,
         body: &str,
         mood: Option<u8>,
         base: Option<u32>,
@@ -73,31 +73,30 @@ impl Journal {
     }
 
     /// Add a paragraph to the end of a day's page.
-    pub fn append_page(&self, date: &str, text: &str, mood: Option<u8>) -> Result<Page> {
+    pub fn append_page(&self, date: NaiveDate, text: &str, mood: Option<u8>) -> Result<Page> {
         let day = self.writable_day(date)?;
         self.store()
             .append_to_page(day, text, mood, self.clock.as_ref())
     }
 
-    fn writable_day(&self, date: &str) -> Result<chrono::NaiveDate> {
-        let day = parse_date(date)?;
+    fn writable_day(&self, day: NaiveDate) -> Result<NaiveDate> {
         if day > self.clock.today() {
             return Err(Error::invalid(format!(
-                "{date} has not come yet; you can write today's page or any day before it"
+                "{} has not come yet; you can write today's page or any day before it",
+                format_date(day)
             )));
         }
         Ok(day)
     }
 
     /// Earlier texts of one day's page, or of every page, newest first.
-    pub fn history(&self, date: Option<&str>) -> Result<Vec<RevisionSummary>> {
-        let date = date.map(parse_date).transpose()?;
+    pub fn history(&self, date: Option<NaiveDate>) -> Result<Vec<RevisionSummary>> {
         self.store().history(date)
     }
 
     /// Every earlier text of one day's page, whole, newest first.
-    pub fn revisions(&self, date: &str) -> Result<Vec<Revision>> {
-        self.store().revisions(parse_date(date)?)
+    pub fn revisions(&self, date: NaiveDate) -> Result<Vec<Revision>> {
+        self.store().revisions(date)
     }
 
     /// One earlier text, whole.
@@ -110,9 +109,11 @@ impl Journal {
         self.store().restore_revision(id, self.clock.as_ref())
     }
 
-    pub fn list_pages(&self, from: Option<&str>, to: Option<&str>) -> Result<Vec<PageSummary>> {
-        let from = from.map(parse_date).transpose()?;
-        let to = to.map(parse_date).transpose()?;
+    pub fn list_pages(
+        &self,
+        from: Option<NaiveDate>,
+        to: Option<NaiveDate>,
+    ) -> Result<Vec<PageSummary>> {
         self.store().list_pages(from, to)
     }
 
@@ -159,18 +160,22 @@ pub struct SpaceOverview {
 }
 
 impl Journal {
-    fn day_or_today(&self, date: Option<&str>) -> Result<chrono::NaiveDate> {
-        date.map_or_else(|| Ok(self.clock.today()), parse_date)
+    fn day_or_today(&self, date: Option<NaiveDate>) -> NaiveDate {
+        date.unwrap_or_else(|| self.clock.today())
     }
 
-    pub fn start_period(&self, start: Option<&str>, upfront_note: Option<&str>) -> Result<Period> {
-        let start = self.day_or_today(start)?;
+    pub fn start_period(
+        &self,
+        start: Option<NaiveDate>,
+        upfront_note: Option<&str>,
+    ) -> Result<Period> {
+        let start = self.day_or_today(start);
         self.store()
             .start_period(start, upfront_note, self.clock.as_ref())
     }
 
-    pub fn end_period(&self, end: Option<&str>, outcome: Option<&str>) -> Result<Period> {
-        let end = self.day_or_today(end)?;
+    pub fn end_period(&self, end: Option<NaiveDate>, outcome: Option<&str>) -> Result<Period> {
+        let end = self.day_or_today(end);
         self.store().end_period(end, outcome, self.clock.as_ref())
     }
 
@@ -179,8 +184,12 @@ impl Journal {
         Ok(self.store().periods()?.into_iter().next())
     }
 
-    pub fn log_contact(&self, kind: &str, when: When, note: Option<&str>) -> Result<Contact> {
-        let kind = ContactKind::parse(kind)?;
+    pub fn log_contact(
+        &self,
+        kind: ContactKind,
+        when: When,
+        note: Option<&str>,
+    ) -> Result<Contact> {
         self.store()
             .add_contact(kind, when, note, self.clock.as_ref())
     }
@@ -253,8 +262,8 @@ impl Journal {
     }
 
     /// The figures as of `as_of` (today when `None`).
-    pub fn space_status(&self, as_of: Option<&str>) -> Result<SpaceStatus> {
-        let as_of = self.day_or_today(as_of)?;
+    pub fn space_status(&self, as_of: Option<NaiveDate>) -> Result<SpaceStatus> {
+        let as_of = self.day_or_today(as_of);
         self.store().space_status(as_of)
     }
 
@@ -291,11 +300,11 @@ impl Journal {
     /// (the page may not be saved yet); the stored page is used without them.
     pub fn guidance(
         &self,
-        date: Option<&str>,
+        date: Option<NaiveDate>,
         text: Option<&str>,
         mood: Option<u8>,
     ) -> Result<Vec<Suggestion>> {
-        let day = self.day_or_today(date)?;
+        let day = self.day_or_today(date);
         let store = self.store();
         let page = match text {
             Some(_) => None,
@@ -348,8 +357,8 @@ impl Journal {
     }
 
     /// "Not today" for a card on a day's page, or (`aside` false) its undo.
-    pub fn set_card_aside(&self, id: &str, date: Option<&str>, aside: bool) -> Result<()> {
-        let day = self.day_or_today(date)?;
+    pub fn set_card_aside(&self, id: &str, date: Option<NaiveDate>, aside: bool) -> Result<()> {
+        let day = self.day_or_today(date);
         self.store().set_card_aside(id, day, aside)
     }
 
@@ -439,6 +448,10 @@ mod tests {
     use super::*;
     use crate::clock::FixedClock;
 
+    fn d(s: &str) -> NaiveDate {
+        parse_date(s).unwrap()
+    }
+
     fn journal() -> Journal {
         let clock = FixedClock::at_utc("2027-03-14T12:00:00Z");
         Journal::new(Store::open_in_memory().unwrap(), clock)
@@ -448,14 +461,14 @@ mod tests {
     fn writes_today_and_earlier_days_but_not_the_future() {
         let j = journal();
         assert_eq!(j.today(), "2027-03-14");
-        j.save_page("2027-03-14", "today", None, None).unwrap();
-        j.save_page("2027-03-13", "late, for yesterday", Some(3), None)
+        j.save_page(d("2027-03-14"), "today", None, None).unwrap();
+        j.save_page(d("2027-03-13"), "late, for yesterday", Some(3), None)
             .unwrap();
         let e = j
-            .save_page("2027-03-15", "tomorrow", None, None)
+            .save_page(d("2027-03-15"), "tomorrow", None, None)
             .unwrap_err();
         assert_eq!(e.code(), "invalid_input");
-        assert_eq!(j.get_page("2027-03-15").unwrap().body, "");
+        assert_eq!(j.get_page(d("2027-03-15")).unwrap().body, "");
         assert_eq!(j.list_pages(None, None).unwrap().len(), 2);
     }
 
@@ -471,7 +484,7 @@ mod tests {
             j.notification_preview(false).unwrap().body,
             "A few lines before the day ends? Your page is waiting."
         );
-        j.start_period(Some("2027-03-08"), None).unwrap();
+        j.start_period(Some(d("2027-03-08")), None).unwrap();
         let warm = j.notification_preview(false).unwrap();
         assert_eq!(warm.title, "Breathing Room");
         assert_eq!(
@@ -483,7 +496,7 @@ mod tests {
             j.notification_preview(true).unwrap().body,
             "A quiet moment for your pages"
         );
-        j.end_period(Some("2027-03-12"), None).unwrap();
+        j.end_period(Some(d("2027-03-12")), None).unwrap();
         assert_eq!(
             j.notification_preview(false).unwrap().body,
             "A few lines before the day ends? Your page is waiting."
@@ -492,7 +505,8 @@ mod tests {
 
     #[test]
     fn a_bad_date_from_the_ui_is_a_clear_error() {
-        let e = journal().get_page("14/03/2027").unwrap_err();
+        // Dates are parsed at the edges (commands, CLI) before the facade.
+        let e = parse_date("14/03/2027").unwrap_err();
         assert_eq!(e.code(), "invalid_input");
     }
 }

@@ -10,8 +10,9 @@
 
 use chrono::{DateTime, NaiveDate, TimeDelta};
 use journal_core::{
-    format_date, library_cards, ErrorPayload, FixedClock, Journal, LibraryCard, NotePreview,
-    PeriodDetail, SettingEntry, SpaceOverview, SpaceStatus, Store, Suggestion, When,
+    format_date, library_cards, parse_date, ContactKind, ErrorPayload, FixedClock, Journal,
+    LibraryCard, NotePreview, PeriodDetail, SettingEntry, SpaceOverview, SpaceStatus, Store,
+    Suggestion, When,
 };
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -37,6 +38,11 @@ fn journal() -> Journal {
 fn day(offset: i64) -> String {
     let today = NaiveDate::parse_from_str(TODAY, "%Y-%m-%d").expect("TODAY is a date");
     format_date(today + TimeDelta::days(offset))
+}
+
+/// The day `offset` days from `TODAY`.
+fn d(offset: i64) -> NaiveDate {
+    parse_date(&day(offset)).expect("a day")
 }
 
 /// The hour `hour` (UTC) of the day `offset` days from `TODAY`.
@@ -83,24 +89,28 @@ fn build(scenario: Scenario) -> Journal {
         return j;
     }
     let note = "I am going to give you the room you asked for. I am all right, and I am here.";
-    j.start_period(Some(&day(-40)), Some(note)).unwrap();
+    j.start_period(Some(d(-40)), Some(note)).unwrap();
     j.log_urge(
         at(-38, 22),
         Some(5),
         Some("Our anniversary. I wrote a message and deleted it."),
     )
     .unwrap();
-    j.log_contact("necessary", at(-35, 9), Some("The car insurance renewal."))
-        .unwrap();
+    j.log_contact(
+        ContactKind::Necessary,
+        at(-35, 9),
+        Some("The car insurance renewal."),
+    )
+    .unwrap();
     j.log_urge(at(-31, 13), Some(2), None).unwrap();
     j.log_contact(
-        "they-reached-out",
+        ContactKind::TheyReachedOut,
         at(-25, 17),
         Some("They sent a photo of the dog."),
     )
     .unwrap();
     j.end_period(
-        Some(&day(-20)),
+        Some(d(-20)),
         Some("We talked calmly in the end. Not fixed, but kinder."),
     )
     .unwrap();
@@ -114,27 +124,27 @@ fn build(scenario: Scenario) -> Journal {
     } else {
         -12
     };
-    j.start_period(Some(&day(start)), Some(note)).unwrap();
+    j.start_period(Some(d(start)), Some(note)).unwrap();
     if scenario == Scenario::Milestone {
         return j;
     }
     j.log_urge(at(-11, 20), Some(4), Some("Saw their jacket by the door."))
         .unwrap();
     j.log_contact(
-        "necessary",
+        ContactKind::Necessary,
         at(-9, 8),
         Some("Sorted out the school pickup for Thursday."),
     )
     .unwrap();
     j.log_contact(
-        "pursued",
+        ContactKind::Pursued,
         at(-6, 23),
         Some("Sent a long message late at night."),
     )
     .unwrap();
     j.log_urge(at(-4, 14), None, None).unwrap();
     j.log_contact(
-        "they-reached-out",
+        ContactKind::TheyReachedOut,
         at(-2, 18),
         Some("They asked how I was doing."),
     )
@@ -240,12 +250,18 @@ struct GuidanceFixture {
 
 fn guidance_example(date: String, text: &str, mood: Option<u8>, page: bool) -> GuidanceExample {
     let j = build(Scenario::Default);
-    let suggestions = j.guidance(Some(&date), Some(text), mood).unwrap();
+    let suggestions = j
+        .guidance(Some(parse_date(&date).unwrap()), Some(text), mood)
+        .unwrap();
     let mut set_aside = BTreeMap::new();
     for s in &suggestions {
-        j.set_card_aside(&s.id, Some(&date), true).unwrap();
-        let answer = j.guidance(Some(&date), Some(text), mood).unwrap();
-        j.set_card_aside(&s.id, Some(&date), false).unwrap();
+        j.set_card_aside(&s.id, Some(parse_date(&date).unwrap()), true)
+            .unwrap();
+        let answer = j
+            .guidance(Some(parse_date(&date).unwrap()), Some(text), mood)
+            .unwrap();
+        j.set_card_aside(&s.id, Some(parse_date(&date).unwrap()), false)
+            .unwrap();
         set_aside.insert(s.id.clone(), answer);
     }
     GuidanceExample {
