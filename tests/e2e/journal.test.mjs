@@ -226,4 +226,28 @@ describe('a day with the journal', () => {
     assert.equal(page.body, CLI_TEXT + APPENDED, 'the app saved over the CLI page in the same file');
     assert.equal(page.words, countWords(CLI_TEXT + APPENDED));
   });
+
+  step('words the CLI writes to the open page are never lost to the app\'s next save', async () => {
+    const elsewhere = 'Written from the terminal while the app had the page open.';
+    await cli(sandbox, ['write', '--date', THREE_DAYS_AGO, elsewhere]);
+    // The app, still on its own text, saves its next keystrokes.
+    await typeInEditor(' And a little more.');
+    const notice = await app.waitForElement('[data-testid="changed-elsewhere"]', 5_000);
+    assert.ok((await notice.text()).includes(elsewhere), 'the other words are shown beside mine');
+    await waitForSaveState(app, 'Saved');
+    const history = await cli(sandbox, ['history', '--date', THREE_DAYS_AGO]);
+    assert.ok(
+      history.some((r) => r.first_line === elsewhere),
+      `the terminal's words are kept as an earlier version: ${JSON.stringify(history)}`,
+    );
+
+    await (await app.find('[data-testid="keep-both"]')).click();
+    await waitFor(async () => (await editorValue(app)).endsWith(elsewhere), {
+      what: 'the other words added below mine',
+    });
+    await waitForSaveState(app, 'Saved');
+    const page = await cli(sandbox, ['show', '--date', THREE_DAYS_AGO]);
+    assert.ok(page.body.startsWith(CLI_TEXT + APPENDED + ' And a little more.'), page.body);
+    assert.ok(page.body.endsWith(elsewhere), page.body);
+  });
 });
