@@ -25,12 +25,13 @@ const UI_RETRY_PAUSE: Duration = Duration::from_millis(300);
 /// would close under it and the words it carries would be lost: a save waits
 /// up to `BUSY_TIMEOUT` while another program (the command line) writes, and
 /// when the close comes with a save already waiting, the UI's flush waits for
-/// that one and then tries again, which can wait as long once more. If that
-/// fails, the UI holds the close before its pause (`UI_RETRY_PAUSE`) and
-/// last try, so those run without a clock. Twice the busy timeout, the pause
-/// and a second to spare: 11.3 s.
+/// that one and then tries again, which can wait as long once more; before
+/// the page, the drafts of the forms beside it are kept, which can wait as
+/// long again. If the page's save fails, the UI holds the close before its
+/// pause (`UI_RETRY_PAUSE`) and last try, so those run without a clock.
+/// Three times the busy timeout, the pause and a second to spare: 16.3 s.
 pub const FLUSH_GRACE: Duration = BUSY_TIMEOUT
-    .saturating_mul(2)
+    .saturating_mul(3)
     .saturating_add(UI_RETRY_PAUSE)
     .saturating_add(Duration::from_secs(1));
 
@@ -161,7 +162,7 @@ mod tests {
 
     #[test]
     fn the_grace_period_outlasts_a_save_waiting_on_a_busy_journal() {
-        assert!(FLUSH_GRACE > BUSY_TIMEOUT * 2 + UI_RETRY_PAUSE);
+        assert!(FLUSH_GRACE > BUSY_TIMEOUT * 3 + UI_RETRY_PAUSE);
     }
 
     #[test]

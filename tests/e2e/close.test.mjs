@@ -22,7 +22,7 @@ import {
 import { findWindows, requestClose } from './x11.mjs';
 
 /** The shell closes the window anyway after this long (FLUSH_GRACE in src-tauri/src/close.rs). */
-const SHELL_GRACE_MS = 11_300;
+const SHELL_GRACE_MS = 16_300;
 /** The UI's autosave pause; a close faster than this cannot have been saved by autosave. */
 const AUTOSAVE_MS = 700;
 

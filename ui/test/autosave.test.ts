@@ -280,4 +280,18 @@ describe('Autosaver', () => {
     expect(saver.state.kind).toBe('saved');
     expect(saver.version('2026-11-29')).toBe(3);
   });
+
+  it('keeps naming the version text was written over when the page is read again before it is saved', async () => {
+    const { saver, calls, fail } = setup();
+    saver.loaded('2026-11-29', d('Mine.'), 3);
+    saver.edit('2026-11-29', d('Mine, and more.'));
+    await vi.advanceTimersByTimeAsync(700);
+    await fail(0);
+    // Meanwhile another writer saved (version 4) and the day is read again.
+    saver.loaded('2026-11-29', d('Theirs.'), 4);
+    expect(saver.unsaved('2026-11-29')).toEqual(d('Mine, and more.'));
+    void saver.flush();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(calls[1].base).toBe(3);
+  });
 });

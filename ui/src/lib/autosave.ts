@@ -94,7 +94,11 @@ export class Autosaver {
   /** Records what the store holds for a day that was just opened. */
   loaded(date: string, draft: Draft, version: number): void {
     this.stored.set(date, { ...draft });
-    this.versions.set(date, version);
+    // Text still waiting was written over the version read before: it must
+    // keep naming that one, or the store would take it as having seen this.
+    const waiting =
+      this.inFlight === date || (this.pending.has(date) && !sameDraft(this.pending.get(date), draft));
+    if (!waiting) this.versions.set(date, version);
     if (this.inFlight !== date && sameDraft(this.pending.get(date), draft)) {
       this.pending.delete(date);
       this.failures.delete(date);

@@ -82,8 +82,15 @@ impl Store {
         let (found, marked) = match decided {
             Ok(found) => found,
             Err(e) => {
+                // Only for a file we refuse, and only side files the look
+                // itself made: a busy moment (passed on as busy, and tried
+                // again) must never remove another process's live log.
+                let refused = matches!(
+                    e,
+                    Error::Damaged { .. } | Error::Foreign { .. } | Error::NewerSchema { .. }
+                );
                 for (p, had) in side.iter().zip(had) {
-                    if !had {
+                    if refused && !had {
                         let _ = fs::remove_file(p);
                     }
                 }
@@ -172,15 +179,23 @@ fn check_readable(conn: &Connection, path: &Path) -> Result<i64> {
         path: path.to_path_buf(),
         detail,
     };
+    // Busy or locked is another process at work, not damage: it is passed
+    // on as it is, so the open is tried again.
+    let read_error = |e: rusqlite::Error| match e.sqlite_error_code() {
+        Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked) => {
+            Error::Database(e)
+        }
+        _ => damaged(e.to_string()),
+    };
     let version: i64 = conn
         .pragma_query_value(None, "user_version", |r| r.get(0))
-        .map_err(|e| damaged(e.to_string()))?;
+        .map_err(read_error)?;
     let mut problems = Vec::new();
     conn.pragma_query(None, "quick_check", |r| {
         problems.push(r.get::<_, String>(0)?);
         Ok(())
     })
-    .map_err(|e| damaged(e.to_string()))?;
+    .map_err(read_error)?;
     if problems.len() != 1 || problems[0] != "ok" {
         let mut detail = problems.into_iter().take(3).collect::<Vec<_>>().join("; ");
         detail.truncate(300);

@@ -183,12 +183,9 @@ impl Store {
         let current = self.page(date)?;
         let body = join_paragraph(&current.body, text);
         let mood = mood.or(current.mood);
+        // Should another writer save in between, what it wrote is kept as a
+        // revision by the save itself (never written twice by a retry).
         let saved = self.save_page_from(date, &body, mood, Some(current.version), clock)?;
-        if saved.replaced_elsewhere.is_some() {
-            // Another writer saved between the read and the write: it is kept
-            // as a revision; add to what is there now instead.
-            return self.append_to_page(date, text, mood, clock);
-        }
         Ok(saved.page)
     }
 

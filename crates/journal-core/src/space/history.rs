@@ -31,20 +31,28 @@ pub struct UrgeEdit<'a> {
 }
 
 impl Store {
-    fn keep_change<T: Serialize>(
-        &self,
+    /// Apply `sql` to the event and keep it as it was before, in one
+    /// transaction: the change and its history land together or not at all.
+    #[allow(clippy::too_many_arguments)]
+    fn change_event<T: Serialize>(
+        &mut self,
         event: &str,
         id: i64,
         action: &str,
         before: &T,
+        sql: &str,
+        args: &[&dyn rusqlite::ToSql],
         clock: &dyn Clock,
     ) -> Result<()> {
         let before = serde_json::to_string(before).expect("an event serializes");
-        self.conn.execute(
+        let tx = self.conn.transaction()?;
+        tx.execute(sql, args)?;
+        tx.execute(
             "INSERT INTO event_change(event, event_id, action, changed_at, before)
              VALUES (?1, ?2, ?3, ?4, ?5)",
             params![event, id, action, rfc3339(clock.now()), before],
         )?;
+        tx.commit()?;
         Ok(())
     }
 
@@ -97,13 +105,15 @@ impl Store {
         };
         let kind = edit.kind.unwrap_or(before.kind);
         let (at, day) = self.moved(&before.at, &before.date, edit.date, clock)?;
-        let tx = self.conn.transaction()?;
-        tx.execute(
+        self.change_event(
+            "contact",
+            id,
+            "edit",
+            &before,
             "UPDATE contact SET at = ?1, local_date = ?2, kind = ?3, note = ?4 WHERE id = ?5",
             params![at, day, kind.as_str(), note, id],
+            clock,
         )?;
-        tx.commit()?;
-        self.keep_change("contact", id, "edit", &before, clock)?;
         self.contact(id)
     }
 
@@ -115,11 +125,15 @@ impl Store {
             return Ok(before);
         }
         self.check_not_final(&before.date)?;
-        self.conn.execute(
+        self.change_event(
+            "contact",
+            id,
+            "remove",
+            &before,
             "UPDATE contact SET removed_at = ?1 WHERE id = ?2",
             params![rfc3339(clock.now()), id],
+            clock,
         )?;
-        self.keep_change("contact", id, "remove", &before, clock)?;
         self.contact(id)
     }
 
@@ -130,9 +144,15 @@ impl Store {
             return Ok(before);
         }
         self.check_not_final(&before.date)?;
-        self.conn
-            .execute("UPDATE contact SET removed_at = NULL WHERE id = ?1", [id])?;
-        self.keep_change("contact", id, "restore", &before, clock)?;
+        self.change_event(
+            "contact",
+            id,
+            "restore",
+            &before,
+            "UPDATE contact SET removed_at = NULL WHERE id = ?1",
+            params![id],
+            clock,
+        )?;
         self.contact(id)
     }
 
@@ -155,11 +175,15 @@ impl Store {
             None => before.note.clone(),
         };
         let (at, day) = self.moved(&before.at, &before.date, edit.date, clock)?;
-        self.conn.execute(
+        self.change_event(
+            "urge",
+            id,
+            "edit",
+            &before,
             "UPDATE urge SET at = ?1, local_date = ?2, intensity = ?3, note = ?4 WHERE id = ?5",
             params![at, day, intensity, note, id],
+            clock,
         )?;
-        self.keep_change("urge", id, "edit", &before, clock)?;
         self.urge(id)
     }
 
@@ -169,11 +193,15 @@ impl Store {
             return Ok(before);
         }
         self.check_not_final(&before.date)?;
-        self.conn.execute(
+        self.change_event(
+            "urge",
+            id,
+            "remove",
+            &before,
             "UPDATE urge SET removed_at = ?1 WHERE id = ?2",
             params![rfc3339(clock.now()), id],
+            clock,
         )?;
-        self.keep_change("urge", id, "remove", &before, clock)?;
         self.urge(id)
     }
 
@@ -183,9 +211,15 @@ impl Store {
             return Ok(before);
         }
         self.check_not_final(&before.date)?;
-        self.conn
-            .execute("UPDATE urge SET removed_at = NULL WHERE id = ?1", [id])?;
-        self.keep_change("urge", id, "restore", &before, clock)?;
+        self.change_event(
+            "urge",
+            id,
+            "restore",
+            &before,
+            "UPDATE urge SET removed_at = NULL WHERE id = ?1",
+            params![id],
+            clock,
+        )?;
         self.urge(id)
     }
 
