@@ -326,14 +326,25 @@ impl Store {
         to: Option<NaiveDate>,
         removed: bool,
     ) -> Result<Vec<Contact>> {
+        self.events("contact", CONTACT_COLS, (from, to, removed), contact_from)
+    }
+
+    /// Rows of an event table on days `from..=to`, oldest first.
+    fn events<T>(
+        &self,
+        table: &str,
+        cols: &str,
+        (from, to, removed): (Option<NaiveDate>, Option<NaiveDate>, bool),
+        row: fn(&Row<'_>) -> rusqlite::Result<T>,
+    ) -> Result<Vec<T>> {
         let (from, to) = bounds(from, to);
         let sql = format!(
-            "SELECT {CONTACT_COLS} FROM contact
+            "SELECT {cols} FROM {table}
              WHERE local_date >= ?1 AND local_date <= ?2 AND (?3 OR removed_at IS NULL)
              ORDER BY local_date, at, id"
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
-        let rows = stmt.query_map(params![from, to, removed], contact_from)?;
+        let rows = stmt.query_map(params![from, to, removed], row)?;
         Ok(rows.collect::<std::result::Result<_, _>>()?)
     }
 
@@ -350,15 +361,7 @@ impl Store {
         to: Option<NaiveDate>,
         removed: bool,
     ) -> Result<Vec<Urge>> {
-        let (from, to) = bounds(from, to);
-        let sql = format!(
-            "SELECT {URGE_COLS} FROM urge
-             WHERE local_date >= ?1 AND local_date <= ?2 AND (?3 OR removed_at IS NULL)
-             ORDER BY local_date, at, id"
-        );
-        let mut stmt = self.conn.prepare_cached(&sql)?;
-        let rows = stmt.query_map(params![from, to, removed], urge_from)?;
-        Ok(rows.collect::<std::result::Result<_, _>>()?)
+        self.events("urge", URGE_COLS, (from, to, removed), urge_from)
     }
 
     /// The period that `as_of` falls in or after: the latest one begun by then.
