@@ -26,6 +26,8 @@ const COMMANDS: &[&str] = &[
     "edit_urge",
     "remove_urge",
     "restore_urge",
+    "revert_contact",
+    "revert_urge",
     "period_detail",
     "mark_milestone_seen",
     "get_draft",

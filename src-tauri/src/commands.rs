@@ -163,7 +163,8 @@ pub fn edit_urge(
 ) -> Reply<Urge> {
     let edit = UrgeEdit {
         date: date.as_deref().map(parse_date).transpose()?,
-        intensity: intensity.map(Some),
+        // 0 clears it ("not said").
+        intensity: intensity.map(|i| (i != 0).then_some(i)),
         note: note.as_deref(),
     };
     Ok(state.journal()?.edit_urge(id, &edit)?)
@@ -177,6 +178,16 @@ pub fn remove_urge(state: State<'_, AppState>, id: i64) -> Reply<Urge> {
 #[tauri::command]
 pub fn restore_urge(state: State<'_, AppState>, id: i64) -> Reply<Urge> {
     Ok(state.journal()?.restore_urge(id)?)
+}
+
+#[tauri::command]
+pub fn revert_contact(state: State<'_, AppState>, id: i64) -> Reply<Contact> {
+    Ok(state.journal()?.revert_contact(id)?)
+}
+
+#[tauri::command]
+pub fn revert_urge(state: State<'_, AppState>, id: i64) -> Reply<Urge> {
+    Ok(state.journal()?.revert_urge(id)?)
 }
 
 #[tauri::command]

@@ -120,6 +120,8 @@ pub fn app_builder<R: Runtime>(
             commands::edit_urge,
             commands::remove_urge,
             commands::restore_urge,
+            commands::revert_contact,
+            commands::revert_urge,
             commands::period_detail,
             commands::mark_milestone_seen,
             commands::get_draft,

@@ -524,6 +524,26 @@ fn a_logged_event_can_be_corrected_taken_back_and_put_back_through_the_commands(
     assert_eq!(u["intensity"], 5);
     invoke(&w, "remove_urge", json!({ "id": urge["id"] })).unwrap();
     invoke(&w, "restore_urge", json!({ "id": urge["id"] })).unwrap();
+    // "Not noted" clears the strength; Undo puts the urge back exactly as it was.
+    let cleared = invoke(
+        &w,
+        "edit_urge",
+        json!({ "id": urge["id"], "date": null, "intensity": 0, "note": null }),
+    )
+    .unwrap();
+    assert!(cleared["intensity"].is_null());
+    let back = invoke(&w, "revert_urge", json!({ "id": urge["id"] })).unwrap();
+    assert_eq!(back["intensity"], 5);
+    assert_eq!(back["at"], u["at"]);
+    let moved = invoke(
+        &w,
+        "edit_contact",
+        json!({ "id": c["id"], "kind": null, "date": start, "note": null }),
+    )
+    .unwrap();
+    assert_eq!(moved["date"], start.as_str());
+    let back = invoke(&w, "revert_contact", json!({ "id": c["id"] })).unwrap();
+    assert_eq!(back["at"], edited["at"], "the same moment, not midday");
 
     // The period in full.
     let overview = invoke(&w, "space_overview", json!({})).unwrap();

@@ -100,6 +100,9 @@ function fakeBackend(initial: { open?: boolean; unseen?: number | null; past?: P
       last_reset: pursuits.at(-1) ?? null,
     };
   };
+  /** Each event's earlier states, newest last (the core keeps them in its history). */
+  const earlier = new Map<object, object[]>();
+  const keep = (x: object) => earlier.set(x, [...(earlier.get(x) ?? []), { ...x }]);
   const find = <T extends { id: number }>(xs: T[], id: unknown): T => {
     const x = xs.find((e) => e.id === id);
     if (!x) throw { code: 'invalid_input', message: `nothing numbered ${String(id)}` };
@@ -188,6 +191,7 @@ function fakeBackend(initial: { open?: boolean; unseen?: number | null; past?: P
         }
         case 'edit_contact': {
           const c = find(state.contacts, args.id);
+          keep(c);
           if (args.kind !== null) c.kind = args.kind as ContactKind;
           if (args.date !== null) c.date = args.date as string;
           if (args.note !== null) c.note = args.note === '' ? null : (args.note as string);
@@ -196,7 +200,8 @@ function fakeBackend(initial: { open?: boolean; unseen?: number | null; past?: P
         }
         case 'edit_urge': {
           const u = find(state.urges, args.id);
-          if (args.intensity !== null) u.intensity = args.intensity as number;
+          keep(u);
+          if (args.intensity !== null) u.intensity = args.intensity === 0 ? null : (args.intensity as number);
           if (args.date !== null) u.date = args.date as string;
           if (args.note !== null) u.note = args.note === '' ? null : (args.note as string);
           recount();
@@ -205,6 +210,7 @@ function fakeBackend(initial: { open?: boolean; unseen?: number | null; past?: P
         case 'remove_contact':
         case 'remove_urge': {
           const x = cmd === 'remove_contact' ? find(state.contacts, args.id) : find(state.urges, args.id);
+          keep(x);
           x.removed_at = stamp();
           recount();
           return { ...x };
@@ -212,7 +218,18 @@ function fakeBackend(initial: { open?: boolean; unseen?: number | null; past?: P
         case 'restore_contact':
         case 'restore_urge': {
           const x = cmd === 'restore_contact' ? find(state.contacts, args.id) : find(state.urges, args.id);
+          keep(x);
           delete x.removed_at;
+          recount();
+          return { ...x };
+        }
+        case 'revert_contact':
+        case 'revert_urge': {
+          const x = cmd === 'revert_contact' ? find(state.contacts, args.id) : find(state.urges, args.id);
+          const was = earlier.get(x)?.pop();
+          if (!was) throw { code: 'invalid_input', message: 'nothing to undo' };
+          for (const key of Object.keys(x)) delete (x as Record<string, unknown>)[key];
+          Object.assign(x, was);
           recount();
           return { ...x };
         }
@@ -886,9 +903,34 @@ describe('Undo', () => {
 
     await fireEvent.click(screen.getByRole('button', { name: 'Undo' }));
     await settle();
-    expect(backend.argsOf('edit_contact')[1]).toEqual({ id: 2, kind: 'necessary', date: null, note: '' });
+    expect(backend.argsOf('revert_contact')).toEqual([{ id: 2 }]);
+    expect(backend.state.contacts.find((c) => c.id === 2)).toEqual({
+      id: 2,
+      at: '2026-11-24T09:00:00Z',
+      date: '2026-11-24',
+      kind: 'necessary',
+      note: null,
+    });
     expect(text('day-count')).toBe('Day 6 of giving space');
     expect(entry('Necessary contact').querySelector('.note')).toBeNull();
+    expect(text('undo-message')).toBe('Changed back.');
+  });
+
+  it('clears a strength given before, and Undo gives it back', async () => {
+    const backend = fakeBackend();
+    backend.state.urges.push({ id: 4, at: '2026-11-25T21:00:00Z', date: '2026-11-25', intensity: 3, note: null });
+    await openSpace();
+    await openEditor('Felt the urge and held back · Strong');
+    await fireEvent.change(screen.getByLabelText('How strong was it?'), { target: { value: '' } });
+    await fireEvent.click(screen.getByRole('button', { name: 'Save change' }));
+    await settle();
+    expect(backend.argsOf('edit_urge')).toEqual([{ id: 4, date: null, intensity: 0, note: null }]);
+    expect(timelineItems().map(head)).toContain('Felt the urge and held back');
+
+    await fireEvent.click(screen.getByRole('button', { name: 'Undo' }));
+    await settle();
+    expect(backend.argsOf('revert_urge')).toEqual([{ id: 4 }]);
+    expect(timelineItems().map(head)).toContain('Felt the urge and held back · Strong');
     expect(text('undo-message')).toBe('Changed back.');
   });
 

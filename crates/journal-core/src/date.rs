@@ -26,6 +26,13 @@ pub fn format_date(d: NaiveDate) -> String {
     d.format("%Y-%m-%d").to_string()
 }
 
+/// An instant as the store keeps it (RFC 3339, UTC).
+pub(crate) fn parse_instant(s: &str) -> Result<chrono::DateTime<chrono::Utc>> {
+    chrono::DateTime::parse_from_rfc3339(s)
+        .map(|t| t.with_timezone(&chrono::Utc))
+        .map_err(|_| Error::invalid(format!("\"{s}\" in the journal is not a moment")))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

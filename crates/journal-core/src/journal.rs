@@ -241,6 +241,16 @@ impl Journal {
         self.store().restore_urge(id, self.clock.as_ref())
     }
 
+    /// Undo a contact's latest change: it is put back exactly as it was.
+    pub fn revert_contact(&self, id: i64) -> Result<Contact> {
+        self.store().revert_contact(id, self.clock.as_ref())
+    }
+
+    /// Undo an urge's latest change: it is put back exactly as it was.
+    pub fn revert_urge(&self, id: i64) -> Result<Urge> {
+        self.store().revert_urge(id, self.clock.as_ref())
+    }
+
     /// A period in full: its dates, notes, figures as they stood on its last
     /// day (or today), and its timeline.
     pub fn period_detail(&self, id: i64) -> Result<PeriodDetail> {
@@ -250,13 +260,13 @@ impl Journal {
             .into_iter()
             .find(|p| p.id == id)
             .ok_or_else(|| Error::invalid(format!("there is no period numbered {id}")))?;
-        let start = parse_date(&period.start)?;
         let end = period.end.as_deref().map(parse_date).transpose()?;
         let as_of = end.unwrap_or_else(|| self.clock.today());
+        let (contacts, urges) = store.period_events(&period)?;
         Ok(PeriodDetail {
-            status: store.space_status(as_of)?,
-            contacts: store.contacts(Some(start), end)?,
-            urges: store.urges(Some(start), end)?,
+            status: store.status_in(Some(&period), as_of)?,
+            contacts,
+            urges,
             period,
         })
     }
@@ -273,11 +283,7 @@ impl Journal {
         let mut periods = store.periods()?.into_iter();
         let period = periods.next();
         let (contacts, urges) = match &period {
-            Some(p) => {
-                let start = Some(parse_date(&p.start)?);
-                let end = p.end.as_deref().map(parse_date).transpose()?;
-                (store.contacts(start, end)?, store.urges(start, end)?)
-            }
+            Some(p) => store.period_events(p)?,
             None => (Vec::new(), Vec::new()),
         };
         let past_periods = period

@@ -423,6 +423,55 @@ fn an_earlier_backup_is_never_overwritten() {
     assert_eq!(read_backup(&second).0, 1);
 }
 
+#[test]
+fn an_update_that_fails_and_is_tried_again_copies_the_journal_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("journal.db");
+    make_v1_journal(&path);
+    {
+        // Something the next step does not expect: the update stops there,
+        // rolled back, every time it is tried.
+        let conn = Connection::open(&path).unwrap();
+        conn.execute_batch("CREATE TABLE space_period(x)").unwrap();
+    }
+    for _ in 0..3 {
+        assert!(Store::open(&path).is_err(), "the update cannot pass");
+    }
+    let copies = others_in(dir.path(), &path)
+        .into_iter()
+        .filter(|n| n.ends_with(".bak"))
+        .collect::<Vec<_>>();
+    assert_eq!(
+        copies,
+        [format!("journal.db.before-v{SCHEMA_VERSION}.bak")],
+        "one copy, however often it is tried"
+    );
+    let bak = dir.path().join(&copies[0]);
+    assert_eq!(
+        read_backup(&bak),
+        (1, "Written before the update, by the harbour.".to_string())
+    );
+
+    // A page written between tries (by the old version) is a new journal:
+    // the next try copies it again rather than trusting the old copy.
+    {
+        let conn = Connection::open(&path).unwrap();
+        conn.execute(
+            "UPDATE page SET body = 'Changed between tries.' WHERE date = '2026-12-24'",
+            [],
+        )
+        .unwrap();
+    }
+    assert!(Store::open(&path).is_err());
+    let second = dir
+        .path()
+        .join(format!("journal.db.before-v{SCHEMA_VERSION}.2.bak"));
+    assert_eq!(
+        read_backup(&second),
+        (1, "Changed between tries.".to_string())
+    );
+}
+
 fn app_id(path: &Path) -> i32 {
     let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY).unwrap();
     conn.pragma_query_value(None, "application_id", |r| r.get(0))

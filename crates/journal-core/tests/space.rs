@@ -363,3 +363,128 @@ fn an_ended_period_is_final() {
     s.add_urge(When::Day(d("2027-02-01")), None, None, &c)
         .unwrap();
 }
+
+#[test]
+fn the_day_one_period_ended_and_the_next_began_keeps_the_ended_one_as_it_was() {
+    let (_dir, mut s) = store();
+    let c = clock("2027-01-20", 0);
+    s.start_period(d("2027-01-01"), None, &c).unwrap();
+    let before_end = s.add_urge(When::Now, Some(3), None, &c).unwrap();
+    let ended = s.end_period(d("2027-01-20"), None, &c).unwrap();
+    let figures = |s: &Store| {
+        let p = s
+            .periods()
+            .unwrap()
+            .into_iter()
+            .find(|p| p.id == ended.id)
+            .unwrap();
+        (
+            s.status_in(Some(&p), d("2027-01-20")).unwrap(),
+            s.period_events(&p).unwrap(),
+        )
+    };
+    let frozen = figures(&s);
+    assert_eq!(frozen.0.urges_resisted, 1);
+
+    // The next period begins the same day; what is logged now is its own.
+    s.start_period(d("2027-01-20"), Some("Starting again, gently."), &c)
+        .unwrap();
+    let after = s.add_urge(When::Now, None, None, &c).unwrap();
+    s.add_contact(ContactKind::TheyReachedOut, When::Now, None, &c)
+        .unwrap();
+    let later = clock("2027-01-25", 0);
+    let late = s
+        .add_urge(When::Day(d("2027-01-20")), None, None, &later)
+        .unwrap();
+    assert_eq!(figures(&s), frozen, "the ended period's figures stay");
+
+    // What counted in the ended period cannot be changed; the new one's can.
+    let e = s.remove_urge(before_end.id, &later).unwrap_err();
+    assert!(e.to_string().contains("ended"), "{e}");
+    assert!(s
+        .edit_urge(
+            before_end.id,
+            &journal_core::UrgeEdit {
+                intensity: Some(None),
+                ..Default::default()
+            },
+            &later
+        )
+        .is_err());
+    s.remove_urge(after.id, &later).unwrap();
+    s.edit_urge(
+        late.id,
+        &journal_core::UrgeEdit {
+            intensity: Some(Some(2)),
+            ..Default::default()
+        },
+        &later,
+    )
+    .unwrap();
+    assert_eq!(figures(&s), frozen);
+
+    let now = s.space_status(d("2027-01-25")).unwrap();
+    assert_eq!(
+        now.urges_resisted, 1,
+        "only the late urge still counts here"
+    );
+    assert_eq!(now.contacts.they_reached_out, 1);
+    assert_eq!(now.contacts.upfront, 1);
+}
+
+#[test]
+fn undo_puts_an_event_back_exactly_as_it_was() {
+    let (_dir, mut s) = store();
+    let evening = FixedClock::new(
+        FixedClock::at_utc("2027-03-10T21:14:09Z").now,
+        FixedOffset::east_opt(0).unwrap(),
+    );
+    s.start_period(d("2027-03-01"), None, &evening).unwrap();
+    let urge = s
+        .add_urge(When::Now, None, Some("after dinner"), &evening)
+        .unwrap();
+    let contact = s
+        .add_contact(ContactKind::Pursued, When::Now, None, &evening)
+        .unwrap();
+    let later = clock("2027-03-12", 0);
+    let status = s.space_status(d("2027-03-12")).unwrap();
+
+    // A day moved, a strength given, a note cleared: Undo restores all of it,
+    // the moment in the evening included (not midday of that day).
+    s.edit_urge(
+        urge.id,
+        &journal_core::UrgeEdit {
+            date: Some(d("2027-03-08")),
+            intensity: Some(Some(4)),
+            note: Some(""),
+        },
+        &later,
+    )
+    .unwrap();
+    assert_eq!(s.revert_urge(urge.id, &later).unwrap(), urge);
+
+    // A mis-click "pursued" changed to "necessary", then undone, then removed
+    // and put back: each time as it was, and the counts with it.
+    s.edit_contact(
+        contact.id,
+        &journal_core::ContactEdit {
+            kind: Some(ContactKind::Necessary),
+            ..Default::default()
+        },
+        &later,
+    )
+    .unwrap();
+    assert_ne!(s.space_status(d("2027-03-12")).unwrap(), status);
+    assert_eq!(s.revert_contact(contact.id, &later).unwrap(), contact);
+    assert_eq!(s.space_status(d("2027-03-12")).unwrap(), status);
+    s.remove_contact(contact.id, &later).unwrap();
+    assert_eq!(s.revert_contact(contact.id, &later).unwrap(), contact);
+    assert_eq!(s.space_status(d("2027-03-12")).unwrap(), status);
+
+    // Every step is in the history; nothing to undo is said plainly.
+    assert_eq!(s.event_changes("urge", urge.id).unwrap(), 2);
+    assert_eq!(s.event_changes("contact", contact.id).unwrap(), 4);
+    let fresh = s.add_urge(When::Now, None, None, &later).unwrap();
+    let e = s.revert_urge(fresh.id, &later).unwrap_err();
+    assert!(e.to_string().contains("nothing to undo"), "{e}");
+}

@@ -134,6 +134,13 @@ function spaceMock(mode: string, today: string) {
   const at = (date: string) => (date === today ? new Date().toISOString() : `${date}T12:00:00.000Z`);
   const note = (v: unknown) => (typeof v === 'string' && v.trim() !== '' ? v : null);
 
+  // Each event's earlier states, newest last, for Undo (the core keeps them in its history).
+  const history = new Map<string, (Contact | Urge)[]>();
+  function remember(which: 'contact' | 'urge', x: Contact | Urge): void {
+    const key = `${which}:${String(x.id)}`;
+    history.set(key, [...(history.get(key) ?? []), { ...x }]);
+  }
+
   function find<T extends { id: number }>(pick: (t: { contacts: Contact[]; urges: Urge[] }) => T[], id: number, what: string): T {
     for (const t of all()) {
       const x = pick(t).find((e) => e.id === id);
@@ -201,6 +208,7 @@ function spaceMock(mode: string, today: string) {
       }
       case 'edit_contact': {
         const c = find((t) => t.contacts, a.id as number, 'contact');
+        remember('contact', c);
         moveTo(c, a.date);
         if (typeof a.kind === 'string') c.kind = a.kind as ContactKind;
         if (typeof a.note === 'string') c.note = note(a.note);
@@ -208,8 +216,9 @@ function spaceMock(mode: string, today: string) {
       }
       case 'edit_urge': {
         const u = find((t) => t.urges, a.id as number, 'urge');
+        remember('urge', u);
         moveTo(u, a.date);
-        if (typeof a.intensity === 'number') u.intensity = a.intensity;
+        if (typeof a.intensity === 'number') u.intensity = a.intensity === 0 ? null : a.intensity;
         if (typeof a.note === 'string') u.note = note(a.note);
         return { ...u };
       }
@@ -220,8 +229,22 @@ function spaceMock(mode: string, today: string) {
         const x = cmd.endsWith('contact')
           ? find((t) => t.contacts, a.id as number, 'contact')
           : find((t) => t.urges, a.id as number, 'urge');
+        remember(cmd.endsWith('contact') ? 'contact' : 'urge', x);
         if (cmd.startsWith('remove')) x.removed_at ??= new Date().toISOString();
         else delete x.removed_at;
+        return { ...x };
+      }
+      case 'revert_contact':
+      case 'revert_urge': {
+        const which = cmd.endsWith('contact') ? 'contact' : 'urge';
+        const x =
+          which === 'contact'
+            ? find((t) => t.contacts, a.id as number, 'contact')
+            : find((t) => t.urges, a.id as number, 'urge');
+        const was = history.get(`${which}:${String(x.id)}`)?.pop();
+        if (!was) throw invalid(`${which} ${String(x.id)} has not been changed, so there is nothing to undo`);
+        for (const key of Object.keys(x)) if (!(key in was)) delete (x as Record<string, unknown>)[key];
+        Object.assign(x, was);
         return { ...x };
       }
       case 'period_detail': {

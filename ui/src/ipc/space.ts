@@ -75,7 +75,7 @@ export interface ContactChange {
 /** What to correct in a logged urge; a field left out stays as it is. */
 export interface UrgeChange {
   date?: string;
-  /** The back end cannot clear an intensity once set; it can only change it. */
+  /** 1 to 5; 0 clears it ("not said"). */
   intensity?: number;
   /** "" clears the note. */
   note?: string;
@@ -121,6 +121,16 @@ export function restoreUrge(id: number): Promise<Urge> {
   return call<Urge>('restore_urge', { id });
 }
 
+/** Undoes a contact's latest change: it is put back exactly as it was (its moment too). */
+export function revertContact(id: number): Promise<Contact> {
+  return call<Contact>('revert_contact', { id });
+}
+
+/** Undoes an urge's latest change: it is put back exactly as it was. */
+export function revertUrge(id: number): Promise<Urge> {
+  return call<Urge>('revert_urge', { id });
+}
+
 /** One period in full: its figures as they stood on its last day, and its events. */
 export function periodDetail(id: number): Promise<PeriodDetail> {
   return call<PeriodDetail>('period_detail', { id });
@@ -144,6 +154,8 @@ export interface SpaceApi {
   editUrge: typeof editUrge;
   removeUrge: typeof removeUrge;
   restoreUrge: typeof restoreUrge;
+  revertContact: typeof revertContact;
+  revertUrge: typeof revertUrge;
   periodDetail: typeof periodDetail;
   markMilestoneSeen: typeof markMilestoneSeen;
 }
@@ -161,6 +173,8 @@ export const spaceApi: SpaceApi = {
   editUrge,
   removeUrge,
   restoreUrge,
+  revertContact,
+  revertUrge,
   periodDetail,
   markMilestoneSeen,
 };

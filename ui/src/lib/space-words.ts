@@ -155,7 +155,6 @@ export const NOTICE = {
   /** After undoing a change. */
   changedBack: 'Changed back.',
   /** After undoing a change that gave an urge a strength it had not had: that stays. */
-  changedBackButStrength: 'Changed back, though how strong it was stays as you set it.',
   undoFailed: 'That could not be undone just now.',
 } as const;
 

@@ -150,50 +150,30 @@ export class SpaceStore {
     );
   }
 
-  /** Corrects a contact on the timeline; Undo puts back the fields that changed. */
+  /** Corrects a contact on the timeline; Undo puts it back exactly as it was. */
   editContact(id: number, change: ContactChange): Promise<Outcome> {
-    const before = this.overview?.contacts.find((c) => c.id === id) ?? null;
     return this.act(
       () => this.api.editContact(id, change),
       () => ({
         message: NOTICE.changed,
-        undo:
-          before === null
-            ? null
-            : async () => {
-                const back: ContactChange = {};
-                if (change.kind !== undefined) back.kind = before.kind;
-                if (change.date !== undefined) back.date = before.date;
-                if (change.note !== undefined) back.note = before.note ?? '';
-                await this.api.editContact(id, back);
-                return NOTICE.changedBack;
-              },
+        undo: async () => {
+          await this.api.revertContact(id);
+          return NOTICE.changedBack;
+        },
       }),
     );
   }
 
-  /** Corrects an urge on the timeline; Undo puts back what it can. */
+  /** Corrects an urge on the timeline; Undo puts it back exactly as it was. */
   editUrge(id: number, change: UrgeChange): Promise<Outcome> {
-    const before = this.overview?.urges.find((u) => u.id === id) ?? null;
     return this.act(
       () => this.api.editUrge(id, change),
       () => ({
         message: NOTICE.changed,
-        undo:
-          before === null
-            ? null
-            : async () => {
-                const back: UrgeChange = {};
-                if (change.date !== undefined) back.date = before.date;
-                if (change.note !== undefined) back.note = before.note ?? '';
-                // The core keeps an intensity once given: it can be changed back, not cleared.
-                const strengthStays = change.intensity !== undefined && before.intensity === null;
-                if (change.intensity !== undefined && before.intensity !== null) {
-                  back.intensity = before.intensity;
-                }
-                if (Object.keys(back).length > 0) await this.api.editUrge(id, back);
-                return strengthStays ? NOTICE.changedBackButStrength : NOTICE.changedBack;
-              },
+        undo: async () => {
+          await this.api.revertUrge(id);
+          return NOTICE.changedBack;
+        },
       }),
     );
   }

@@ -113,7 +113,7 @@ impl Store {
         // The copy is taken before anything (even the journal mode or the
         // mark in the header) changes.
         if found > 0 && (found < SCHEMA_VERSION || !marked) {
-            store.backup_before_migration()?;
+            store.backup_before_migration(found)?;
         }
         store.configure()?;
         migrate::to_latest(&mut store.conn)?;

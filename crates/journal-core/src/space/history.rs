@@ -9,7 +9,7 @@ use crate::date::format_date;
 use crate::db::{rfc3339, Store};
 use crate::error::{Error, Result};
 use chrono::NaiveDate;
-use rusqlite::params;
+use rusqlite::{params, OptionalExtension};
 use serde::Serialize;
 
 /// What to change in a contact; `None` leaves a field as it is. A note of
@@ -68,22 +68,22 @@ impl Store {
         match date {
             Some(d) if format_date(d) != was => {
                 let (at, day) = When::Day(d).resolve(clock)?;
-                self.check_in_period(day)?;
+                let at = self.place(day, at)?;
                 Ok((rfc3339(at), format_date(day)))
             }
             _ => Ok((at.to_string(), was.to_string())),
         }
     }
 
-    /// Refuse changing an event that lies inside a period that has ended.
-    fn check_not_final(&self, day: &str) -> Result<()> {
-        let date = crate::date::parse_date(day)?;
-        self.check_in_period(date).map_err(|_| {
-            Error::invalid(format!(
+    /// Refuse changing an event that counts in a period that has ended.
+    fn check_not_final(&self, day: &str, at: &str) -> Result<()> {
+        if self.is_final(day, at)? {
+            return Err(Error::invalid(format!(
                 "the event on {day} belongs to a period of giving space that has ended, \
                  which stays as it was"
-            ))
-        })
+            )));
+        }
+        Ok(())
     }
 
     pub fn edit_contact(
@@ -98,7 +98,7 @@ impl Store {
                 "contact {id} was removed; put it back before changing it"
             )));
         }
-        self.check_not_final(&before.date)?;
+        self.check_not_final(&before.date, &before.at)?;
         let note = match edit.note {
             Some(n) => clean_note(Some(n))?,
             None => before.note.clone(),
@@ -124,7 +124,7 @@ impl Store {
         if before.removed_at.is_some() {
             return Ok(before);
         }
-        self.check_not_final(&before.date)?;
+        self.check_not_final(&before.date, &before.at)?;
         self.change_event(
             "contact",
             id,
@@ -143,7 +143,7 @@ impl Store {
         if before.removed_at.is_none() {
             return Ok(before);
         }
-        self.check_not_final(&before.date)?;
+        self.check_not_final(&before.date, &before.at)?;
         self.change_event(
             "contact",
             id,
@@ -163,7 +163,7 @@ impl Store {
                 "urge {id} was removed; put it back before changing it"
             )));
         }
-        self.check_not_final(&before.date)?;
+        self.check_not_final(&before.date, &before.at)?;
         let intensity = edit.intensity.unwrap_or(before.intensity);
         if let Some(i) = intensity.filter(|i| !(1..=5).contains(i)) {
             return Err(Error::invalid(format!(
@@ -192,7 +192,7 @@ impl Store {
         if before.removed_at.is_some() {
             return Ok(before);
         }
-        self.check_not_final(&before.date)?;
+        self.check_not_final(&before.date, &before.at)?;
         self.change_event(
             "urge",
             id,
@@ -210,7 +210,7 @@ impl Store {
         if before.removed_at.is_none() {
             return Ok(before);
         }
-        self.check_not_final(&before.date)?;
+        self.check_not_final(&before.date, &before.at)?;
         self.change_event(
             "urge",
             id,
@@ -218,6 +218,87 @@ impl Store {
             &before,
             "UPDATE urge SET removed_at = NULL WHERE id = ?1",
             params![id],
+            clock,
+        )?;
+        self.urge(id)
+    }
+
+    /// The event as it was before its latest change, from its history.
+    fn before_latest(&self, event: &str, id: i64) -> Result<serde_json::Value> {
+        let before: Option<String> = self
+            .conn
+            .query_row(
+                "SELECT before FROM event_change WHERE event = ?1 AND event_id = ?2
+                 ORDER BY id DESC LIMIT 1",
+                params![event, id],
+                |r| r.get(0),
+            )
+            .optional()?;
+        let before = before.ok_or_else(|| {
+            Error::invalid(format!(
+                "{event} {id} has not been changed, so there is nothing to undo"
+            ))
+        })?;
+        serde_json::from_str(&before)
+            .map_err(|_| Error::invalid(format!("the history of {event} {id} cannot be read")))
+    }
+
+    /// Put a contact back exactly as it was before its latest change (its
+    /// moment, day, kind, note, and whether it stood): an Undo. The undone
+    /// state is kept in the history too.
+    pub fn revert_contact(&mut self, id: i64, clock: &dyn Clock) -> Result<Contact> {
+        let now = self.contact(id)?;
+        let was = self.before_latest("contact", id)?;
+        let field = |k: &str| was.get(k).and_then(|v| v.as_str()).map(str::to_owned);
+        let (Some(at), Some(day), Some(kind)) = (field("at"), field("date"), field("kind")) else {
+            return Err(Error::invalid(format!(
+                "the history of contact {id} cannot be read"
+            )));
+        };
+        let kind = ContactKind::parse(&kind)?;
+        self.check_not_final(&now.date, &now.at)?;
+        self.check_not_final(&day, &at)?;
+        self.change_event(
+            "contact",
+            id,
+            "edit",
+            &now,
+            "UPDATE contact SET at = ?1, local_date = ?2, kind = ?3, note = ?4, removed_at = ?5
+             WHERE id = ?6",
+            params![
+                at,
+                day,
+                kind.as_str(),
+                field("note"),
+                field("removed_at"),
+                id
+            ],
+            clock,
+        )?;
+        self.contact(id)
+    }
+
+    /// Put an urge back exactly as it was before its latest change.
+    pub fn revert_urge(&mut self, id: i64, clock: &dyn Clock) -> Result<Urge> {
+        let now = self.urge(id)?;
+        let was = self.before_latest("urge", id)?;
+        let field = |k: &str| was.get(k).and_then(|v| v.as_str()).map(str::to_owned);
+        let (Some(at), Some(day)) = (field("at"), field("date")) else {
+            return Err(Error::invalid(format!(
+                "the history of urge {id} cannot be read"
+            )));
+        };
+        let intensity = was.get("intensity").and_then(serde_json::Value::as_i64);
+        self.check_not_final(&now.date, &now.at)?;
+        self.check_not_final(&day, &at)?;
+        self.change_event(
+            "urge",
+            id,
+            "edit",
+            &now,
+            "UPDATE urge SET at = ?1, local_date = ?2, intensity = ?3, note = ?4, removed_at = ?5
+             WHERE id = ?6",
+            params![at, day, intensity, field("note"), field("removed_at"), id],
             clock,
         )?;
         self.urge(id)

@@ -170,6 +170,11 @@ impl Store {
             }
         }
         let (at, _) = When::Day(start).resolve(clock)?;
+        // On the day the last one ended, the note belongs to the new one.
+        let at = match self.ended_on(&format_date(start), -1)? {
+            Some(ended) => at.max(ended + chrono::TimeDelta::milliseconds(1)),
+            None => at,
+        };
         let tx = self.conn.transaction()?;
         tx.execute(
             "INSERT INTO space_period(start_date, upfront_note, started_at) VALUES (?1, ?2, ?3)",
@@ -222,9 +227,12 @@ impl Store {
         self.period(open.id)
     }
 
-    /// Refuse an event dated before the open period began, or inside a
-    /// period that has ended (an ended period is final: its figures stay).
-    pub(super) fn check_in_period(&self, date: NaiveDate) -> Result<()> {
+    /// Where a new (or moved) event dated `date` at `at` goes: refused
+    /// before the open period began or inside a period that has ended (an
+    /// ended period is final: its figures stay). On the day one period ended
+    /// and the next began, it belongs to the new one: its instant is kept
+    /// after the moment the old one ended, which is what tells them apart.
+    pub(super) fn place(&self, date: NaiveDate, at: DateTime<Utc>) -> Result<DateTime<Utc>> {
         let day = format_date(date);
         if let Some(open) = self.open_period()? {
             if day < open.start {
@@ -233,8 +241,12 @@ impl Store {
                     open.start
                 )));
             }
-            // Day 0 of the open period may be the last day of the one before.
-            return Ok(());
+            if day == open.start {
+                if let Some(ended) = self.ended_on(&day, open.id)? {
+                    return Ok(at.max(ended + chrono::TimeDelta::milliseconds(1)));
+                }
+            }
+            return Ok(at);
         }
         let ended: Option<(String, String)> = self
             .conn
@@ -251,7 +263,75 @@ impl Store {
                  an ended period stays as it was, so nothing was logged"
             )));
         }
-        Ok(())
+        Ok(at)
+    }
+
+    /// The moment another period than `except` was ended on `day`, if one was.
+    fn ended_on(&self, day: &str, except: i64) -> Result<Option<DateTime<Utc>>> {
+        let at: Option<String> = self.conn.query_row(
+            "SELECT max(ended_at) FROM space_period WHERE end_date = ?1 AND id != ?2",
+            params![day, except],
+            |r| r.get(0),
+        )?;
+        at.map(|a| crate::date::parse_instant(&a)).transpose()
+    }
+
+    /// Whether the event on `day` at `at` counts in a period that has ended
+    /// (then it stays as it was).
+    pub(super) fn is_final(&self, day: &str, at: &str) -> Result<bool> {
+        Ok(self.conn.query_row(
+            "SELECT EXISTS(SELECT 1 FROM space_period
+             WHERE end_date IS NOT NULL AND start_date <= ?1 AND end_date >= ?1
+               AND (end_date > ?1 OR ?2 <= ended_at))",
+            params![day, at],
+            |r| r.get(0),
+        )?)
+    }
+
+    /// Whether an event on `day` at `at` belongs to `period`: within its
+    /// days, and on a day it shares with another period, on its side of the
+    /// moment the earlier one ended.
+    fn holds(&self, period: &Period, day: &str, at: &str) -> Result<bool> {
+        if day < period.start.as_str() || period.end.as_deref().is_some_and(|e| day > e) {
+            return Ok(false);
+        }
+        if period.end.as_deref() == Some(day) {
+            let ended: Option<String> = self.conn.query_row(
+                "SELECT ended_at FROM space_period WHERE id = ?1",
+                [period.id],
+                |r| r.get(0),
+            )?;
+            if ended.is_some_and(|e| at > e.as_str()) {
+                return Ok(false);
+            }
+        }
+        if period.start == day {
+            if let Some(before) = self.ended_on(day, period.id)? {
+                if at <= rfc3339(before).as_str() {
+                    return Ok(false);
+                }
+            }
+        }
+        Ok(true)
+    }
+
+    /// The contacts and urges that count in `period` (removed ones left out).
+    pub fn period_events(&self, period: &Period) -> Result<(Vec<Contact>, Vec<Urge>)> {
+        let start = Some(date_col(&period.start)?);
+        let end = period.end.as_deref().map(date_col).transpose()?;
+        let mut contacts = Vec::new();
+        for c in self.contacts(start, end)? {
+            if self.holds(period, &c.date, &c.at)? {
+                contacts.push(c);
+            }
+        }
+        let mut urges = Vec::new();
+        for u in self.urges(start, end)? {
+            if self.holds(period, &u.date, &u.at)? {
+                urges.push(u);
+            }
+        }
+        Ok((contacts, urges))
     }
 
     pub fn add_contact(
@@ -263,7 +343,7 @@ impl Store {
     ) -> Result<Contact> {
         let note = clean_note(note)?;
         let (at, date) = when.resolve(clock)?;
-        self.check_in_period(date)?;
+        let at = self.place(date, at)?;
         self.conn.execute(
             "INSERT INTO contact(at, local_date, kind, note) VALUES (?1, ?2, ?3, ?4)",
             params![rfc3339(at), format_date(date), kind.as_str(), note],
@@ -304,7 +384,7 @@ impl Store {
             )));
         }
         let (at, date) = when.resolve(clock)?;
-        self.check_in_period(date)?;
+        let at = self.place(date, at)?;
         self.conn.execute(
             "INSERT INTO urge(at, local_date, intensity, note) VALUES (?1, ?2, ?3, ?4)",
             params![rfc3339(at), format_date(date), intensity, note],
@@ -379,26 +459,27 @@ impl Store {
     /// Where the person stands on `as_of`, counting only what happened by then.
     pub fn space_status(&self, as_of: NaiveDate) -> Result<SpaceStatus> {
         let period = self.period_as_of(as_of)?;
-        let dates = match &period {
+        self.status_in(period.as_ref(), as_of)
+    }
+
+    /// The figures of `period` as of `as_of`, counting only its own events.
+    pub fn status_in(&self, period: Option<&Period>, as_of: NaiveDate) -> Result<SpaceStatus> {
+        let (dates, contacts, urges) = match period {
             Some(p) => {
                 let start = date_col(&p.start)?;
                 let end = p.end.as_deref().map(date_col).transpose()?;
-                Some((start, end))
-            }
-            None => None,
-        };
-        let (contacts, urges) = match dates {
-            Some((start, _)) => (
-                self.contacts(Some(start), Some(as_of))?
+                let (contacts, urges) = self.period_events(p)?;
+                let contacts = contacts
                     .into_iter()
                     .map(|c| Ok((date_col(&c.date)?, c.kind)))
-                    .collect::<Result<Vec<_>>>()?,
-                self.urges(Some(start), Some(as_of))?
+                    .collect::<Result<Vec<_>>>()?;
+                let urges = urges
                     .into_iter()
                     .map(|u| date_col(&u.date))
-                    .collect::<Result<Vec<_>>>()?,
-            ),
-            None => (Vec::new(), Vec::new()),
+                    .collect::<Result<Vec<_>>>()?;
+                (Some((start, end)), contacts, urges)
+            }
+            None => (None, Vec::new(), Vec::new()),
         };
         Ok(space_status(
             &SpaceFacts {
