@@ -13,6 +13,7 @@ import type { Urge } from '../src/ipc/bindings/Urge';
 import { DRAFT_NOTE } from '../src/lib/space-words';
 import { makePage, makeSaved } from './helpers';
 import { DRAFT_DELAY_MS } from '../src/lib/drafts';
+import { CLOSE_RETRY_PAUSE_MS, DRAFTS_NOT_KEPT } from '../src/lib/session.svelte';
 
 const TODAY = '2026-11-29'; // a Sunday
 const START = '2026-11-23';
@@ -65,6 +66,8 @@ function fakeBackend(initial: { open?: boolean; unseen?: number | null; past?: P
   const pages = new Map<string, { body: string; mood: number | null }>();
   /** Drafts kept in the journal, by form. */
   const drafts = new Map<string, string>();
+  /** What "Quit anyway" copied to the recovery file. */
+  const recovery: { date: string; body: string; mood: number | null }[] = [];
   let nextId = 100;
   let at = Date.parse(`${TODAY}T08:00:00Z`);
   const stamp = () => new Date((at += 60_000)).toISOString();
@@ -128,6 +131,12 @@ function fakeBackend(initial: { open?: boolean; unseen?: number | null; past?: P
         case 'list_pages':
           return [];
         case 'close_ready':
+        case 'close_hold':
+          return null;
+        case 'read_recovery':
+          return [...recovery];
+        case 'write_recovery':
+          recovery.push(...(args.pages as typeof recovery));
           return null;
         case 'space_overview':
           return structuredClone({
@@ -256,6 +265,7 @@ function fakeBackend(initial: { open?: boolean; unseen?: number | null; past?: P
     state,
     pages,
     drafts,
+    recovery,
     calls,
     overrides,
     argsOf: (cmd: string) => calls.filter((c) => c.cmd === cmd).map((c) => c.args),
@@ -1247,5 +1257,58 @@ describe('words typed beside the page', () => {
     expect(backend.drafts.get('urge-note')).toBe('typed just now');
     const order = backend.calls.map((c) => c.cmd);
     expect(order.lastIndexOf('save_draft')).toBeLessThan(order.lastIndexOf('close_ready'));
+  });
+
+  it('does not close over a note that could not be kept: it asks, and "Close anyway" copies it', async () => {
+    const backend = fakeBackend();
+    backend.overrides.set('save_draft', () => {
+      throw { code: 'disk_full', message: 'The disk is full, so this could not be saved.' };
+    });
+    await openSpace();
+    await fireEvent.click(screen.getByTestId('urge-details-toggle'));
+    await settle();
+    await fireEvent.input(screen.getByTestId('urge-note'), { target: { value: 'his birthday, and I nearly rang' } });
+    await emit('flush-requested', { quit: false });
+    await settle();
+    expect(backend.argsOf('close_hold')).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(CLOSE_RETRY_PAUSE_MS);
+    await settle();
+    const question = screen.getByRole('alertdialog');
+    expect(within(question).getByText(DRAFTS_NOT_KEPT)).toBeTruthy();
+    expect(backend.argsOf('close_ready')).toEqual([]);
+    // The form still holds the words while the question waits.
+    expect((screen.getByTestId('urge-note') as HTMLTextAreaElement).value).toBe('his birthday, and I nearly rang');
+
+    await fireEvent.click(within(question).getByRole('button', { name: 'Close anyway' }));
+    await settle();
+    expect(backend.recovery).toEqual([
+      { date: TODAY, body: 'A note about an urge (kept when the app closed):\nhis birthday, and I nearly rang', mood: null },
+    ]);
+    const order = backend.calls.map((c) => c.cmd);
+    expect(order.lastIndexOf('write_recovery')).toBeLessThan(order.lastIndexOf('close_ready'));
+  });
+
+  it('a note that failed to keep is kept by the next try, and the window then closes', async () => {
+    const backend = fakeBackend();
+    let fail = true;
+    backend.overrides.set('save_draft', (args) => {
+      if (fail) {
+        fail = false;
+        throw { code: 'busy', message: 'The journal is busy in another program.' };
+      }
+      backend.drafts.set(args.key as string, args.body as string);
+      return null;
+    });
+    await openSpace();
+    await fireEvent.click(screen.getByTestId('urge-details-toggle'));
+    await settle();
+    await fireEvent.input(screen.getByTestId('urge-note'), { target: { value: 'one more try' } });
+    await emit('flush-requested', { quit: false });
+    await settle();
+    await vi.advanceTimersByTimeAsync(CLOSE_RETRY_PAUSE_MS);
+    await settle();
+    expect(backend.drafts.get('urge-note')).toBe('one more try');
+    expect(backend.argsOf('close_ready')).toHaveLength(1);
+    expect(screen.queryByRole('alertdialog')).toBeNull();
   });
 });

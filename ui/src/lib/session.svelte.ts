@@ -38,6 +38,19 @@ export type AppendResult =
  */
 export const CLOSE_RETRY_PAUSE_MS = 300;
 
+/** Why closing stopped when the page is saved but a form's words are not. */
+export const DRAFTS_NOT_KEPT =
+  'Words typed in a note beside the page (on the Space page) could not be kept just now.';
+
+/** Where each kept form's words were typed, said when they are put back on a page. */
+const FORM_LABELS: Record<string, string> = {
+  'urge-note': 'A note about an urge',
+  'contact-note': 'A note about a contact',
+  reflection: 'A reflection',
+  'period-outcome': 'How the period ended',
+  'upfront-note': 'The note that opened a period',
+};
+
 /** Asked when closing finds words that could not be saved. */
 export interface CloseQuestion {
   /** The app quits afterwards (the tray's Quit), rather than closing the window. */
@@ -63,6 +76,26 @@ export function withRecovered(current: string, words: string): string {
   return `${current.trimEnd()}\n\n${kept}`;
 }
 
+/**
+ * The paragraphs of text saved elsewhere that the person's own text does not
+ * already hold: what "add these words below mine" adds. A paragraph counts
+ * as already there when one of theirs is it, or begins with it (they went on
+ * typing after it), so words added elsewhere to the end come without the
+ * shared beginning.
+ */
+export function addedElsewhere(mine: string, other: string): string {
+  const squash = (t: string) => t.replace(/\s+/g, ' ').trim();
+  const paragraphs = (t: string) => t.split(/\n\s*\n/).map(squash).filter((p) => p !== '');
+  const own = paragraphs(mine);
+  const kept = other.split(/\n\s*\n/).filter((raw) => {
+    const p = squash(raw);
+    if (p === '') return false;
+    const stem = p.replace(/[\s.,;:!?…]+$/u, '');
+    return !own.some((m) => m === p || (stem !== '' && m.startsWith(stem)));
+  });
+  return kept.map((p) => p.trim()).join('\n\n');
+}
+
 /** Whether a day gets a mark: the core's one meaning of "written". */
 function hasContent(page: Pick<Page, 'written'>): boolean {
   return page.written;
@@ -86,6 +119,10 @@ export class JournalSession {
    * earlier versions; the person can add it back below their own.
    */
   changedElsewhere = $state<Revision | null>(null);
+  /** Of those words, the ones not on the page already (what adding them would add). */
+  elsewhereAdded = $derived(
+    this.changedElsewhere === null ? '' : addedElsewhere(this.body, this.changedElsewhere.body),
+  );
   /** The open page's earlier versions while they are shown, newest first. */
   revisions = $state<Revision[] | null>(null);
   revisionsError = $state('');
@@ -138,7 +175,10 @@ export class JournalSession {
         if (page.date === this.date) this.words = page.words;
       },
       onReplacedElsewhere: (date, other) => {
-        if (date === this.date) this.changedElsewhere = other;
+        // Nothing to say when the words saved elsewhere are all on the page already.
+        if (date === this.date && addedElsewhere(this.body, other.body) !== '') {
+          this.changedElsewhere = other;
+        }
       },
     });
   }
@@ -292,7 +332,9 @@ export class JournalSession {
     if (!other || this.phase !== 'ready') return;
     this.changedElsewhere = null;
     const mine = this.body.trimEnd();
-    this.setBody(mine === '' ? other.body : `${mine}\n\n${other.body}`);
+    const added = addedElsewhere(mine, other.body);
+    if (added === '') return;
+    this.setBody(mine === '' ? added : `${mine}\n\n${added}`);
     void this.autosaver.flush();
   }
 
@@ -423,8 +465,13 @@ export class JournalSession {
     this.closeQuits = request.quit;
     this.closing = (async () => {
       // Words typed in the forms beside the page are kept as drafts too.
-      await flushDrafts();
-      if (await this.autosaver.flush()) return this.letClose();
+      const safe = async () => {
+        const unkept = await flushDrafts();
+        const page = await this.autosaver.flush();
+        return { ok: page && unkept.length === 0, unkept, page };
+      };
+      let tried = await safe();
+      if (tried.ok) return this.letClose();
       // The shell stops its clock (and shows the window) while we try again.
       try {
         await this.api.closeHold();
@@ -432,10 +479,11 @@ export class JournalSession {
         // The shell will close after its grace period; the retry still runs.
       }
       await new Promise((resolve) => setTimeout(resolve, CLOSE_RETRY_PAUSE_MS));
-      if (await this.autosaver.flush()) return this.letClose();
+      tried = await safe();
+      if (tried.ok) return this.letClose();
       this.closeQuestion = {
         quit: this.closeQuits,
-        reason: this.saveMessage(),
+        reason: tried.page ? DRAFTS_NOT_KEPT : this.saveMessage(),
         keepError: '',
         busy: false,
       };
@@ -458,7 +506,7 @@ export class JournalSession {
     const question = this.closeQuestion;
     if (!question || question.busy) return;
     this.closeQuestion = { ...question, busy: true, keepError: '' };
-    const pages = this.autosaver.unsavedDrafts();
+    const pages = [...this.autosaver.unsavedDrafts(), ...(await this.unkeptFormWords())];
     if (pages.length > 0) {
       try {
         await this.api.writeRecovery(pages);
@@ -468,6 +516,21 @@ export class JournalSession {
       }
     }
     await this.letClose();
+  }
+
+  /**
+   * Words in the forms beside the page that could not be kept as drafts, as
+   * recovery entries for today's page: each with a line saying where it was
+   * typed, so putting them back later adds them to today's page, labelled.
+   */
+  private async unkeptFormWords(): Promise<RecoveredPage[]> {
+    const unkept = await flushDrafts();
+    const date = this.today || localToday();
+    return unkept.map((d) => ({
+      date,
+      body: `${FORM_LABELS[d.key] ?? 'Words from a note'} (kept when the app closed):\n${d.text}`,
+      mood: null,
+    }));
   }
 
   private async letClose(): Promise<void> {
