@@ -16,7 +16,7 @@ BR_ROOT="${BR_ROOT:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)}"
 BR_APT_PACKAGES=(
   libwebkit2gtk-4.1-dev build-essential curl wget file libssl-dev
   libayatana-appindicator3-dev librsvg2-dev libxdo-dev pkg-config
-  xvfb xauth dbus-x11 webkit2gtk-driver xdotool x11-utils imagemagick dunst
+  xvfb xauth dbus-x11 webkit2gtk-driver xdotool x11-utils imagemagick dunst python3
 )
 BR_TAURI_DRIVER_VERSION="2.1.0"
 BR_PREREQS_URL="https://v2.tauri.app/start/prerequisites/"
@@ -58,11 +58,11 @@ automatically. Install the equivalents of:
   Fedora: sudo dnf install webkit2gtk4.1-devel openssl-devel curl wget file \\
             libappindicator-gtk3-devel librsvg2-devel libxdo-devel pkgconf-pkg-config \\
             xorg-x11-server-Xvfb xorg-x11-xauth dbus-x11 xdotool xorg-x11-utils \\
-            ImageMagick dunst
+            ImageMagick dunst python3
           sudo dnf group install "c-development"
   Arch:   sudo pacman -S --needed webkit2gtk-4.1 base-devel curl wget file openssl \\
             libappindicator-gtk3 librsvg xdotool xorg-server-xvfb xorg-xauth \\
-            xorg-xwininfo imagemagick dunst
+            xorg-xwininfo imagemagick dunst python
 
 WebKitWebDriver (for ./test) comes with the WebKitGTK package on some
 distributions and separately on others; it must end up on PATH.
@@ -77,7 +77,7 @@ br_ensure_system_packages() {
     # Not apt-based: go on if the essentials are there, else say what to install.
     local need=() cmds=(cc pkg-config)
     pkg-config --exists webkit2gtk-4.1 2>/dev/null || need+=("webkit2gtk-4.1 (development files)")
-    [ "${1:-}" = "test" ] && cmds+=(xvfb-run dbus-run-session WebKitWebDriver xdotool import)
+    [ "${1:-}" = "test" ] && cmds+=(xvfb-run dbus-run-session WebKitWebDriver xdotool import python3)
     local cmd
     for cmd in "${cmds[@]}"; do
       command -v "$cmd" >/dev/null 2>&1 || need+=("$cmd")

@@ -721,6 +721,54 @@ describe('two writers on one page', () => {
     expect(screen.queryByTestId('changed-elsewhere')).toBeNull();
   });
 
+  it('adds only the words appended elsewhere, never the beginning both pages share', async () => {
+    const backend = fakeBackend({ [TODAY]: { body: 'Mine.', mood: null } });
+    // The command line appended a paragraph while this page went on being typed.
+    const appended = { ...other, body: 'Mine.\n\nFrom the terminal, later.' };
+    let replaced = true;
+    backend.overrides.set('save_page', (args) => {
+      backend.pages.set(TODAY, { body: args.body as string, mood: null });
+      const reply = { ...makeSaved(TODAY, args.body as string), replaced_elsewhere: replaced ? appended : null };
+      replaced = false;
+      return reply;
+    });
+    const { editor } = await startApp();
+    await type(editor, 'Mine. And then some more.');
+    await vi.advanceTimersByTimeAsync(700);
+    await settle();
+
+    expect(screen.getByTestId('elsewhere-text').textContent).toBe('From the terminal, later.');
+    await fireEvent.click(screen.getByTestId('keep-both'));
+    await settle();
+    expect(editor.value).toBe('Mine. And then some more.\n\nFrom the terminal, later.');
+    expect(backend.saves().at(-1)?.body).toBe('Mine. And then some more.\n\nFrom the terminal, later.');
+  });
+
+  it('keeps the notice for a page while another day is open, and shows it on coming back', async () => {
+    const backend = fakeBackend({ [TODAY]: { body: 'Mine.', mood: null } });
+    let replaced = true;
+    backend.overrides.set('save_page', (args) => {
+      backend.pages.set(args.date as string, { body: args.body as string, mood: null });
+      const reply = {
+        ...makeSaved(args.date as string, args.body as string),
+        replaced_elsewhere: replaced ? other : null,
+      };
+      replaced = false;
+      return reply;
+    });
+    const { editor } = await startApp();
+    await type(editor, 'Mine, more.');
+    // Moving to yesterday saves today's page; that save is the one that replaced.
+    await fireEvent.click(screen.getByTestId('prev-day'));
+    await settle();
+    expect(screen.queryByTestId('changed-elsewhere')).toBeNull();
+
+    await fireEvent.click(screen.getByTestId('next-day'));
+    await settle();
+    expect(editor.value).toBe('Mine, more.');
+    expect(screen.getByTestId('elsewhere-text').textContent).toBe('Written from the terminal.');
+  });
+
   it('shows what the store holds when the window comes back and the page changed meanwhile', async () => {
     const backend = fakeBackend({ [TODAY]: { body: 'Before the terminal.', mood: null } });
     const { editor } = await startApp();
@@ -775,5 +823,39 @@ describe('earlier versions', () => {
     await settle();
     expect(editor.value).toBe('The long first draft.\nOops.');
     expect(backend.commands()).toContain('restore_revision');
+  });
+
+  it('holds the page still while a version is put back, so nothing typed is saved over it', async () => {
+    const backend = fakeBackend({ [TODAY]: { body: 'Now.', mood: null } });
+    const earlier = {
+      id: 4,
+      date: TODAY,
+      body: 'Before.',
+      mood: null,
+      saved_at: '2026-11-29T19:00:00.000Z',
+      replaced_at: '2026-11-29T19:05:00.000Z',
+      words: 1,
+    };
+    const reply = deferred<unknown>();
+    backend.overrides.set('page_revisions', () => [earlier]);
+    backend.overrides.set('restore_revision', () => reply.promise);
+    const { editor } = await startApp();
+    await fireEvent.click(screen.getByTestId('show-history'));
+    await settle();
+
+    await fireEvent.click(screen.getByTestId('history-restore'));
+    await settle();
+    expect(editor.readOnly).toBe(true);
+    await fireEvent.input(editor, { target: { value: 'Typed while it was put back.' } });
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(backend.saves()).toEqual([]);
+
+    backend.pages.set(TODAY, { body: 'Before.', mood: null });
+    reply.resolve({ ...makePage(TODAY, 'Before.'), version: 3 });
+    await settle();
+    expect(editor.readOnly).toBe(false);
+    expect(editor.value).toBe('Before.');
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(backend.saves()).toEqual([]);
   });
 });

@@ -119,6 +119,11 @@ export class JournalSession {
    * earlier versions; the person can add it back below their own.
    */
   changedElsewhere = $state<Revision | null>(null);
+  /**
+   * Such notices for pages not open now, kept until that page is opened
+   * again, so moving to another day never drops one unseen.
+   */
+  private elsewhereByDate = new Map<string, Revision>();
   /** Of those words, the ones not on the page already (what adding them would add). */
   elsewhereAdded = $derived(
     this.changedElsewhere === null ? '' : addedElsewhere(this.body, this.changedElsewhere.body),
@@ -175,10 +180,11 @@ export class JournalSession {
         if (page.date === this.date) this.words = page.words;
       },
       onReplacedElsewhere: (date, other) => {
+        // A page not open now (a save that finished after moving on) keeps
+        // its notice until it is opened again.
+        if (date !== this.date) this.elsewhereByDate.set(date, other);
         // Nothing to say when the words saved elsewhere are all on the page already.
-        if (date === this.date && addedElsewhere(this.body, other.body) !== '') {
-          this.changedElsewhere = other;
-        }
+        else if (addedElsewhere(this.body, other.body) !== '') this.changedElsewhere = other;
       },
     });
   }
@@ -250,11 +256,20 @@ export class JournalSession {
     // Text that could not be saved earlier wins over what the store holds.
     const draft = this.autosaver.unsaved(date);
     if (date !== this.date) {
+      if (this.changedElsewhere !== null && this.date !== '') {
+        this.elsewhereByDate.set(this.date, this.changedElsewhere);
+      }
       this.changedElsewhere = null;
       this.revisions = null;
     }
+    const body = draft ? draft.body : page.body;
+    const waiting = this.elsewhereByDate.get(date);
+    if (waiting !== undefined) {
+      this.elsewhereByDate.delete(date);
+      if (addedElsewhere(body, waiting.body) !== '') this.changedElsewhere = waiting;
+    }
     this.date = date;
-    this.body = draft ? draft.body : page.body;
+    this.body = body;
     this.mood = draft ? draft.mood : page.mood;
     this.words = page.words;
     this.pageStored = page.created_at !== null;
@@ -371,7 +386,17 @@ export class JournalSession {
    */
   async restoreRevision(id: number): Promise<boolean> {
     const date = this.date;
+    if (date === '' || this.phase !== 'ready') return false;
+    const seq = this.loadSeq;
+    // The page is read-only until the version is back: words typed meanwhile
+    // would be saved over it, or lost under it.
+    this.phase = 'loading';
+    const unchanged = (): boolean => seq === this.loadSeq && date === this.date;
+    const settle = (): void => {
+      if (unchanged()) this.phase = 'ready';
+    };
     if (!(await this.autosaver.flush())) {
+      settle();
       this.revisionsError = 'This page has words not saved yet, so nothing was put back. Try again once it says Saved.';
       return false;
     }
@@ -379,17 +404,20 @@ export class JournalSession {
     try {
       page = await this.api.restoreRevision(id);
     } catch (error) {
+      settle();
       this.revisionsError = toErrorPayload(error).message;
       return false;
     }
-    if (date !== this.date) return true;
+    if (hasContent(page)) this.marks.add(page.date);
+    else this.marks.delete(page.date);
+    // Another day was opened meanwhile: it loads what the store holds then.
+    if (!unchanged()) return true;
     this.autosaver.loaded(date, { body: page.body, mood: page.mood }, page.version);
     this.body = page.body;
     this.mood = page.mood;
     this.words = page.words;
     this.pageStored = page.created_at !== null;
-    if (hasContent(page)) this.marks.add(date);
-    else this.marks.delete(date);
+    this.phase = 'ready';
     await this.showRevisions();
     return true;
   }
