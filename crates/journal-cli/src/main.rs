@@ -1,6 +1,7 @@
 //! `breathing-room-cli`: the same journal as the desktop app, from a terminal.
 //! Every command can print `--json` for scripts. Exit status: 0 on success,
-//! 2 on bad input (nothing written), 1 on any other failure.
+//! 2 on bad input (nothing written), 3 when an encrypted journal's
+//! passphrase is missing or wrong (nothing written), 1 on any other failure.
 
 use chrono::{DateTime, NaiveDate, Utc};
 use clap::{Parser, Subcommand};
@@ -10,6 +11,8 @@ use serde::Serialize;
 use std::io::{Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
+
+mod secret;
 
 #[derive(Parser)]
 #[command(
@@ -24,6 +27,10 @@ struct Cli {
     /// Print machine-readable JSON on stdout
     #[arg(long, global = true)]
     json: bool,
+    /// An encrypted journal's passphrase: the first line of this file
+    /// [else $BREATHING_ROOM_PASSPHRASE, else asked for on a terminal]
+    #[arg(long, global = true, value_name = "FILE")]
+    passphrase_file: Option<PathBuf>,
     #[command(subcommand)]
     command: Command,
 }
@@ -94,12 +101,32 @@ enum Command {
     /// Read or change settings (reminders, quiet hours, discretion, window)
     #[command(subcommand)]
     Settings(SettingsCmd),
+    /// Encrypt the journal with a new passphrase (from --new-passphrase-file,
+    /// $BREATHING_ROOM_NEW_PASSPHRASE, or asked for twice on a terminal)
+    Encrypt {
+        #[command(flatten)]
+        new: NewPassphrase,
+    },
+    /// Change an encrypted journal's passphrase (the old one no longer opens it)
+    Rekey {
+        #[command(flatten)]
+        new: NewPassphrase,
+    },
+    /// Turn encryption off: the journal is plain text again
+    Decrypt,
     /// Days of giving space, urges held, contacts by kind
     Status {
         /// Evaluate as if this day were today, counting only what happened by then
         #[arg(long, value_name = "YYYY-MM-DD")]
         as_of: Option<String>,
     },
+}
+
+#[derive(clap::Args)]
+struct NewPassphrase {
+    /// The new passphrase: the first line of this file
+    #[arg(long, value_name = "FILE")]
+    new_passphrase_file: Option<PathBuf>,
 }
 
 #[derive(Subcommand)]
@@ -240,7 +267,73 @@ fn main() -> ExitCode {
         Err(e) => {
             let msg = e.user_message().replace('\n', " ");
             eprintln!("breathing-room-cli: {msg}");
-            ExitCode::from(if e.is_invalid_input() { 2 } else { 1 })
+            ExitCode::from(if e.is_passphrase() {
+                3
+            } else if e.is_invalid_input() {
+                2
+            } else {
+                1
+            })
+        }
+    }
+}
+
+/// Where the journal is and how to unlock it: the passphrase is asked for
+/// only when the file turns out to be encrypted.
+struct Access {
+    db: PathBuf,
+    passphrase_file: Option<PathBuf>,
+}
+
+impl Access {
+    fn store(&self) -> Result<Store, Error> {
+        if journal_core::is_encrypted(&self.db)? {
+            Store::open_with(&self.db, Some(&self.passphrase()?))
+        } else {
+            Store::open(&self.db)
+        }
+    }
+
+    fn passphrase(&self) -> Result<journal_core::Passphrase, Error> {
+        secret::passphrase(self.passphrase_file.as_deref(), &self.db)
+    }
+}
+
+/// `rekey` and `decrypt` need an encrypted journal (checked before asking
+/// for any passphrase).
+fn plain_refused(db: &std::path::Path) -> Result<(), Error> {
+    if journal_core::is_encrypted(db)? {
+        Ok(())
+    } else {
+        Err(Error::invalid(
+            "This journal is not encrypted, so there is no passphrase to change or remove.",
+        ))
+    }
+}
+
+/// What `encrypt`, `rekey` and `decrypt` print.
+#[derive(Serialize)]
+struct Converted {
+    path: String,
+    encrypted: bool,
+}
+
+impl Converted {
+    fn new(db: &std::path::Path, encrypted: bool) -> Self {
+        Converted {
+            path: db.display().to_string(),
+            encrypted,
+        }
+    }
+    fn words(&self) -> String {
+        if self.encrypted {
+            format!(
+                "{} is encrypted. Keep the passphrase somewhere safe: without it the journal \
+                 cannot be opened by anyone, you included.",
+                self.path
+            )
+        } else {
+            format!("{} is plain text again.", self.path)
         }
     }
 }
@@ -253,7 +346,34 @@ fn run(cli: Cli) -> Result<(), Error> {
     let clock = SystemClock;
     let db = cli.db.clone().unwrap_or_else(journal_host::default_journal);
     let json = cli.json;
+    let access = Access {
+        db: db.clone(),
+        passphrase_file: cli.passphrase_file.clone(),
+    };
     match cli.command {
+        Command::Encrypt { new } => {
+            if journal_core::is_encrypted(&db)? {
+                return Err(Error::invalid(
+                    "This journal is already encrypted. To change its passphrase, use rekey.",
+                ));
+            }
+            let new = secret::new_passphrase(new.new_passphrase_file.as_deref())?;
+            journal_core::encrypt_journal(&db, &new, journal_core::KdfCost::DEFAULT)?;
+            print_out(json, &Converted::new(&db, true), |c| c.words())
+        }
+        Command::Rekey { new } => {
+            plain_refused(&db)?;
+            let old = access.passphrase()?;
+            let new = secret::new_passphrase(new.new_passphrase_file.as_deref())?;
+            journal_core::rekey_journal(&db, &old, &new, journal_core::KdfCost::DEFAULT)?;
+            print_out(json, &Converted::new(&db, true), |c| c.words())
+        }
+        Command::Decrypt => {
+            plain_refused(&db)?;
+            let old = access.passphrase()?;
+            journal_core::decrypt_journal(&db, &old)?;
+            print_out(json, &Converted::new(&db, false), |c| c.words())
+        }
         Command::Path => print_out(json, &db.display().to_string(), |p| p.clone()),
         Command::Write {
             date,
@@ -265,7 +385,7 @@ fn run(cli: Cli) -> Result<(), Error> {
             let date = day(date.as_deref(), &clock)?;
             let mood = mood.map(mood_arg).transpose()?;
             let body = if text == "-" { read_stdin()? } else { text };
-            let journal = Journal::new(Store::open(&db)?, clock);
+            let journal = Journal::new(access.store()?, clock);
             let page = if append {
                 journal.append_page(date, &body, mood)?
             } else {
@@ -281,7 +401,7 @@ fn run(cli: Cli) -> Result<(), Error> {
         }
         Command::Show { date } => {
             let date = day(date.as_deref(), &clock)?;
-            let page = Journal::new(Store::open(&db)?, clock).get_page(date)?;
+            let page = Journal::new(access.store()?, clock).get_page(date)?;
             print_out(json, &ShownPage::from(page), |p| {
                 let mood = p.mood.map(|m| format!(" · mood {m}/5")).unwrap_or_default();
                 format!("{} · {} words{mood}\n\n{}", p.date, p.words, p.body)
@@ -291,7 +411,7 @@ fn run(cli: Cli) -> Result<(), Error> {
             // Checked before opening (and so creating) anything.
             let from = from.as_deref().map(parse_date).transpose()?;
             let to = to.as_deref().map(parse_date).transpose()?;
-            let pages = Journal::new(Store::open(&db)?, clock).list_pages(from, to)?;
+            let pages = Journal::new(access.store()?, clock).list_pages(from, to)?;
             print_out(json, &pages, |ps| {
                 ps.iter()
                     .map(|p| format!("{}  {:>5} words  {}", p.date, p.words, p.first_line))
@@ -299,12 +419,12 @@ fn run(cli: Cli) -> Result<(), Error> {
                     .join("\n")
             })
         }
-        Command::History { cmd, date } => history(cmd, date, &db, clock, json),
-        Command::Period(cmd) => period(cmd, &db, clock, json),
+        Command::History { cmd, date } => history(cmd, date, &access, clock, json),
+        Command::Period(cmd) => period(cmd, &access, clock, json),
         Command::Contact(ContactCmd::Add { kind, when, note }) => {
             let when = when.resolve()?;
             let kind = journal_core::ContactKind::parse(&kind)?;
-            let journal = Journal::new(Store::open(&db)?, clock);
+            let journal = Journal::new(access.store()?, clock);
             let c = journal.log_contact(kind, when, note.as_deref())?;
             print_out(json, &c, |c| {
                 format!("Logged a contact ({}) on {}.", c.kind.as_str(), c.date)
@@ -324,13 +444,13 @@ fn run(cli: Cli) -> Result<(), Error> {
                 date: date.as_deref().map(parse_date).transpose()?,
                 note: note.as_deref(),
             };
-            let c = Journal::new(Store::open(&db)?, clock).edit_contact(id, &edit)?;
+            let c = Journal::new(access.store()?, clock).edit_contact(id, &edit)?;
             print_out(json, &c, |c| {
                 format!("Contact {} is now {} on {}.", c.id, c.kind.as_str(), c.date)
             })
         }
         Command::Contact(ContactCmd::Remove { id }) => {
-            let c = Journal::new(Store::open(&db)?, clock).remove_contact(id)?;
+            let c = Journal::new(access.store()?, clock).remove_contact(id)?;
             print_out(json, &c, |c| {
                 format!(
                     "Took back the contact on {}; it no longer counts, and is kept in the history.",
@@ -339,7 +459,7 @@ fn run(cli: Cli) -> Result<(), Error> {
             })
         }
         Command::Urge(UrgeCmd::List { all }) => {
-            let urges = Journal::new(Store::open(&db)?, clock).urges_with(all)?;
+            let urges = Journal::new(access.store()?, clock).urges_with(all)?;
             print_out(json, &urges, |us| {
                 us.iter()
                     .map(|u| {
@@ -375,11 +495,11 @@ fn run(cli: Cli) -> Result<(), Error> {
                 intensity: intensity.map(intensity_arg).transpose()?.map(Some),
                 note: note.as_deref(),
             };
-            let u = Journal::new(Store::open(&db)?, clock).edit_urge(id, &edit)?;
+            let u = Journal::new(access.store()?, clock).edit_urge(id, &edit)?;
             print_out(json, &u, |u| format!("Urge {} is now on {}.", u.id, u.date))
         }
         Command::Urge(UrgeCmd::Remove { id }) => {
-            let u = Journal::new(Store::open(&db)?, clock).remove_urge(id)?;
+            let u = Journal::new(access.store()?, clock).remove_urge(id)?;
             print_out(json, &u, |u| {
                 format!(
                     "Took back the urge on {}; it no longer counts, and is kept in the history.",
@@ -388,7 +508,7 @@ fn run(cli: Cli) -> Result<(), Error> {
             })
         }
         Command::Contact(ContactCmd::List { all }) => {
-            let contacts = Journal::new(Store::open(&db)?, clock).contacts_with(all)?;
+            let contacts = Journal::new(access.store()?, clock).contacts_with(all)?;
             print_out(json, &contacts, |cs| {
                 cs.iter()
                     .map(|c| {
@@ -420,7 +540,7 @@ fn run(cli: Cli) -> Result<(), Error> {
         }) => {
             let when = when.resolve()?;
             let intensity = intensity.map(intensity_arg).transpose()?;
-            let journal = Journal::new(Store::open(&db)?, clock);
+            let journal = Journal::new(access.store()?, clock);
             let u = journal.log_urge(when, intensity, note.as_deref())?;
             print_out(json, &u, |u| {
                 format!(
@@ -443,7 +563,7 @@ fn run(cli: Cli) -> Result<(), Error> {
         }
         Command::Guidance { date, list: false } => {
             let date = date.as_deref().map(parse_date).transpose()?;
-            let journal = Journal::new(Store::open(&db)?, clock);
+            let journal = Journal::new(access.store()?, clock);
             let cards: Vec<CardLine> = journal
                 .guidance(date, None, None)?
                 .into_iter()
@@ -457,7 +577,7 @@ fn run(cli: Cli) -> Result<(), Error> {
             print_out(json, &cards, |c| human_cards(c))
         }
         Command::Settings(SettingsCmd::Get { key: None }) => {
-            let all = Journal::new(Store::open(&db)?, clock).settings()?;
+            let all = Journal::new(access.store()?, clock).settings()?;
             print_out(json, &all, |all| {
                 all.iter()
                     .map(|e| format!("{} = {}", e.key, e.value))
@@ -466,12 +586,12 @@ fn run(cli: Cli) -> Result<(), Error> {
             })
         }
         Command::Settings(SettingsCmd::Get { key: Some(key) }) => {
-            let entry = Journal::new(Store::open(&db)?, clock).setting(&key)?;
+            let entry = Journal::new(access.store()?, clock).setting(&key)?;
             print_out(json, &entry, |e| e.value.clone())
         }
         Command::Settings(SettingsCmd::Set { key, value }) => {
             journal_core::Settings::default().set(&key, &value)?;
-            let entry = Journal::new(Store::open(&db)?, clock).set_setting(&key, &value)?;
+            let entry = Journal::new(access.store()?, clock).set_setting(&key, &value)?;
             print_out(json, &entry, |e| format!("{} = {}", e.key, e.value))
         }
         Command::Reminders(RemindersCmd::Next { as_of }) => {
@@ -486,7 +606,7 @@ fn run(cli: Cli) -> Result<(), Error> {
                 None => clock.now(),
             };
             let zone = journal_host::system_zone();
-            let journal = Journal::new(Store::open(&db)?, clock);
+            let journal = Journal::new(access.store()?, clock);
             let next = journal.next_reminder(now, zone)?.map(|p| NextNote {
                 at: p.at.with_timezone(&zone).to_rfc3339(),
                 kind: p.kind.as_str(),
@@ -498,12 +618,12 @@ fn run(cli: Cli) -> Result<(), Error> {
         }
         Command::Status { as_of } => {
             let as_of = as_of.as_deref().map(parse_date).transpose()?;
-            let journal = Journal::new(Store::open(&db)?, clock);
+            let journal = Journal::new(access.store()?, clock);
             let status = journal.space_status(as_of)?;
             print_out(json, &status, human_status)
         }
         Command::Search { query, limit } => {
-            let hits = Journal::new(Store::open(&db)?, clock).search_limited(&query, limit)?;
+            let hits = Journal::new(access.store()?, clock).search_limited(&query, limit)?;
             print_out(json, &hits, |hs| {
                 hs.iter()
                     .map(|h| format!("{}  {}", h.date, h.snippet.replace('\n', " ")))
@@ -517,12 +637,12 @@ fn run(cli: Cli) -> Result<(), Error> {
 fn history(
     cmd: Option<HistoryCmd>,
     date: Option<String>,
-    db: &std::path::Path,
+    access: &Access,
     clock: SystemClock,
     json: bool,
 ) -> Result<(), Error> {
     let date = date.as_deref().map(parse_date).transpose()?;
-    let journal = Journal::new(Store::open(db)?, clock);
+    let journal = Journal::new(access.store()?, clock);
     match cmd {
         None => {
             let list = journal.history(date)?;
@@ -573,12 +693,7 @@ struct ShownRevision {
     body: String,
 }
 
-fn period(
-    cmd: PeriodCmd,
-    db: &std::path::Path,
-    clock: SystemClock,
-    json: bool,
-) -> Result<(), Error> {
+fn period(cmd: PeriodCmd, access: &Access, clock: SystemClock, json: bool) -> Result<(), Error> {
     let describe = |p: &Option<Period>| match p {
         None => "No period of giving space has been started.".to_string(),
         Some(p) => {
@@ -613,18 +728,18 @@ fn period(
                 ),
                 None => note,
             };
-            let journal = Journal::new(Store::open(db)?, clock);
+            let journal = Journal::new(access.store()?, clock);
             let p = Some(journal.start_period(date, note.as_deref())?);
             print_out(json, &p, describe)
         }
         PeriodCmd::End { date, outcome } => {
             let date = date.as_deref().map(parse_date).transpose()?;
-            let journal = Journal::new(Store::open(db)?, clock);
+            let journal = Journal::new(access.store()?, clock);
             let p = Some(journal.end_period(date, outcome.as_deref())?);
             print_out(json, &p, describe)
         }
         PeriodCmd::Show => {
-            let p = Journal::new(Store::open(db)?, clock).current_period()?;
+            let p = Journal::new(access.store()?, clock).current_period()?;
             print_out(json, &p, describe)
         }
     }

@@ -13,7 +13,10 @@
 
 use chrono::{Days, NaiveDate, TimeDelta};
 use criterion::Criterion;
-use journal_core::{select_guidance, FixedClock, GuidanceContext, Stage, Store};
+use journal_core::{
+    encrypt_journal, select_guidance, FixedClock, GuidanceContext, KdfCost, Passphrase, Stage,
+    Store,
+};
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
@@ -169,6 +172,23 @@ impl Bench {
         Self::build(store, Some(dir))
     }
 
+    /// The same ten years in an encrypted journal (SQLCipher), opened the
+    /// way a person unlocks it; prints how long the unlock took.
+    fn on_disk_encrypted() -> Self {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let path = dir.path().join("journal.db");
+        let passphrase = Passphrase::new("a long walk by the sea").expect("a passphrase");
+        encrypt_journal(&path, &passphrase, KdfCost::DEFAULT).expect("encrypted");
+        let t = Instant::now();
+        let store = Store::open_with(&path, Some(&passphrase)).expect("unlocked");
+        println!(
+            "unlock (Argon2id {:?}, then open): {:.3} s",
+            KdfCost::DEFAULT,
+            t.elapsed().as_secs_f64()
+        );
+        Self::build(store, Some(dir))
+    }
+
     /// The same ten years in memory: what a save costs without the disk.
     fn in_memory() -> Self {
         Self::build(Store::open_in_memory().expect("a journal"), None)
@@ -316,7 +336,23 @@ fn timed_runs(b: &mut Bench) {
         "save_page (random day, ~300 words)",
         Some(("p99", SAVE_P99_TARGET)),
     );
+    timed_searches(b);
 
+    let mut times = Vec::with_capacity(200);
+    for _ in 0..200 {
+        let t = Instant::now();
+        black_box(b.store.list_pages(None, None).expect("list"));
+        times.push(t.elapsed());
+    }
+    percentiles("list_pages (all ten years)", times, None);
+
+    println!("\nthe same journal in memory, to separate CPU from disk:");
+    let mut m = Bench::in_memory();
+    timed_saves(&mut m, "save_page in memory (no fsync)", None);
+    println!();
+}
+
+fn timed_searches(b: &mut Bench) {
     let search = |query: &str, runs: usize| {
         (0..runs)
             .map(|_| {
@@ -336,19 +372,18 @@ fn timed_runs(b: &mut Bench) {
     percentiles("search \"coffee\" (most pages, top 100)", common, None);
     let two = search("walked rain", 500);
     percentiles("search \"walked rain\" (many pages, top 100)", two, None);
+}
 
-    let mut times = Vec::with_capacity(200);
-    for _ in 0..200 {
-        let t = Instant::now();
-        black_box(b.store.list_pages(None, None).expect("list"));
-        times.push(t.elapsed());
-    }
-    percentiles("list_pages (all ten years)", times, None);
-
-    println!("\nthe same journal in memory, to separate CPU from disk:");
-    let mut m = Bench::in_memory();
-    timed_saves(&mut m, "save_page in memory (no fsync)", None);
-    println!();
+/// The same ten years encrypted: saving and searching.
+fn timed_encrypted() {
+    println!("\n--- encrypted journal (SQLCipher), percentiles ---");
+    let mut e = Bench::on_disk_encrypted();
+    timed_saves(
+        &mut e,
+        "encrypted save_page (random day, ~300 words)",
+        Some(("p99", SAVE_P99_TARGET)),
+    );
+    timed_searches(&mut e);
 }
 
 /// Choosing guidance for a 600-word page: the first call (which builds the
@@ -407,6 +442,7 @@ fn main() {
     let mut b = Bench::on_disk();
     if benching {
         timed_runs(&mut b);
+        timed_encrypted();
     }
 
     let mut c = Criterion::default()

@@ -36,6 +36,25 @@ pub enum Error {
     )]
     Foreign { path: PathBuf },
 
+    #[error("the journal {path} is encrypted: it opens with its passphrase. Nothing was changed.")]
+    PassphraseNeeded { path: PathBuf },
+
+    #[error(
+        "that passphrase does not open the journal {path} (or the start of the file is \
+         damaged). The file was not changed; try again."
+    )]
+    WrongPassphrase { path: PathBuf },
+
+    /// No passphrase could be had (a script gave none, a file was unreadable).
+    #[error("{0}")]
+    PassphraseMissing(String),
+
+    #[error(
+        "the journal {path} is open in Breathing Room or another command. Close the app \
+         (Quit from the tray) and try again. Nothing was changed."
+    )]
+    InUse { path: PathBuf },
+
     #[error("could not use {path}: {source}")]
     Io {
         path: PathBuf,
@@ -69,6 +88,16 @@ impl Error {
         matches!(self, Error::InvalidInput(_))
     }
 
+    /// A passphrase was missing or did not open the journal.
+    pub fn is_passphrase(&self) -> bool {
+        matches!(
+            self,
+            Error::PassphraseNeeded { .. }
+                | Error::PassphraseMissing(_)
+                | Error::WrongPassphrase { .. }
+        )
+    }
+
     /// A stable, machine-readable code for the UI and scripts.
     pub fn code(&self) -> &'static str {
         match self {
@@ -76,6 +105,9 @@ impl Error {
             Error::NewerSchema { .. } => "newer_schema",
             Error::Damaged { .. } => "damaged",
             Error::Foreign { .. } => "foreign",
+            Error::PassphraseNeeded { .. } | Error::PassphraseMissing(_) => "passphrase_needed",
+            Error::WrongPassphrase { .. } => "wrong_passphrase",
+            Error::InUse { .. } => "in_use",
             Error::Io { source, .. } if is_disk_full(source) => "disk_full",
             Error::Io { .. } => "io",
             Error::Database(e) if is_sqlite_full(e) => "disk_full",

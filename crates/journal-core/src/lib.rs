@@ -17,7 +17,10 @@ mod space;
 
 pub use clock::{Clock, FixedClock};
 pub use date::{format_date, parse_date};
-pub use db::{Store, APPLICATION_ID, BUSY_TIMEOUT, SCHEMA_VERSION};
+pub use db::{
+    decrypt_journal, encrypt_journal, is_encrypted, rekey_journal, KdfCost, Passphrase, Store,
+    APPLICATION_ID, BUSY_TIMEOUT, SCHEMA_VERSION,
+};
 pub use drafts::Draft;
 pub use error::{Error, ErrorPayload, Result};
 /// Which rules hear something on a page (for tuning them).

@@ -1,5 +1,6 @@
 //! A copy of the journal taken before its format changes.
 
+use super::cipher::Key;
 use super::{Store, SCHEMA_VERSION};
 use crate::error::{Error, Result};
 use rusqlite::types::ValueRef;
@@ -16,7 +17,7 @@ impl Store {
         };
         // An open that failed after its copy (and is tried again) left the
         // journal as it was: that copy still holds all of it.
-        if still_current(&self.conn, path, found) {
+        if still_current(&self.conn, path, found, self.key.as_ref()) {
             return Ok(());
         }
         // Another process may be taking its copy at the same moment: the
@@ -36,15 +37,21 @@ impl Store {
                 Err(source) => return Err(Error::Io { path: bak, source }),
             }
         }
-        let target = bak.to_string_lossy().into_owned();
-        self.conn.execute("VACUUM INTO ?1", [target])?;
+        match &self.key {
+            // An encrypted journal's copy is encrypted the same way.
+            Some(key) => super::convert::export(&self.conn, &bak, Some(key), found)?,
+            None => {
+                let target = bak.to_string_lossy().into_owned();
+                self.conn.execute("VACUUM INTO ?1", [target])?;
+            }
+        }
         Ok(())
     }
 }
 
 /// Whether the newest copy taken for this update is a sound journal at
 /// `found` holding exactly what the journal holds now.
-fn still_current(conn: &Connection, path: &Path, found: i64) -> bool {
+fn still_current(conn: &Connection, path: &Path, found: i64, key: Option<&Key>) -> bool {
     let changed = |p: &Path| fs::metadata(p).and_then(|m| m.modified()).ok();
     let Some((_, newest)) = copies(path)
         .into_iter()
@@ -56,6 +63,11 @@ fn still_current(conn: &Connection, path: &Path, found: i64) -> bool {
     let Ok(copy) = Connection::open_with_flags(&newest, OpenFlags::SQLITE_OPEN_READ_ONLY) else {
         return false;
     };
+    if let Some(key) = key {
+        if key.apply(&copy).is_err() {
+            return false;
+        }
+    }
     let sound = copy
         .query_row("PRAGMA quick_check", [], |r| r.get::<_, String>(0))
         .is_ok_and(|s| s == "ok");

@@ -3,8 +3,14 @@
 //! before any change (`backup`).
 
 mod backup;
+mod cipher;
+mod convert;
+mod lock;
 mod migrate;
 mod open;
+
+pub use cipher::{is_encrypted, KdfCost, Passphrase};
+pub use convert::{decrypt_journal, encrypt_journal, rekey_journal};
 
 pub use migrate::SCHEMA_VERSION;
 pub use open::{APPLICATION_ID, BUSY_TIMEOUT};
@@ -18,6 +24,10 @@ use std::path::{Path, PathBuf};
 pub struct Store {
     pub(crate) conn: Connection,
     path: Option<PathBuf>,
+    /// The key of an encrypted journal (wiped when the store is dropped).
+    key: Option<cipher::Key>,
+    /// Our shared hold on the file (see `lock`).
+    _lock: Option<lock::FileLock>,
 }
 
 impl std::fmt::Debug for Store {
@@ -38,6 +48,11 @@ impl Store {
     /// Where the journal lives (`None` in memory).
     pub fn path(&self) -> Option<&Path> {
         self.path.as_deref()
+    }
+
+    /// Whether the journal is encrypted on disk.
+    pub fn is_encrypted(&self) -> bool {
+        self.key.is_some()
     }
 
     pub fn schema_version(&self) -> Result<i64> {

@@ -1,6 +1,8 @@
 //! Opening the journal: create it private, refuse a damaged or newer file
 //! without changing a byte, copy it aside, then migrate.
 
+use super::cipher::{self, Key, Kind, Passphrase};
+use super::lock::FileLock;
 use super::migrate;
 use super::{Store, SCHEMA_VERSION};
 use crate::error::{Error, Result};
@@ -25,13 +27,21 @@ impl Store {
     /// Refuses a damaged file or one from a newer version without changing a
     /// byte of it; copies the file aside before running pending migrations.
     pub fn open(path: impl AsRef<Path>) -> Result<Self> {
+        Self::open_with(path, None)
+    }
+
+    /// Open the journal at `path`, encrypted or not. An encrypted journal
+    /// needs its passphrase (`passphrase_needed` without one,
+    /// `wrong_passphrase` for another); a plain one ignores it.
+    pub fn open_with(path: impl AsRef<Path>, passphrase: Option<&Passphrase>) -> Result<Self> {
+        let mut key = None;
         // SQLite answers "busy" without waiting in a few moments of another
         // process's first open (changing the journal mode, recovering the
         // log): each step is safe to take again, so the whole open is, for
         // as long as the busy timeout would have waited.
         let started = std::time::Instant::now();
         loop {
-            match Self::open_once(path.as_ref()) {
+            match Self::open_once(path.as_ref(), passphrase, &mut key) {
                 Err(e) if e.code() == "busy" && started.elapsed() < BUSY_TIMEOUT => {
                     std::thread::sleep(Duration::from_millis(25));
                 }
@@ -40,7 +50,11 @@ impl Store {
         }
     }
 
-    fn open_once(path: &Path) -> Result<Self> {
+    fn open_once(
+        path: &Path,
+        passphrase: Option<&Passphrase>,
+        key: &mut Option<Key>,
+    ) -> Result<Self> {
         let path = path.to_path_buf();
         let io = |source| Error::Io {
             path: path.clone(),
@@ -69,6 +83,21 @@ impl Store {
             }
         }
 
+        // Held until the store is dropped: nothing replaces the file meanwhile.
+        let lock = FileLock::shared(&path)?;
+        match cipher::sniff(&path)? {
+            Kind::Encrypted(salt) => {
+                // The key is made once per open, even when it is retried.
+                if key.as_ref().is_none_or(|k| k.salt() != salt) {
+                    let Some(passphrase) = passphrase else {
+                        return Err(Error::PassphraseNeeded { path });
+                    };
+                    *key = Some(Key::derive(passphrase, salt)?);
+                }
+            }
+            _ => *key = None,
+        }
+
         // Decide on a read-only connection: whatever it finds, it cannot
         // change the file, nor fold a leftover `-wal` into one it refuses.
         // Side files it had to create are removed again when it refuses.
@@ -78,7 +107,7 @@ impl Store {
             PathBuf::from(p)
         });
         let had = side.clone().map(|p| p.exists());
-        let decided = probe(&path);
+        let decided = probe(&path, key.as_ref());
         let (found, marked) = match decided {
             Ok(found) => found,
             Err(e) => {
@@ -87,7 +116,10 @@ impl Store {
                 // again) must never remove another process's live log.
                 let refused = matches!(
                     e,
-                    Error::Damaged { .. } | Error::Foreign { .. } | Error::NewerSchema { .. }
+                    Error::Damaged { .. }
+                        | Error::Foreign { .. }
+                        | Error::NewerSchema { .. }
+                        | Error::WrongPassphrase { .. }
                 );
                 for (p, had) in side.iter().zip(had) {
                     if refused && !had {
@@ -98,6 +130,9 @@ impl Store {
             }
         };
         let conn = Connection::open(&path)?;
+        if let Some(key) = key.as_ref() {
+            key.apply(&conn)?;
+        }
         conn.busy_timeout(BUSY_TIMEOUT)?;
         if existed {
             // Only now, with the file known to be ours and sound, tighten it.
@@ -109,6 +144,8 @@ impl Store {
         let mut store = Store {
             conn,
             path: Some(path),
+            key: key.take(),
+            _lock: Some(lock),
         };
         // The copy is taken before anything (even the journal mode or the
         // mark in the header) changes.
@@ -125,7 +162,12 @@ impl Store {
         let mut conn = Connection::open_in_memory()?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
         migrate::to_latest(&mut conn)?;
-        Ok(Store { conn, path: None })
+        Ok(Store {
+            conn,
+            path: None,
+            key: None,
+            _lock: None,
+        })
     }
 
     fn configure(&self) -> Result<()> {
@@ -155,13 +197,16 @@ impl Store {
 
 /// Open read-only and decide: the schema version found and whether the file
 /// already carries our mark, or why it is refused.
-fn probe(path: &Path) -> Result<(i64, bool)> {
+fn probe(path: &Path, key: Option<&Key>) -> Result<(i64, bool)> {
     let conn = Connection::open_with_flags(
         path,
         OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )?;
+    if let Some(key) = key {
+        key.apply(&conn)?;
+    }
     conn.busy_timeout(BUSY_TIMEOUT)?;
-    let found = check_readable(&conn, path)?;
+    let found = check_readable(&conn, path, key.is_some())?;
     if found > SCHEMA_VERSION {
         return Err(Error::NewerSchema {
             path: path.to_path_buf(),
@@ -174,7 +219,7 @@ fn probe(path: &Path) -> Result<(i64, bool)> {
 }
 
 /// Read the schema version and run SQLite's quick check, writing nothing.
-fn check_readable(conn: &Connection, path: &Path) -> Result<i64> {
+pub(super) fn check_readable(conn: &Connection, path: &Path, keyed: bool) -> Result<i64> {
     let damaged = |detail: String| Error::Damaged {
         path: path.to_path_buf(),
         detail,
@@ -185,6 +230,11 @@ fn check_readable(conn: &Connection, path: &Path) -> Result<i64> {
         Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked) => {
             Error::Database(e)
         }
+        // With a key, a first page that does not decrypt (and pass its
+        // check) is a wrong passphrase, or a file damaged at its start.
+        Some(rusqlite::ErrorCode::NotADatabase) if keyed => Error::WrongPassphrase {
+            path: path.to_path_buf(),
+        },
         _ => damaged(e.to_string()),
     };
     let version: i64 = conn
