@@ -169,18 +169,32 @@ pub fn settings_changed<R: Runtime>(app: &tauri::AppHandle<R>) {
     }
 }
 
-/// Draw the page without WebKit's compositing mode. In that mode every blink
-/// of the caret in a focused editor is a full composited frame, drawn in
-/// software on most Linux desktops: 6.5% of a core here under Xvfb, several
-/// times that on a large or HiDPI window, for a page that is only being read
-/// (1% without it, and blurred or on another page 0.1%). Our pages are
-/// still text with no animation, so nothing is lost by leaving it off.
+/// Keep the page still while it is only being read.
+///
+/// Draw it without WebKit's compositing mode: in that mode every blink of
+/// the caret in a focused editor is a full composited frame, drawn in
+/// software on most Linux desktops (6.5% of a core here under Xvfb, several
+/// times that on a large or HiDPI window).
+///
+/// And keep the caret steady. Without compositing, the blink itself was
+/// still nearly all of what the app cost while a page sat open: 8 per mille
+/// of a core, 7 of them the blink (scripts/idle-cpu.sh; 1 per mille with a
+/// 10 s blink, 0 with none). GTK's own fields stop blinking after ten idle
+/// seconds (`gtk-cursor-blink-timeout`), but WebKit does not follow that
+/// setting, and `gtk-cursor-blink = false` sends it down a path that costs
+/// four times more (31 per mille). A blink period longer than anyone will
+/// look (about 24 days) is a caret that simply stays: WebKit shows it
+/// again at every move, so it is never seen hidden.
 fn calm_rendering<R: Runtime>(window: &tauri::WebviewWindow<R>) -> tauri::Result<()> {
     #[cfg(target_os = "linux")]
     window.with_webview(|view| {
+        use gtk::prelude::ObjectExt;
         use webkit2gtk::{HardwareAccelerationPolicy, SettingsExt, WebViewExt};
         if let Some(settings) = view.inner().settings() {
             settings.set_hardware_acceleration_policy(HardwareAccelerationPolicy::Never);
+        }
+        if let Some(gtk_settings) = gtk::Settings::default() {
+            gtk_settings.set_property("gtk-cursor-blink-time", i32::MAX);
         }
     })?;
     #[cfg(not(target_os = "linux"))]
