@@ -41,6 +41,13 @@ const COMMANDS: &[&str] = &[
     "helpful_cards",
     "set_card_helpful",
     "set_card_aside",
+    "lock_state",
+    "unlock",
+    "lock",
+    "quick_hide",
+    "encrypt_journal",
+    "change_passphrase",
+    "decrypt_journal",
 ];
 
 fn main() {

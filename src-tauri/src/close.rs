@@ -148,7 +148,17 @@ pub fn leave<R: Runtime>(app: &AppHandle<R>, to: Leave) -> tauri::Result<()> {
             })
             .is_none_or(|e| e.value == "true");
     match app.get_webview_window(crate::MAIN_WINDOW) {
-        Some(window) if to_tray => window.hide(),
+        Some(window) if to_tray => {
+            window.hide()?;
+            // An encrypted journal locks when its window goes to the tray,
+            // and the page drops everything it showed (the unlock screen).
+            if let Some(state) = app.try_state::<AppState>() {
+                if state.lock_state().encrypted && state.lock().locked {
+                    app.emit_to(crate::MAIN_WINDOW, crate::LOCKED_EVENT, ())?;
+                }
+            }
+            Ok(())
+        }
         _ => {
             app.exit(0);
             Ok(())

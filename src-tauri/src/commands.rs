@@ -2,6 +2,7 @@
 
 use crate::{AppState, CloseGuard};
 use chrono::NaiveDate;
+use journal_core::LockState;
 use journal_core::{
     parse_date, Contact, ContactEdit, ContactKind, Draft, ErrorPayload, LibraryCard, NotePreview,
     Page, PageSummary, Period, PeriodDetail, RecoveredPage, Revision, Saved, SearchHit,
@@ -313,4 +314,46 @@ pub fn write_recovery(state: State<'_, AppState>, pages: Vec<RecoveredPage>) -> 
 #[tauri::command]
 pub fn discard_recovery(state: State<'_, AppState>) -> Reply<()> {
     Ok(state.recovery().discard()?)
+}
+
+#[tauri::command]
+pub fn lock_state(state: State<'_, AppState>) -> LockState {
+    state.lock_state()
+}
+
+#[tauri::command]
+pub fn unlock(state: State<'_, AppState>, passphrase: String) -> Reply<LockState> {
+    state.unlock(passphrase)
+}
+
+#[tauri::command]
+pub fn lock(state: State<'_, AppState>) -> LockState {
+    state.lock()
+}
+
+/// Hide the window at once, locking an encrypted journal first.
+#[tauri::command]
+pub fn quick_hide<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>) -> LockState {
+    let locked = state.lock();
+    crate::hide_window(&app);
+    locked
+}
+
+#[tauri::command]
+pub fn encrypt_journal(state: State<'_, AppState>, passphrase: String) -> Reply<LockState> {
+    state.change_encryption(None, Some(passphrase))
+}
+
+#[tauri::command]
+pub fn change_passphrase(
+    state: State<'_, AppState>,
+    current: String,
+    passphrase: String,
+) -> Reply<LockState> {
+    state.change_encryption(Some(current), Some(passphrase))
+}
+
+#[tauri::command]
+pub fn decrypt_journal(state: State<'_, AppState>, passphrase: String) -> Reply<LockState> {
+    state.change_encryption(Some(passphrase), None)
 }

@@ -9,10 +9,13 @@ mod tray;
 pub use close::{leave, request_close, CloseGuard, FlushRequest, Leave, FLUSH_EVENT, FLUSH_GRACE};
 pub use reminders::ReminderTimer;
 
-use journal_core::{Clock, ErrorPayload, Journal, Recovery, Store, DB_FILE_NAME};
+use journal_core::{
+    Clock, ErrorPayload, Journal, KdfCost, LockState, Passphrase, Recovery, Store, DB_FILE_NAME,
+};
 use std::os::unix::fs::PermissionsExt;
 use std::path::PathBuf;
-use std::sync::{Mutex, OnceLock};
+use std::sync::{Arc, Mutex, RwLock};
+use std::time::{Duration, Instant};
 use tauri::{Emitter, Manager, Runtime, WindowEvent};
 use tauri_plugin_notification::NotificationExt;
 
@@ -20,6 +23,8 @@ use tauri_plugin_notification::NotificationExt;
 pub const DB_ENV: &str = "BREATHING_ROOM_DB";
 /// The event asking the UI to show today's page (tray, notification).
 pub const TODAY_EVENT: &str = "go-today";
+/// The event telling the UI the shell locked the journal (window to the tray).
+pub const LOCKED_EVENT: &str = "journal-locked";
 /// The app's one window.
 pub const MAIN_WINDOW: &str = "main";
 
@@ -27,29 +32,33 @@ pub use journal_host::SystemClock;
 
 /// The journal, or why it could not be opened (shown calmly in the UI).
 /// A journal that could not be opened is tried again by the next request,
-/// so the UI's "Try again" really opens the file again.
+/// so the UI's "Try again" really opens the file again. An encrypted journal
+/// stays closed (locked) until `unlock` gives its passphrase, and `lock`
+/// closes it again, dropping its key.
 pub struct AppState {
-    journal: OnceLock<Journal>,
+    path: PathBuf,
+    journal: RwLock<Option<Arc<Journal>>>,
     /// Where words that could not be saved are kept; usable even when the
     /// journal itself cannot be opened.
     recovery: Recovery,
-    opener: Box<dyn Fn() -> Result<Journal, ErrorPayload> + Send + Sync>,
-    /// Held while opening, so two requests never open the file twice.
+    make: Box<dyn Fn(Store) -> Journal + Send + Sync>,
+    /// Held while opening, locking or converting, so two requests never
+    /// open the file twice.
     opening: Mutex<()>,
 }
+
+/// How long a change of encryption waits for a request still using the
+/// journal (a save, the reminder timer) to finish before it gives up.
+const ALONE_WAIT: Duration = Duration::from_secs(3);
 
 impl AppState {
     pub fn open(path: PathBuf, clock: impl Clock + Clone + 'static) -> Self {
         let recovery = Recovery::beside(&path);
-        let opener = move || {
-            Store::open(&path)
-                .map(|store| Journal::new(store, clock.clone()))
-                .map_err(ErrorPayload::from)
-        };
         let state = AppState {
-            journal: OnceLock::new(),
+            path,
+            journal: RwLock::new(None),
             recovery,
-            opener: Box::new(opener),
+            make: Box::new(move |store| Journal::new(store, clock.clone())),
             opening: Mutex::new(()),
         };
         // Open at once, so a problem shows on the first screen.
@@ -57,16 +66,155 @@ impl AppState {
         state
     }
 
-    pub fn journal(&self) -> Result<&Journal, ErrorPayload> {
-        if let Some(j) = self.journal.get() {
+    fn current(&self) -> Option<Arc<Journal>> {
+        self.journal
+            .read()
+            .unwrap_or_else(|p| p.into_inner())
+            .clone()
+    }
+
+    fn install(&self, journal: Journal) -> Arc<Journal> {
+        let journal = Arc::new(journal);
+        *self.journal.write().unwrap_or_else(|p| p.into_inner()) = Some(journal.clone());
+        journal
+    }
+
+    fn opening(&self) -> std::sync::MutexGuard<'_, ()> {
+        self.opening.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    pub fn journal(&self) -> Result<Arc<Journal>, ErrorPayload> {
+        if let Some(j) = self.current() {
             return Ok(j);
         }
-        let _opening = self.opening.lock().unwrap_or_else(|p| p.into_inner());
-        if let Some(j) = self.journal.get() {
+        let _opening = self.opening();
+        if let Some(j) = self.current() {
             return Ok(j);
         }
-        let j = (self.opener)()?;
-        Ok(self.journal.get_or_init(|| j))
+        let store = Store::open(&self.path).map_err(|e| match e {
+            journal_core::Error::PassphraseNeeded { .. } => journal_core::Error::Locked,
+            e => e,
+        })?;
+        Ok(self.install((self.make)(store)))
+    }
+
+    /// Whether the journal is encrypted, and locked.
+    pub fn lock_state(&self) -> LockState {
+        match self.current() {
+            Some(j) => LockState {
+                encrypted: j.is_encrypted(),
+                locked: false,
+            },
+            None => {
+                let encrypted = journal_core::is_encrypted(&self.path).unwrap_or(false);
+                LockState {
+                    encrypted,
+                    locked: encrypted,
+                }
+            }
+        }
+    }
+
+    /// Open an encrypted journal with its passphrase.
+    pub fn unlock(&self, passphrase: String) -> Result<LockState, ErrorPayload> {
+        let passphrase = Passphrase::new(passphrase)?;
+        let _opening = self.opening();
+        if self.current().is_none() {
+            let store = Store::open_with(&self.path, Some(&passphrase))?;
+            self.install((self.make)(store));
+        }
+        Ok(self.lock_state())
+    }
+
+    /// Close an encrypted journal and forget its key (a plain one stays
+    /// open: there is nothing to unlock it with).
+    pub fn lock(&self) -> LockState {
+        let _opening = self.opening();
+        let mut slot = self.journal.write().unwrap_or_else(|p| p.into_inner());
+        if slot.as_ref().is_some_and(|j| j.is_encrypted()) {
+            *slot = None;
+        }
+        drop(slot);
+        self.lock_state()
+    }
+
+    /// Encrypt the journal, give it a new passphrase, or turn encryption
+    /// off: the journal is closed (once nothing else uses it), converted,
+    /// and opened again in its new form; if the change fails, as it was.
+    pub fn change_encryption(
+        &self,
+        current: Option<String>,
+        new: Option<String>,
+    ) -> Result<LockState, ErrorPayload> {
+        let current = current.map(Passphrase::new).transpose()?;
+        let new = new.map(Passphrase::new).transpose()?;
+        let _opening = self.opening();
+        // A wrong current passphrase is refused before anything closes.
+        if let (Some(current), Some(open)) = (&current, self.current()) {
+            if !open.opens_with(current)? {
+                return Err(journal_core::Error::WrongPassphrase {
+                    path: self.path.clone(),
+                }
+                .into());
+            }
+        }
+        // Closed here, so the conversion has the file alone.
+        let was_open = self.take_alone()?.is_some();
+        let changed = match (&current, &new) {
+            (None, Some(new)) => journal_core::encrypt_journal(&self.path, new, KdfCost::DEFAULT),
+            (Some(old), Some(new)) => {
+                journal_core::rekey_journal(&self.path, old, new, KdfCost::DEFAULT)
+            }
+            (Some(old), None) => journal_core::decrypt_journal(&self.path, old),
+            (None, None) => Err(journal_core::Error::invalid("No passphrase was given.")),
+        };
+        let (error, reopen_with) = match changed {
+            Ok(()) => (None, new.as_ref()),
+            // The journal was not changed: open it again as it was.
+            Err(e) => (Some(e), current.as_ref()),
+        };
+        if was_open || error.is_none() {
+            match Store::open_with(&self.path, reopen_with) {
+                Ok(store) => {
+                    self.install((self.make)(store));
+                }
+                Err(e) if error.is_none() => return Err(e.into()),
+                Err(_) => {}
+            }
+        }
+        match error {
+            None => Ok(self.lock_state()),
+            Some(e) => Err(e.into()),
+        }
+    }
+
+    /// Take the open journal out, waiting briefly for other users of it.
+    fn take_alone(&self) -> Result<Option<Journal>, ErrorPayload> {
+        let Some(mut shared) = self
+            .journal
+            .write()
+            .unwrap_or_else(|p| p.into_inner())
+            .take()
+        else {
+            return Ok(None);
+        };
+        let started = Instant::now();
+        loop {
+            match Arc::try_unwrap(shared) {
+                Ok(journal) => return Ok(Some(journal)),
+                Err(still) if started.elapsed() < ALONE_WAIT => {
+                    shared = still;
+                    std::thread::sleep(Duration::from_millis(10));
+                }
+                Err(still) => {
+                    *self.journal.write().unwrap_or_else(|p| p.into_inner()) = Some(still);
+                    return Err(journal_core::Error::InUse {
+                        path: self.path.clone(),
+                    }
+                    .into());
+                }
+            }
+        }
     }
 
     pub fn recovery(&self) -> &Recovery {
@@ -135,6 +283,13 @@ pub fn app_builder<R: Runtime>(
             commands::helpful_cards,
             commands::set_card_helpful,
             commands::set_card_aside,
+            commands::lock_state,
+            commands::unlock,
+            commands::lock,
+            commands::quick_hide,
+            commands::encrypt_journal,
+            commands::change_passphrase,
+            commands::decrypt_journal,
         ])
 }
 
@@ -144,6 +299,13 @@ pub fn show_window<R: Runtime>(app: &tauri::AppHandle<R>) {
         let _ = w.unminimize();
         let _ = w.show();
         let _ = w.set_focus();
+    }
+}
+
+/// Hide the window (to the tray).
+pub fn hide_window<R: Runtime>(app: &tauri::AppHandle<R>) {
+    if let Some(w) = app.get_webview_window(MAIN_WINDOW) {
+        let _ = w.hide();
     }
 }
 

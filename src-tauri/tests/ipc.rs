@@ -552,3 +552,116 @@ fn a_logged_event_can_be_corrected_taken_back_and_put_back_through_the_commands(
     assert_eq!(detail["status"]["urges_resisted"], 1);
     assert_eq!(detail["contacts"].as_array().unwrap().len(), 1);
 }
+
+#[test]
+fn an_encrypted_journal_locks_unlocks_and_reads_nothing_while_locked() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("journal.db");
+    let (_app, w) = app(&db);
+    let today = invoke(&w, "today", json!({})).unwrap();
+    let body = "Sat by the harbour and did not call. Marigold light on the water.";
+    invoke(&w, "save_page", json!({ "date": today, "body": body })).unwrap();
+    assert_eq!(
+        invoke(&w, "lock_state", json!({})).unwrap(),
+        json!({"encrypted": false, "locked": false})
+    );
+    // Locking a journal without a passphrase keeps it open.
+    assert_eq!(
+        invoke(&w, "lock", json!({})).unwrap(),
+        json!({"encrypted": false, "locked": false})
+    );
+
+    let state = invoke(&w, "encrypt_journal", json!({ "passphrase": "sea glass" })).unwrap();
+    assert_eq!(state, json!({"encrypted": true, "locked": false}));
+    assert!(journal_core::is_encrypted(&db).unwrap());
+    let raw = std::fs::read(&db).unwrap();
+    assert!(!raw.windows(8).any(|w| w == b"Marigold"));
+    // Still open, with the same words.
+    assert_eq!(
+        invoke(&w, "get_page", json!({ "date": today })).unwrap()["body"],
+        body
+    );
+
+    assert_eq!(
+        invoke(&w, "lock", json!({})).unwrap(),
+        json!({"encrypted": true, "locked": true})
+    );
+    let e = invoke(&w, "get_page", json!({ "date": today })).unwrap_err();
+    assert_eq!(e["code"], "locked");
+    let e = invoke(&w, "save_page", json!({ "date": today, "body": "x" })).unwrap_err();
+    assert_eq!(e["code"], "locked");
+
+    let e = invoke(&w, "unlock", json!({ "passphrase": "sea glas" })).unwrap_err();
+    assert_eq!(e["code"], "wrong_passphrase");
+    assert_eq!(
+        invoke(&w, "lock_state", json!({})).unwrap(),
+        json!({"encrypted": true, "locked": true})
+    );
+    let state = invoke(&w, "unlock", json!({ "passphrase": "sea glass" })).unwrap();
+    assert_eq!(state, json!({"encrypted": true, "locked": false}));
+    assert_eq!(
+        invoke(&w, "get_page", json!({ "date": today })).unwrap()["body"],
+        body
+    );
+}
+
+#[test]
+fn a_new_app_finds_an_encrypted_journal_locked_and_the_passphrase_can_change_or_go() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("journal.db");
+    {
+        let (_app, w) = app(&db);
+        invoke(&w, "encrypt_journal", json!({ "passphrase": "sea glass" })).unwrap();
+        // Closed as quitting would (the mock app keeps its state alive).
+        invoke(&w, "lock", json!({})).unwrap();
+    }
+    let (_app, w) = app(&db);
+    assert_eq!(
+        invoke(&w, "lock_state", json!({})).unwrap(),
+        json!({"encrypted": true, "locked": true})
+    );
+    invoke(&w, "unlock", json!({ "passphrase": "sea glass" })).unwrap();
+
+    let e = invoke(
+        &w,
+        "change_passphrase",
+        json!({ "current": "wrong", "passphrase": "tide pool" }),
+    )
+    .unwrap_err();
+    assert_eq!(e["code"], "wrong_passphrase");
+    // A refused change leaves the journal open as it was.
+    assert_eq!(
+        invoke(&w, "lock_state", json!({})).unwrap(),
+        json!({"encrypted": true, "locked": false})
+    );
+    invoke(&w, "today", json!({})).unwrap();
+
+    invoke(
+        &w,
+        "change_passphrase",
+        json!({ "current": "sea glass", "passphrase": "tide pool" }),
+    )
+    .unwrap();
+    invoke(&w, "lock", json!({})).unwrap();
+    let e = invoke(&w, "unlock", json!({ "passphrase": "sea glass" })).unwrap_err();
+    assert_eq!(e["code"], "wrong_passphrase");
+    invoke(&w, "unlock", json!({ "passphrase": "tide pool" })).unwrap();
+
+    let state = invoke(&w, "decrypt_journal", json!({ "passphrase": "tide pool" })).unwrap();
+    assert_eq!(state, json!({"encrypted": false, "locked": false}));
+    assert!(!journal_core::is_encrypted(&db).unwrap());
+    invoke(&w, "today", json!({})).unwrap();
+}
+
+#[test]
+fn quick_hide_locks_an_encrypted_journal() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_app, w) = app(&dir.path().join("journal.db"));
+    invoke(&w, "encrypt_journal", json!({ "passphrase": "sea glass" })).unwrap();
+    assert_eq!(
+        invoke(&w, "quick_hide", json!({})).unwrap(),
+        json!({"encrypted": true, "locked": true})
+    );
+    let e = invoke(&w, "today", json!({})).unwrap_err();
+    assert_eq!(e["code"], "locked");
+}

@@ -155,12 +155,13 @@ export class Driver {
   }
 
   /** Starts the app in a new WebDriver session and waits until it shows a day. */
-  async launch() {
+  /** Starts the app; resolves once it shows `ready` (the editor, or another first screen). */
+  async launch(ready = '[data-testid="editor"]') {
     const session = await Session.create(this.url, {
       'tauri:options': { application: APP },
     });
     try {
-      await session.waitForElement('[data-testid="editor"]', 15_000);
+      await session.waitForElement(ready, 15_000);
     } catch (error) {
       await session.delete().catch(() => undefined);
       throw error;

@@ -162,6 +162,17 @@ export class Session {
     return waitFor(() => this.find(selector), { timeoutMs, what: `element ${selector}` });
   }
 
+  /**
+   * Presses keys together on whatever has the focus (WebDriver actions):
+   * `keys` are held down in order, then let go in reverse.
+   */
+  async chord(...keys) {
+    const down = keys.map((value) => ({ type: 'keyDown', value }));
+    const up = [...keys].reverse().map((value) => ({ type: 'keyUp', value }));
+    await this.cmd('POST', '/actions', { actions: [{ type: 'key', id: 'keyboard', actions: [...down, ...up] }] });
+    await this.cmd('DELETE', '/actions');
+  }
+
   /** Runs `script` (a function body) in the page; `args` arrive as `arguments`. */
   execute(script, args = []) {
     return this.cmd('POST', '/execute/sync', { script, args });
@@ -180,8 +191,19 @@ export class Session {
     return this.cmd('DELETE', '/window');
   }
 
-  /** A PNG of the current viewport, as a Buffer. */
+  /**
+   * A PNG of the current viewport, as a Buffer. WebKit takes it at the
+   * next repaint, and a still page (the app's caret does not blink) may not
+   * repaint on its own: a few changes no one can see, just after the
+   * request, ask for one.
+   */
   async screenshot() {
+    await this.execute(
+      `const b = document.body;
+       for (const ms of [50, 150, 400, 1000, 2500]) {
+         setTimeout(() => { b.style.opacity = b.style.opacity === '0.999' ? '' : '0.999'; }, ms);
+       }`,
+    );
     return Buffer.from(await this.cmd('GET', '/screenshot'), 'base64');
   }
 

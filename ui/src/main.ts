@@ -1,6 +1,7 @@
 import { mount } from 'svelte';
 import './app.css';
-import App from './App.svelte';
+import Root from './Root.svelte';
+import { lockApi, onShellLocked } from './ipc/lock';
 
 async function boot(): Promise<void> {
   // Development only: `npm run dev` then open /?mock (or /?mock=long, /?mock=save-error) to see the page with
@@ -11,7 +12,7 @@ async function boot(): Promise<void> {
     installDevMock(params.get('mock') ?? '');
   }
   const target = document.getElementById('app');
-  if (target) mount(App, { target });
+  if (target) mount(Root, { target, props: { api: lockApi, onShellLocked } });
 }
 
 void boot();

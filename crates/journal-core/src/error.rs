@@ -45,6 +45,11 @@ pub enum Error {
     )]
     WrongPassphrase { path: PathBuf },
 
+    /// The journal is encrypted and locked: nothing can be read until it is
+    /// unlocked.
+    #[error("The journal is locked. Unlock it with its passphrase to go on.")]
+    Locked,
+
     /// No passphrase could be had (a script gave none, a file was unreadable).
     #[error("{0}")]
     PassphraseMissing(String),
@@ -108,6 +113,7 @@ impl Error {
             Error::PassphraseNeeded { .. } | Error::PassphraseMissing(_) => "passphrase_needed",
             Error::WrongPassphrase { .. } => "wrong_passphrase",
             Error::InUse { .. } => "in_use",
+            Error::Locked => "locked",
             Error::Io { source, .. } if is_disk_full(source) => "disk_full",
             Error::Io { .. } => "io",
             Error::Database(e) if is_sqlite_full(e) => "disk_full",

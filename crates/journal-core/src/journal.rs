@@ -40,6 +40,16 @@ impl Journal {
         self.store.lock().unwrap_or_else(|p| p.into_inner())
     }
 
+    /// Whether the journal is encrypted on disk.
+    pub fn is_encrypted(&self) -> bool {
+        self.store().is_encrypted()
+    }
+
+    /// Whether `passphrase` opens this (encrypted, open) journal.
+    pub fn opens_with(&self, passphrase: &crate::db::Passphrase) -> Result<bool> {
+        self.store().opens_with(passphrase)
+    }
+
     /// Tidy the journal file while nothing else is happening.
     pub fn checkpoint(&self) -> Result<()> {
         self.store().checkpoint()

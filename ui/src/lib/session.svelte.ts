@@ -319,6 +319,16 @@ export class JournalSession {
   }
 
   /**
+   * Save everything typed, the page and the drafts beside it, now (before
+   * the journal is locked). True when nothing is left unsaved.
+   */
+  async saveAll(): Promise<boolean> {
+    const unkept = await flushDrafts();
+    const page = await this.autosaver.flush();
+    return page && unkept.length === 0;
+  }
+
+  /**
    * The window came back: if the open page was changed elsewhere meanwhile
    * and nothing typed here is waiting, show what the store holds now.
    */

@@ -157,6 +157,16 @@ impl Key {
         Ok(Key { bytes, salt })
     }
 
+    /// The same key (compared in full, whatever differs first).
+    pub(crate) fn same_as(&self, other: &Key) -> bool {
+        let diff = self
+            .bytes
+            .iter()
+            .zip(other.bytes.iter())
+            .fold(0u8, |acc, (a, b)| acc | (a ^ b));
+        diff == 0 && self.salt == other.salt
+    }
+
     /// SQLCipher's raw-key form, `x'<key><salt>'`: the key is used as it
     /// is (no PBKDF2 of SQLCipher's own) and the salt is what it writes at
     /// the start of the file.

@@ -10,6 +10,7 @@ mod migrate;
 mod open;
 
 pub use cipher::{is_encrypted, KdfCost, Passphrase};
+
 pub use convert::{decrypt_journal, encrypt_journal, rekey_journal};
 
 pub use migrate::SCHEMA_VERSION;
@@ -18,7 +19,17 @@ pub use open::{APPLICATION_ID, BUSY_TIMEOUT};
 use crate::error::Result;
 use chrono::{DateTime, SecondsFormat, Utc};
 use rusqlite::Connection;
+use serde::Serialize;
 use std::path::{Path, PathBuf};
+use ts_rs::TS;
+
+/// Whether the journal is encrypted, and whether it is locked (encrypted and
+/// not open: its passphrase is needed before anything can be read).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+pub struct LockState {
+    pub encrypted: bool,
+    pub locked: bool,
+}
 
 /// The journal on disk (or in memory, for tests).
 pub struct Store {
@@ -53,6 +64,15 @@ impl Store {
     /// Whether the journal is encrypted on disk.
     pub fn is_encrypted(&self) -> bool {
         self.key.is_some()
+    }
+
+    /// Whether `passphrase` is the one this open, encrypted journal was
+    /// opened with (takes as long as an unlock). False for a plain journal.
+    pub fn opens_with(&self, passphrase: &Passphrase) -> Result<bool> {
+        match &self.key {
+            Some(key) => Ok(cipher::Key::derive(passphrase, key.salt())?.same_as(key)),
+            None => Ok(false),
+        }
     }
 
     pub fn schema_version(&self) -> Result<i64> {

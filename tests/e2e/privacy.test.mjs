@@ -1,0 +1,135 @@
+// Privacy end to end: a passphrase set from Settings encrypts the journal
+// file, Ctrl+L locks the real app with nothing of the journal left in the
+// page, a wrong passphrase is refused, the right one opens it, and after a
+// restart the app starts on the unlock screen. The steps build on each
+// other; once one fails the rest are skipped.
+
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { after, before, describe, it } from 'node:test';
+import {
+  Driver,
+  Sandbox,
+  editorValue,
+  localDate,
+  saveArtifact,
+  sel,
+  waitForAppExit,
+  waitForDate,
+  waitForSaveState,
+} from './harness.mjs';
+import { Key, waitFor } from './webdriver.mjs';
+
+const TODAY = localDate(0);
+const WORDS = 'Drove past the lighthouse road and kept going. Marigold sky.';
+const PASSPHRASE = 'a long walk by the sea';
+
+const byTest = (id) => `[data-testid="${id}"]`;
+
+describe('a private journal', () => {
+  let sandbox;
+  let driver;
+  let app;
+  let broken = null;
+
+  function step(name, fn) {
+    it(name, async (t) => {
+      if (broken) {
+        t.skip(`skipped: "${broken}" failed`);
+        return;
+      }
+      try {
+        await fn(t);
+      } catch (error) {
+        broken = name;
+        if (app && !app.closed) {
+          const png = await app.screenshot().catch(() => null);
+          if (png) t.diagnostic(`screen at the failure: ${saveArtifact('privacy-failure.png', png)}`);
+        }
+        throw error;
+      }
+    });
+  }
+
+  /** Every file beside the journal whose bytes hold `needle`. */
+  function filesHolding(needle) {
+    return ['', '-wal']
+      .map((s) => sandbox.db + s)
+      .filter((f) => existsSync(f) && readFileSync(f).includes(Buffer.from(needle)));
+  }
+
+  async function pageHtml() {
+    return app.execute('return document.documentElement.outerHTML');
+  }
+
+  async function unlockWith(passphrase) {
+    const field = await app.waitForElement(byTest('unlock-passphrase'));
+    await field.sendKeys(passphrase);
+    await (await app.find(byTest('unlock-submit'))).click();
+  }
+
+  before(async () => {
+    sandbox = new Sandbox('privacy');
+    driver = await Driver.start(sandbox);
+  });
+
+  after(async () => {
+    if (app) await app.delete().catch(() => undefined);
+    if (driver) await driver.stop();
+    if (sandbox) await sandbox.dispose();
+  });
+
+  step('a page is written on a journal without a passphrase', async () => {
+    app = await driver.launch();
+    await waitForDate(app, TODAY);
+    const editor = await app.find(sel.editor);
+    await editor.click();
+    await editor.sendKeys(WORDS);
+    await waitForSaveState(app, 'Saved');
+  });
+
+  step('Settings sets a passphrase, typed twice, and the file no longer holds the words', async () => {
+    await (await app.find(byTest('nav-settings'))).click();
+    await (await app.waitForElement(byTest('privacy-encrypt'))).click();
+    await (await app.find(byTest('privacy-new'))).sendKeys(PASSPHRASE);
+    await (await app.find(byTest('privacy-again'))).sendKeys(PASSPHRASE);
+    await (await app.find(byTest('privacy-submit'))).click();
+    await app.waitForElement(byTest('privacy-done'), 20_000);
+    saveArtifact('privacy-settings.png', await app.screenshot());
+    assert.deepEqual(filesHolding('Marigold'), [], 'no file beside the journal holds the words');
+    const head = readFileSync(sandbox.db).subarray(0, 16).toString('latin1');
+    assert.notEqual(head, 'SQLite format 3\0', 'the file is not a plain SQLite file any more');
+  });
+
+  step('Ctrl+L locks: the unlock screen, and no journal text left in the page', async () => {
+    await (await app.find(byTest('nav-today'))).click();
+    await waitFor(async () => (await editorValue(app)) === WORDS, { what: 'the page again' });
+    // The editor has the focus; the keys go to it as a person's would.
+    await app.chord(Key.CONTROL, 'l');
+    await app.waitForElement(byTest('unlock-screen'));
+    const html = await pageHtml();
+    assert.ok(!html.includes('Marigold'), 'the words are gone from the page');
+    assert.ok(!html.includes('<textarea'), 'no editor');
+    assert.ok(!html.includes(TODAY.slice(0, 4)), 'not even a date');
+    saveArtifact('privacy-locked.png', await app.screenshot());
+  });
+
+  step('a wrong passphrase is refused; the right one opens the page', async () => {
+    await unlockWith('a short walk');
+    const error = await app.waitForElement(byTest('unlock-error'));
+    assert.match(await error.text(), /did not open/);
+    await unlockWith(PASSPHRASE);
+    await waitForDate(app, TODAY, 10_000);
+    await waitFor(async () => (await editorValue(app)) === WORDS, { what: 'the page after unlocking' });
+  });
+
+  step('after a restart the app starts locked, and unlocks', async () => {
+    await app.delete();
+    await waitForAppExit(sandbox);
+    app = await driver.launch(byTest('unlock-screen'));
+    assert.ok(!(await pageHtml()).includes('Marigold'));
+    await unlockWith(PASSPHRASE);
+    await waitForDate(app, TODAY, 10_000);
+    await waitFor(async () => (await editorValue(app)) === WORDS, { what: 'the page after a restart' });
+  });
+});

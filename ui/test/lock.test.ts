@@ -1,0 +1,262 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fireEvent, render, screen } from '@testing-library/svelte';
+import { mockIPC } from '@tauri-apps/api/mocks';
+import Root from '../src/Root.svelte';
+import { emit } from '@tauri-apps/api/event';
+import { lockApi, onShellLocked } from '../src/ipc/lock';
+import { makePage, makeSaved } from './helpers';
+
+const TODAY = '2026-11-29';
+const SECRET_WORDS = 'Walked past the old bakery and did not text her.';
+
+type Args = Record<string, unknown>;
+
+/**
+ * A pretend shell with one page and a passphrase: `lock_state`, `unlock`,
+ * `lock`, `quick_hide` and the encryption commands, like src-tauri's.
+ */
+function fakeShell(options: { encrypted: boolean; locked: boolean }) {
+  const state = { ...options };
+  let passphrase = 'sea glass';
+  const pages = new Map<string, string>([[TODAY, SECRET_WORDS]]);
+  const calls: { cmd: string; args: Args }[] = [];
+  const wrong = { code: 'wrong_passphrase', message: 'that passphrase does not open the journal' };
+  const locked = { code: 'locked', message: 'The journal is locked.' };
+  mockIPC(
+    (cmd, payload) => {
+      const args = (payload ?? {}) as Args;
+      calls.push({ cmd, args });
+      const journalCommand = !['lock_state', 'unlock', 'lock', 'quick_hide'].includes(cmd);
+      if (journalCommand && state.locked) throw locked;
+      switch (cmd) {
+        case 'lock_state':
+          return { encrypted: state.encrypted, locked: state.locked };
+        case 'unlock':
+          if (args.passphrase !== passphrase) throw wrong;
+          state.locked = false;
+          return { encrypted: true, locked: false };
+        case 'lock':
+        case 'quick_hide':
+          state.locked = state.encrypted;
+          return { encrypted: state.encrypted, locked: state.locked };
+        case 'encrypt_journal':
+          passphrase = args.passphrase as string;
+          state.encrypted = true;
+          return { encrypted: true, locked: false };
+        case 'change_passphrase':
+          if (args.current !== passphrase) throw wrong;
+          passphrase = args.passphrase as string;
+          return { encrypted: true, locked: false };
+        case 'decrypt_journal':
+          if (args.passphrase !== passphrase) throw wrong;
+          state.encrypted = false;
+          return { encrypted: false, locked: false };
+        case 'today':
+          return TODAY;
+        case 'get_page':
+          return makePage(args.date as string, pages.get(args.date as string) ?? '');
+        case 'save_page':
+          pages.set(args.date as string, args.body as string);
+          return makeSaved(args.date as string, args.body as string);
+        case 'list_pages':
+        case 'page_revisions':
+          return [];
+        case 'read_recovery':
+          return [];
+        case 'close_ready':
+        case 'space_status':
+          return null;
+        case 'guidance':
+        case 'helpful_cards':
+        case 'settings_get':
+          return [];
+        case 'notification_preview':
+          return { title: 'Breathing Room', body: 'A quiet moment for your pages' };
+      }
+      return null;
+    },
+    { shouldMockEvents: true },
+  );
+  return {
+    state,
+    pages,
+    calls,
+    count: (cmd: string) => calls.filter((c) => c.cmd === cmd).length,
+    argsOf: (cmd: string) => calls.filter((c) => c.cmd === cmd).map((c) => c.args),
+  };
+}
+
+async function settle(): Promise<void> {
+  for (let i = 0; i < 8; i++) {
+    await vi.advanceTimersByTimeAsync(0);
+  }
+}
+
+function pageText(): string {
+  return document.body.textContent ?? '';
+}
+
+function editorValue(): string {
+  return (document.querySelector('textarea') as HTMLTextAreaElement | null)?.value ?? '';
+}
+
+beforeEach(() => {
+  vi.useFakeTimers();
+});
+
+describe('a locked journal', () => {
+  it('shows only the app name and a passphrase field until it is unlocked', async () => {
+    const shell = fakeShell({ encrypted: true, locked: true });
+    render(Root, { api: lockApi });
+    await settle();
+
+    expect(screen.getByTestId('unlock-screen')).toBeTruthy();
+    expect(screen.getByRole('heading', { name: 'Breathing Room' })).toBeTruthy();
+    expect(document.activeElement).toBe(screen.getByTestId('unlock-passphrase'));
+    expect(shell.count('get_page')).toBe(0);
+    expect(pageText()).not.toContain('bakery');
+    expect(pageText()).not.toMatch(/20\d\d|Today|Giving space/);
+
+    const field = screen.getByTestId('unlock-passphrase') as HTMLInputElement;
+    await fireEvent.input(field, { target: { value: 'sea glas' } });
+    await fireEvent.click(screen.getByTestId('unlock-submit'));
+    await settle();
+    expect(screen.getByTestId('unlock-error').textContent).toContain('did not open');
+    expect(field.value).toBe('');
+    expect(shell.count('get_page')).toBe(0);
+
+    await fireEvent.input(field, { target: { value: 'sea glass' } });
+    await fireEvent.click(screen.getByTestId('unlock-submit'));
+    await settle();
+    expect(screen.queryByTestId('unlock-screen')).toBeNull();
+    expect(editorValue()).toBe(SECRET_WORDS);
+  });
+
+  it('Ctrl+L saves what was typed, locks, and leaves no page text behind', async () => {
+    const shell = fakeShell({ encrypted: true, locked: false });
+    render(Root, { api: lockApi });
+    await settle();
+    const editor = document.querySelector('textarea') as HTMLTextAreaElement;
+    await fireEvent.input(editor, { target: { value: `${SECRET_WORDS} And then tea.` } });
+
+    await fireEvent.keyDown(window, { key: 'l', code: 'KeyL', ctrlKey: true });
+    await settle();
+
+    expect(shell.pages.get(TODAY)).toBe(`${SECRET_WORDS} And then tea.`);
+    const saved = shell.calls.findIndex((c) => c.cmd === 'save_page');
+    const locked = shell.calls.findIndex((c) => c.cmd === 'lock');
+    expect(saved).toBeGreaterThanOrEqual(0);
+    expect(locked).toBeGreaterThan(saved);
+    expect(screen.getByTestId('unlock-screen')).toBeTruthy();
+    expect(document.querySelector('textarea')).toBeNull();
+    expect(pageText()).not.toContain('bakery');
+  });
+
+  it('does not lock over words that could not be saved', async () => {
+    const shell = fakeShell({ encrypted: true, locked: false });
+    render(Root, { api: lockApi });
+    await settle();
+    mockSaveFailure(shell);
+    const editor = document.querySelector('textarea') as HTMLTextAreaElement;
+    await fireEvent.input(editor, { target: { value: 'Words the disk will not take.' } });
+    await fireEvent.keyDown(window, { key: 'l', code: 'KeyL', ctrlKey: true });
+    await settle();
+
+    expect(shell.count('lock')).toBe(0);
+    expect(screen.getByTestId('lock-note').textContent).toContain('not locked');
+    expect(editorValue()).toBe('Words the disk will not take.');
+  });
+
+  it('Ctrl+L on a journal without a passphrase says how to set one and locks nothing', async () => {
+    const shell = fakeShell({ encrypted: false, locked: false });
+    render(Root, { api: lockApi });
+    await settle();
+    await fireEvent.keyDown(window, { key: 'l', code: 'KeyL', ctrlKey: true });
+    await settle();
+    expect(shell.count('lock')).toBe(0);
+    expect(screen.getByTestId('lock-note').textContent).toContain('Settings');
+  });
+
+  it('Ctrl+Shift+H saves, then hides (and locks an encrypted journal)', async () => {
+    const shell = fakeShell({ encrypted: true, locked: false });
+    render(Root, { api: lockApi });
+    await settle();
+    await fireEvent.keyDown(window, { key: 'H', code: 'KeyH', ctrlKey: true, shiftKey: true });
+    await settle();
+    expect(shell.count('quick_hide')).toBe(1);
+    expect(screen.getByTestId('unlock-screen')).toBeTruthy();
+  });
+});
+
+/** Every save from now on fails as a full disk would. */
+function mockSaveFailure(shell: ReturnType<typeof fakeShell>): void {
+  const original = shell.pages;
+  mockIPC(
+    (cmd, payload) => {
+      const args = (payload ?? {}) as Args;
+      shell.calls.push({ cmd, args });
+      if (cmd === 'save_page') throw { code: 'disk_full', message: 'The disk is full.' };
+      if (cmd === 'get_page') return makePage(args.date as string, original.get(args.date as string) ?? '');
+      if (cmd === 'today') return TODAY;
+      if (cmd === 'lock_state') return { encrypted: true, locked: false };
+      if (['list_pages', 'guidance', 'helpful_cards', 'read_recovery'].includes(cmd)) return [];
+      return null;
+    },
+    { shouldMockEvents: true },
+  );
+}
+
+describe('locked by the shell', () => {
+  it('drops the page when the window went to the tray and the shell locked the journal', async () => {
+    fakeShell({ encrypted: true, locked: false });
+    render(Root, { api: lockApi, onShellLocked });
+    await settle();
+    expect(editorValue()).toBe(SECRET_WORDS);
+    await emit('journal-locked');
+    await settle();
+    expect(screen.getByTestId('unlock-screen')).toBeTruthy();
+    expect(pageText()).not.toContain('bakery');
+  });
+});
+
+describe('Settings → Privacy', () => {
+  async function openPrivacy(encrypted: boolean) {
+    const shell = fakeShell({ encrypted, locked: false });
+    render(Root, { api: lockApi });
+    await settle();
+    await fireEvent.click(screen.getByTestId('nav-settings'));
+    await settle();
+    return shell;
+  }
+
+  it('encrypts with a passphrase typed twice, with the warning, and forgets the fields', async () => {
+    const shell = await openPrivacy(false);
+    expect(screen.getByTestId('privacy-state').textContent).toContain('not encrypted');
+    await fireEvent.click(screen.getByTestId('privacy-encrypt'));
+    expect(pageText()).toContain('no way to recover a forgotten passphrase');
+    const submit = screen.getByTestId('privacy-submit') as HTMLButtonElement;
+    await fireEvent.input(screen.getByTestId('privacy-new'), { target: { value: 'tide pool' } });
+    await fireEvent.input(screen.getByTestId('privacy-again'), { target: { value: 'tide poo' } });
+    expect(screen.getByTestId('privacy-mismatch')).toBeTruthy();
+    expect(submit.disabled).toBe(true);
+    await fireEvent.input(screen.getByTestId('privacy-again'), { target: { value: 'tide pool' } });
+    expect(submit.disabled).toBe(false);
+    await fireEvent.click(submit);
+    await settle();
+    expect(shell.argsOf('encrypt_journal')).toEqual([{ passphrase: 'tide pool' }]);
+    expect(screen.getByTestId('privacy-done').textContent).toContain('encrypted');
+    expect(screen.getByTestId('privacy-state').textContent).toContain('is encrypted');
+    expect(document.querySelectorAll('input[type="password"]').length).toBe(0);
+  });
+
+  it('refuses a wrong current passphrase calmly and changes nothing', async () => {
+    const shell = await openPrivacy(true);
+    await fireEvent.click(screen.getByRole('button', { name: 'Turn encryption off' }));
+    await fireEvent.input(screen.getByTestId('privacy-current'), { target: { value: 'guess' } });
+    await fireEvent.click(screen.getByTestId('privacy-submit'));
+    await settle();
+    expect(screen.getByTestId('privacy-error').textContent).toContain('Nothing was changed');
+    expect(shell.state.encrypted).toBe(true);
+    expect((screen.getByTestId('privacy-current') as HTMLInputElement).value).toBe('');
+  });
+});
