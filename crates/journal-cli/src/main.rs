@@ -114,12 +114,36 @@ enum Command {
     },
     /// Turn encryption off: the journal is plain text again
     Decrypt,
+    /// Verified backups: make one, list them, check one, put one back
+    #[command(subcommand)]
+    Backup(BackupCmd),
     /// Days of giving space, urges held, contacts by kind
     Status {
         /// Evaluate as if this day were today, counting only what happened by then
         #[arg(long, value_name = "YYYY-MM-DD")]
         as_of: Option<String>,
     },
+}
+
+#[derive(Subcommand)]
+enum BackupCmd {
+    /// Make a verified backup (into backups/ beside the journal unless --to),
+    /// then keep the last 7 days, 4 weeks and 12 months of them
+    Create {
+        #[arg(long, value_name = "DIR")]
+        to: Option<PathBuf>,
+    },
+    /// The backups, newest first, each checked
+    List {
+        /// Another folder of backups [default: backups/ beside the journal]
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
+    },
+    /// Check one backup: exit 0 when it is sound, 1 with the reason when not
+    Verify { path: PathBuf },
+    /// Put a backup in place of the journal (the journal as it is now is
+    /// backed up first)
+    Restore { path: PathBuf },
 }
 
 #[derive(clap::Args)]
@@ -299,6 +323,79 @@ impl Access {
     }
 }
 
+fn backup(cmd: BackupCmd, access: &Access, clock: SystemClock, json: bool) -> Result<(), Error> {
+    let human = |b: &journal_core::BackupInfo| {
+        format!(
+            "{}  {}  {:>5} pages  {}",
+            b.created_at,
+            if b.verified {
+                "verified"
+            } else {
+                "NOT verified"
+            },
+            b.pages,
+            b.path
+        )
+    };
+    match cmd {
+        BackupCmd::Create { to } => {
+            let b = Journal::new(access.store()?, clock).create_backup(to.as_deref())?;
+            print_out(json, &b, |b| format!("Backed up and checked: {}", human(b)))
+        }
+        BackupCmd::List { dir } => {
+            let all = Journal::new(access.store()?, clock).list_backups(dir.as_deref())?;
+            print_out(json, &all, |all| {
+                if all.is_empty() {
+                    "No backups yet.".to_string()
+                } else {
+                    all.iter().map(human).collect::<Vec<_>>().join("\n")
+                }
+            })
+        }
+        BackupCmd::Verify { path } => {
+            let passphrase = if journal_core::is_encrypted(&path)? {
+                Some(secret::passphrase(
+                    access.passphrase_file.as_deref(),
+                    &path,
+                )?)
+            } else {
+                None
+            };
+            let b = journal_core::verify_backup(&path, passphrase.as_ref())?;
+            print_out(json, &b, |b| format!("Sound: {}", human(b)))
+        }
+        BackupCmd::Restore { path } => {
+            let needs =
+                journal_core::is_encrypted(&path)? || journal_core::is_encrypted(&access.db)?;
+            let passphrase = if needs {
+                Some(access.passphrase()?)
+            } else {
+                None
+            };
+            let before =
+                journal_core::restore_backup(&access.db, &path, passphrase.as_ref(), clock.now())?;
+            let out = Restored {
+                restored: path.display().to_string(),
+                previous: before,
+            };
+            print_out(json, &out, |r| {
+                format!(
+                    "Put back {}. The journal as it was is kept in {}.",
+                    r.restored, r.previous.path
+                )
+            })
+        }
+    }
+}
+
+/// What `backup restore` prints: the backup put back, and the backup taken
+/// of the journal as it was just before.
+#[derive(Serialize)]
+struct Restored {
+    restored: String,
+    previous: journal_core::BackupInfo,
+}
+
 /// `rekey` and `decrypt` need an encrypted journal (checked before asking
 /// for any passphrase).
 fn plain_refused(db: &std::path::Path) -> Result<(), Error> {
@@ -368,6 +465,7 @@ fn run(cli: Cli) -> Result<(), Error> {
             journal_core::rekey_journal(&db, &old, &new, journal_core::KdfCost::DEFAULT)?;
             print_out(json, &Converted::new(&db, true), |c| c.words())
         }
+        Command::Backup(cmd) => backup(cmd, &access, clock, json),
         Command::Decrypt => {
             plain_refused(&db)?;
             let old = access.passphrase()?;

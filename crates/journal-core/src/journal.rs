@@ -40,6 +40,34 @@ impl Journal {
         self.store.lock().unwrap_or_else(|p| p.into_inner())
     }
 
+    /// Make a verified backup in `dir` (default: `backups/` beside the
+    /// journal), then thin that folder out.
+    pub fn create_backup(&self, dir: Option<&std::path::Path>) -> Result<crate::BackupInfo> {
+        let store = self.store();
+        let dir = self.backup_dir(&store, dir)?;
+        store.create_backup(&dir, self.clock.now(), self.clock.offset())
+    }
+
+    /// The backups in `dir` (default: `backups/` beside the journal), newest first.
+    pub fn list_backups(&self, dir: Option<&std::path::Path>) -> Result<Vec<crate::BackupInfo>> {
+        let store = self.store();
+        let dir = self.backup_dir(&store, dir)?;
+        store.list_backups(&dir)
+    }
+
+    fn backup_dir(
+        &self,
+        store: &Store,
+        dir: Option<&std::path::Path>,
+    ) -> Result<std::path::PathBuf> {
+        match dir {
+            Some(d) => Ok(d.to_path_buf()),
+            None => store
+                .default_backup_dir()
+                .ok_or_else(|| Error::invalid("An in-memory journal has no backups.")),
+        }
+    }
+
     /// Whether the journal is encrypted on disk.
     pub fn is_encrypted(&self) -> bool {
         self.store().is_encrypted()

@@ -3,6 +3,7 @@
 //! Nothing here knows about windows, terminals or the wall clock. Callers pass
 //! a [`Clock`]; the desktop shell and the CLI are thin adapters over this crate.
 
+mod backups;
 mod clock;
 mod date;
 mod db;
@@ -15,6 +16,9 @@ mod reminders;
 mod settings;
 mod space;
 
+pub use backups::{
+    backup_stamp, keep as keep_backups, restore_backup, verify_backup, BackupInfo, BACKUP_DIR,
+};
 pub use clock::{Clock, FixedClock};
 pub use date::{format_date, parse_date};
 pub use db::{

@@ -293,3 +293,52 @@ fn side_file(path: &Path, suffix: &str) -> PathBuf {
     p.push(suffix);
     PathBuf::from(p)
 }
+
+/// Put `bytes` (a whole journal file, already checked) in place of the
+/// journal at `path`: alone with the file, written under a temporary name,
+/// read back, then renamed over it.
+pub(crate) fn replace_journal(path: &Path, bytes: &[u8]) -> Result<()> {
+    let _lock = FileLock::exclusive(path)?;
+    let tmp = side_file(path, ".restoring");
+    let _ = fs::remove_file(&tmp);
+    let io = |p: &Path| {
+        let p = p.to_path_buf();
+        move |source| Error::Io { path: p, source }
+    };
+    let written = (|| -> Result<()> {
+        let mut f = OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .mode(0o600)
+            .open(&tmp)
+            .map_err(io(&tmp))?;
+        std::io::Write::write_all(&mut f, bytes).map_err(io(&tmp))?;
+        f.sync_all().map_err(io(&tmp))?;
+        if fs::read(&tmp).map_err(io(&tmp))? != bytes {
+            return Err(Error::invalid(
+                "The copy read back differently; nothing was replaced.",
+            ));
+        }
+        for side in ["-wal", "-shm"] {
+            let p = side_file(path, side);
+            match fs::metadata(&p) {
+                Ok(m) if side == "-wal" && m.len() > 0 => {
+                    return Err(Error::InUse { path: path.into() })
+                }
+                Ok(_) => fs::remove_file(&p).map_err(io(&p))?,
+                Err(_) => {}
+            }
+        }
+        fs::rename(&tmp, path).map_err(io(path))
+    })();
+    if written.is_err() {
+        let _ = fs::remove_file(&tmp);
+    }
+    written?;
+    if let Some(dir) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        if let Ok(d) = File::open(dir) {
+            let _ = d.sync_all();
+        }
+    }
+    Ok(())
+}

@@ -5,13 +5,16 @@
 mod backup;
 mod cipher;
 mod convert;
+mod copy;
 mod lock;
 mod migrate;
 mod open;
 
 pub use cipher::{is_encrypted, KdfCost, Passphrase};
 
+pub(crate) use convert::replace_journal;
 pub use convert::{decrypt_journal, encrypt_journal, rekey_journal};
+pub(crate) use copy::open_copy;
 
 pub use migrate::SCHEMA_VERSION;
 pub use open::{APPLICATION_ID, BUSY_TIMEOUT};
