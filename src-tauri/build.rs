@@ -48,6 +48,7 @@ const COMMANDS: &[&str] = &[
     "encrypt_journal",
     "change_passphrase",
     "decrypt_journal",
+    "backup_status",
 ];
 
 fn main() {

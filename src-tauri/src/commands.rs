@@ -357,3 +357,8 @@ pub fn change_passphrase(
 pub fn decrypt_journal(state: State<'_, AppState>, passphrase: String) -> Reply<LockState> {
     state.change_encryption(Some(passphrase), None)
 }
+
+#[tauri::command]
+pub fn backup_status(state: State<'_, AppState>) -> Reply<journal_core::BackupStatus> {
+    state.backup_status()
+}

@@ -10,7 +10,8 @@ pub use close::{leave, request_close, CloseGuard, FlushRequest, Leave, FLUSH_EVE
 pub use reminders::ReminderTimer;
 
 use journal_core::{
-    Clock, ErrorPayload, Journal, KdfCost, LockState, Passphrase, Recovery, Store, DB_FILE_NAME,
+    BackupStatus, Clock, ErrorPayload, Journal, KdfCost, LockState, Passphrase, Recovery, Store,
+    DB_FILE_NAME,
 };
 use std::os::unix::fs::PermissionsExt;
 use std::path::PathBuf;
@@ -45,6 +46,8 @@ pub struct AppState {
     /// Held while opening, locking or converting, so two requests never
     /// open the file twice.
     opening: Mutex<()>,
+    /// Why the last automatic backup failed (shown in Settings), if it did.
+    backup_error: Mutex<Option<String>>,
 }
 
 /// How long a change of encryption waits for a request still using the
@@ -60,6 +63,7 @@ impl AppState {
             recovery,
             make: Box::new(move |store| Journal::new(store, clock.clone())),
             opening: Mutex::new(()),
+            backup_error: Mutex::new(None),
         };
         // Open at once, so a problem shows on the first screen.
         let _ = state.journal();
@@ -217,6 +221,35 @@ impl AppState {
         }
     }
 
+    /// The day's backup, made at the timer's idle moment when one is due;
+    /// only while the journal is open (a locked one is left alone).
+    pub fn daily_backup(&self) {
+        let Some(journal) = self.current() else {
+            return;
+        };
+        let outcome = journal.daily_backup();
+        let mut error = self.backup_error.lock().unwrap_or_else(|p| p.into_inner());
+        match outcome {
+            Ok(Some(_)) => *error = None,
+            Ok(None) => {}
+            Err(e) => *error = Some(e.user_message()),
+        }
+    }
+
+    /// The backups beside the journal and why the last automatic one failed.
+    pub fn backup_status(&self) -> Result<BackupStatus, ErrorPayload> {
+        let backups = self.journal()?.list_backups(None)?;
+        let last_error = self
+            .backup_error
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .clone();
+        Ok(BackupStatus {
+            backups,
+            last_error,
+        })
+    }
+
     pub fn recovery(&self) -> &Recovery {
         &self.recovery
     }
@@ -290,6 +323,7 @@ pub fn app_builder<R: Runtime>(
             commands::encrypt_journal,
             commands::change_passphrase,
             commands::decrypt_journal,
+            commands::backup_status,
         ])
 }
 

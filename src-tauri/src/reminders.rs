@@ -47,10 +47,12 @@ pub fn start<R: Runtime>(app: &AppHandle<R>) {
         .name("reminders".into())
         .spawn(move || loop {
             let wait = deliver_due(&app).unwrap_or(MAX_SLEEP).min(MAX_SLEEP);
-            // The timer is also the app's idle moment to checkpoint the journal.
+            // The timer is also the app's idle moment to checkpoint the
+            // journal, and to make the day's verified backup.
             if let Ok(journal) = app.state::<AppState>().journal() {
                 let _ = journal.checkpoint();
             }
+            app.state::<AppState>().daily_backup();
             match rx.recv_timeout(wait) {
                 Ok(()) | Err(RecvTimeoutError::Timeout) => {}
                 Err(RecvTimeoutError::Disconnected) => break,

@@ -665,3 +665,34 @@ fn quick_hide_locks_an_encrypted_journal() {
     let e = invoke(&w, "today", json!({})).unwrap_err();
     assert_eq!(e["code"], "locked");
 }
+
+#[test]
+fn the_days_backup_is_made_at_the_idle_moment_and_shown_in_settings() {
+    use tauri::Manager;
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("journal.db");
+    let (app, w) = app(&db);
+    let today = invoke(&w, "today", json!({})).unwrap();
+    invoke(&w, "save_page", json!({ "date": today, "body": "A page." })).unwrap();
+    let status = invoke(&w, "backup_status", json!({})).unwrap();
+    assert_eq!(status, json!({"backups": [], "last_error": null}));
+
+    let state = app.state::<breathing_room::AppState>();
+    state.daily_backup();
+    state.daily_backup(); // once a day, not twice
+    let status = invoke(&w, "backup_status", json!({})).unwrap();
+    let backups = status["backups"].as_array().unwrap();
+    assert_eq!(backups.len(), 1);
+    assert_eq!(backups[0]["verified"], true);
+    assert_eq!(backups[0]["pages"], 1);
+    assert_eq!(status["last_error"], Value::Null);
+
+    // A locked journal is left alone.
+    invoke(&w, "encrypt_journal", json!({ "passphrase": "sea glass" })).unwrap();
+    invoke(&w, "lock", json!({})).unwrap();
+    state.daily_backup();
+    assert_eq!(
+        invoke(&w, "backup_status", json!({})).unwrap_err()["code"],
+        "locked"
+    );
+}

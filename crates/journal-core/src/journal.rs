@@ -55,6 +55,23 @@ impl Journal {
         store.list_backups(&dir)
     }
 
+    /// Make the day's backup (into `backups/` beside the journal) unless
+    /// one was already made on this local day. `Ok(None)` when none was due.
+    pub fn daily_backup(&self) -> Result<Option<crate::BackupInfo>> {
+        let store = self.store();
+        let dir = self.backup_dir(&store, None)?;
+        let offset = self.clock.offset();
+        let today = self.clock.today();
+        if let Some(at) = store.newest_backup_at(&dir)? {
+            if at.with_timezone(&offset).date_naive() >= today {
+                return Ok(None);
+            }
+        }
+        store
+            .create_backup(&dir, self.clock.now(), offset)
+            .map(Some)
+    }
+
     fn backup_dir(
         &self,
         store: &Store,

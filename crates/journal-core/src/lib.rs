@@ -17,7 +17,8 @@ mod settings;
 mod space;
 
 pub use backups::{
-    backup_stamp, keep as keep_backups, restore_backup, verify_backup, BackupInfo, BACKUP_DIR,
+    backup_stamp, keep as keep_backups, restore_backup, verify_backup, BackupInfo, BackupStatus,
+    BACKUP_DIR,
 };
 pub use clock::{Clock, FixedClock};
 pub use date::{format_date, parse_date};

@@ -196,3 +196,22 @@ fn putting_a_backup_back_keeps_the_journal_as_it_was_first() {
     assert_eq!(old.get_page(day("2027-03-14")).unwrap().body, SECOND);
     assert_eq!(mode(&db), 0o600);
 }
+
+#[test]
+fn the_daily_backup_is_made_once_a_local_day() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("journal.db");
+    // 23:30 in Berlin is 22:30 UTC; the next local day starts 30 minutes later.
+    let berlin = FixedOffset::east_opt(3600).unwrap();
+    let mut clock = FixedClock::at_utc("2027-03-14T22:30:00Z");
+    clock.offset = berlin;
+    let j = Journal::new(Store::open(&db).unwrap(), clock);
+    assert!(j.daily_backup().unwrap().is_some(), "the first one is due");
+    assert!(j.daily_backup().unwrap().is_none(), "not twice on one day");
+    drop(j);
+    clock.now = utc("2027-03-14T23:10:00Z"); // 00:10 on the 15th in Berlin
+    let j = Journal::new(Store::open(&db).unwrap(), clock);
+    let made = j.daily_backup().unwrap().expect("a new local day");
+    assert_eq!(made.created_at, "2027-03-14T23:10:00Z");
+    assert_eq!(j.list_backups(None).unwrap().len(), 2);
+}

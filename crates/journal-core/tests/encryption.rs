@@ -28,10 +28,18 @@ fn journal(store: Store) -> Journal {
     Journal::new(store, FixedClock::at_utc("2027-03-14T09:30:00Z"))
 }
 
-/// A plain journal with a page, an urge and a copy beside it.
+/// A plain journal with a page, an urge, a copy beside it and a backup.
 fn plain_journal(dir: &Path) -> PathBuf {
     let db = dir.join("journal.db");
     let j = journal(Store::open(&db).unwrap());
+    j.save_page(
+        day("2027-03-11"),
+        "An older page about Marigold.",
+        None,
+        None,
+    )
+    .unwrap();
+    j.create_backup(None).unwrap();
     j.save_page(day("2027-03-12"), WORDS, Some(3), None)
         .unwrap();
     j.log_urge(
@@ -82,7 +90,7 @@ fn an_encrypted_journal_keeps_every_word_and_no_file_holds_them_in_the_clear() {
     assert!(is_encrypted(&db).unwrap());
     assert_eq!(
         names(dir.path()),
-        ["journal.db", "journal.db.before-v5.bak"],
+        ["backups", "journal.db", "journal.db.before-v5.bak"],
         "no half-made or leftover files"
     );
     assert_eq!(files_holding(dir.path(), "Marigold"), Vec::<String>::new());
@@ -102,6 +110,16 @@ fn an_encrypted_journal_keeps_every_word_and_no_file_holds_them_in_the_clear() {
     assert_eq!(j.search_limited("Pemberton", 10).unwrap().len(), 1);
     drop(j);
     assert_eq!(files_holding(dir.path(), "Pemberton"), Vec::<String>::new());
+
+    // The backup was converted too, and opens with the passphrase.
+    let backup = fs::read_dir(dir.path().join("backups"))
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    let b = journal_core::verify_backup(&backup, Some(&pass("sea glass"))).unwrap();
+    assert_eq!(b.pages, 1);
 
     // The copy beside it was converted too, and opens with the same words.
     let copy = dir.path().join("copy-check.db");

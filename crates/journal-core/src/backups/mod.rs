@@ -6,4 +6,7 @@ mod rules;
 mod store;
 
 pub use rules::keep;
-pub use store::{backup_stamp, restore_backup, verify_backup, BackupInfo, BACKUP_DIR};
+pub(crate) use store::files_in_default_dir;
+pub use store::{
+    backup_stamp, restore_backup, verify_backup, BackupInfo, BackupStatus, BACKUP_DIR,
+};

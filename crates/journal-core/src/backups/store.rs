@@ -26,9 +26,18 @@ pub struct BackupInfo {
     /// When it was made (RFC 3339, UTC).
     pub created_at: String,
     /// The days with something written that it holds.
+    #[ts(type = "number")]
     pub pages: i64,
     /// It opened with the journal's key and passed every check.
     pub verified: bool,
+}
+
+/// What Settings shows about backups: the backups beside the journal
+/// (newest first, each checked) and why the last automatic one failed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct BackupStatus {
+    pub backups: Vec<BackupInfo>,
+    pub last_error: Option<String>,
 }
 
 /// The file name for a backup made at `now`.
@@ -93,6 +102,15 @@ fn backup_files(dir: &Path) -> Result<Vec<(PathBuf, DateTime<Utc>)>> {
         .collect();
     found.sort_by_key(|f| std::cmp::Reverse(f.1));
     Ok(found.into_iter().map(|(p, (t, _))| (p, t)).collect())
+}
+
+/// The backup files in `backups/` beside the journal at `journal`.
+pub(crate) fn files_in_default_dir(journal: &Path) -> Result<Vec<PathBuf>> {
+    let dir = match journal.parent().filter(|p| !p.as_os_str().is_empty()) {
+        Some(d) => d.join(BACKUP_DIR),
+        None => PathBuf::from(BACKUP_DIR),
+    };
+    Ok(backup_files(&dir)?.into_iter().map(|(p, _)| p).collect())
 }
 
 impl Store {
@@ -166,6 +184,11 @@ impl Store {
         }
         let pages = pages_in(&self.conn)?;
         Ok((target.clone(), info(&target, pages, true)))
+    }
+
+    /// When the newest backup in `dir` was made (read from the names alone).
+    pub fn newest_backup_at(&self, dir: &Path) -> Result<Option<DateTime<Utc>>> {
+        Ok(backup_files(dir)?.first().map(|(_, t)| *t))
     }
 
     /// The backups in `dir`, newest first, each checked with this journal's

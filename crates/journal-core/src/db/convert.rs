@@ -1,5 +1,6 @@
 //! Turning encryption on, off, or to a new passphrase. Every file the
-//! journal keeps beside it (the journal and its `before-vN` copies) is
+//! journal keeps beside it (the journal, its `before-vN` copies and the
+//! backups in `backups/`) is
 //! written again in its new form under a temporary name, verified (it opens
 //! with the new key, SQLite's and SQLCipher's checks are clean, every table
 //! holds as many rows as before), and only then renamed over the old one.
@@ -75,6 +76,7 @@ fn convert(path: &Path, old: Option<&Passphrase>, to: Option<&Key>) -> Result<()
 
     let mut files = vec![path.to_path_buf()];
     files.extend(copies_beside(path)?);
+    files.extend(crate::backups::files_in_default_dir(path)?);
     let mut done: Vec<(PathBuf, PathBuf)> = Vec::new();
     let cleanup = |done: &[(PathBuf, PathBuf)]| {
         for (_, tmp) in done {
