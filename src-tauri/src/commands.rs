@@ -321,7 +321,8 @@ pub fn lock_state(state: State<'_, AppState>) -> LockState {
     state.lock_state()
 }
 
-#[tauri::command]
+// Async: the key takes most of a second to make; the window stays responsive.
+#[tauri::command(async)]
 pub fn unlock(state: State<'_, AppState>, passphrase: String) -> Reply<LockState> {
     state.unlock(passphrase)
 }
@@ -331,20 +332,21 @@ pub fn lock(state: State<'_, AppState>) -> LockState {
     state.lock()
 }
 
-/// Hide the window at once, locking an encrypted journal first.
+/// Hide the window at once (the UI then saves and locks).
 #[tauri::command]
 pub fn quick_hide<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>) -> LockState {
-    let locked = state.lock();
     crate::hide_window(&app);
-    locked
+    state.lock_state()
 }
 
-#[tauri::command]
+// Async: the key takes most of a second to make; the window stays responsive.
+#[tauri::command(async)]
 pub fn encrypt_journal(state: State<'_, AppState>, passphrase: String) -> Reply<LockState> {
     state.change_encryption(None, Some(passphrase))
 }
 
-#[tauri::command]
+// Async: the key takes most of a second to make; the window stays responsive.
+#[tauri::command(async)]
 pub fn change_passphrase(
     state: State<'_, AppState>,
     current: String,
@@ -353,12 +355,14 @@ pub fn change_passphrase(
     state.change_encryption(Some(current), Some(passphrase))
 }
 
-#[tauri::command]
+// Async: the key takes most of a second to make; the window stays responsive.
+#[tauri::command(async)]
 pub fn decrypt_journal(state: State<'_, AppState>, passphrase: String) -> Reply<LockState> {
     state.change_encryption(Some(passphrase), None)
 }
 
-#[tauri::command]
+// Async: the key takes most of a second to make; the window stays responsive.
+#[tauri::command(async)]
 pub fn backup_status(state: State<'_, AppState>) -> Reply<journal_core::BackupStatus> {
     state.backup_status()
 }

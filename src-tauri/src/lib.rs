@@ -15,6 +15,7 @@ use journal_core::{
 };
 use std::os::unix::fs::PermissionsExt;
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, RwLock};
 use std::time::{Duration, Instant};
 use tauri::{Emitter, Manager, Runtime, WindowEvent};
@@ -48,6 +49,11 @@ pub struct AppState {
     opening: Mutex<()>,
     /// Why the last automatic backup failed (shown in Settings), if it did.
     backup_error: Mutex<Option<String>>,
+    /// Whether the journal file is encrypted: read once before anything
+    /// opens it, then kept up to date here. Looking at the file again while
+    /// a connection is open would close a second handle on it, and closing
+    /// any handle drops the process's SQLite locks on that file.
+    encrypted: AtomicBool,
 }
 
 /// How long a change of encryption waits for a request still using the
@@ -57,7 +63,9 @@ const ALONE_WAIT: Duration = Duration::from_secs(3);
 impl AppState {
     pub fn open(path: PathBuf, clock: impl Clock + Clone + 'static) -> Self {
         let recovery = Recovery::beside(&path);
+        let encrypted = journal_core::is_encrypted(&path).unwrap_or(false);
         let state = AppState {
+            encrypted: AtomicBool::new(encrypted),
             path,
             journal: RwLock::new(None),
             recovery,
@@ -78,6 +86,8 @@ impl AppState {
     }
 
     fn install(&self, journal: Journal) -> Arc<Journal> {
+        self.encrypted
+            .store(journal.is_encrypted(), Ordering::SeqCst);
         let journal = Arc::new(journal);
         *self.journal.write().unwrap_or_else(|p| p.into_inner()) = Some(journal.clone());
         journal
@@ -104,18 +114,10 @@ impl AppState {
 
     /// Whether the journal is encrypted, and locked.
     pub fn lock_state(&self) -> LockState {
-        match self.current() {
-            Some(j) => LockState {
-                encrypted: j.is_encrypted(),
-                locked: false,
-            },
-            None => {
-                let encrypted = journal_core::is_encrypted(&self.path).unwrap_or(false);
-                LockState {
-                    encrypted,
-                    locked: encrypted,
-                }
-            }
+        let encrypted = self.encrypted.load(Ordering::SeqCst);
+        LockState {
+            encrypted,
+            locked: encrypted && self.current().is_none(),
         }
     }
 
@@ -134,11 +136,14 @@ impl AppState {
     /// open: there is nothing to unlock it with).
     pub fn lock(&self) -> LockState {
         let _opening = self.opening();
-        let mut slot = self.journal.write().unwrap_or_else(|p| p.into_inner());
-        if slot.as_ref().is_some_and(|j| j.is_encrypted()) {
-            *slot = None;
+        if self.encrypted.load(Ordering::SeqCst) {
+            // Closed here once a request still using it is done, so the key
+            // and the connection go now, not whenever that request ends.
+            if let Ok(Some(journal)) = self.take_alone() {
+                drop(journal);
+            }
+            *self.journal.write().unwrap_or_else(|p| p.into_inner()) = None;
         }
-        drop(slot);
         self.lock_state()
     }
 

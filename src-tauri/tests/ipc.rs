@@ -654,12 +654,18 @@ fn a_new_app_finds_an_encrypted_journal_locked_and_the_passphrase_can_change_or_
 }
 
 #[test]
-fn quick_hide_locks_an_encrypted_journal() {
+fn quick_hide_hides_first_and_the_lock_that_follows_closes_the_journal() {
     let dir = tempfile::tempdir().unwrap();
     let (_app, w) = app(&dir.path().join("journal.db"));
     invoke(&w, "encrypt_journal", json!({ "passphrase": "sea glass" })).unwrap();
+    // Hidden at once; the journal stays open so the UI can save what was typed.
     assert_eq!(
         invoke(&w, "quick_hide", json!({})).unwrap(),
+        json!({"encrypted": true, "locked": false})
+    );
+    invoke(&w, "today", json!({})).unwrap();
+    assert_eq!(
+        invoke(&w, "lock", json!({})).unwrap(),
         json!({"encrypted": true, "locked": true})
     );
     let e = invoke(&w, "today", json!({})).unwrap_err();

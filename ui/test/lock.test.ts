@@ -36,8 +36,9 @@ function fakeShell(options: { encrypted: boolean; locked: boolean }) {
           state.locked = false;
           return { encrypted: true, locked: false };
         case 'lock':
-        case 'quick_hide':
           state.locked = state.encrypted;
+          return { encrypted: state.encrypted, locked: state.locked };
+        case 'quick_hide':
           return { encrypted: state.encrypted, locked: state.locked };
         case 'encrypt_journal':
           passphrase = args.passphrase as string;
@@ -177,13 +178,16 @@ describe('a locked journal', () => {
     expect(screen.getByTestId('lock-note').textContent).toContain('Settings');
   });
 
-  it('Ctrl+Shift+H saves, then hides (and locks an encrypted journal)', async () => {
+  it('Ctrl+Shift+H hides first, then saves and locks an encrypted journal', async () => {
     const shell = fakeShell({ encrypted: true, locked: false });
     render(Root, { api: lockApi });
     await settle();
     await fireEvent.keyDown(window, { key: 'H', code: 'KeyH', ctrlKey: true, shiftKey: true });
     await settle();
     expect(shell.count('quick_hide')).toBe(1);
+    const hid = shell.calls.findIndex((c) => c.cmd === 'quick_hide');
+    const locked = shell.calls.findIndex((c) => c.cmd === 'lock');
+    expect(locked).toBeGreaterThan(hid);
     expect(screen.getByTestId('unlock-screen')).toBeTruthy();
   });
 });

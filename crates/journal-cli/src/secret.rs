@@ -42,8 +42,8 @@ pub fn new_passphrase(file: Option<&Path>) -> Result<Passphrase, Error> {
     let first = Zeroizing::new(read_hidden("New passphrase: ")?);
     let second = Zeroizing::new(read_hidden("The same again: ")?);
     if *first != *second {
-        return Err(Error::PassphraseMissing(
-            "the two passphrases were not the same. Nothing was changed.".into(),
+        return Err(Error::invalid(
+            "the two passphrases were not the same. Nothing was changed.",
         ));
     }
     checked(first.to_string())

@@ -215,3 +215,31 @@ fn the_daily_backup_is_made_once_a_local_day() {
     assert_eq!(made.created_at, "2027-03-14T23:10:00Z");
     assert_eq!(j.list_backups(None).unwrap().len(), 2);
 }
+
+#[test]
+fn a_plain_backup_is_never_put_back_over_an_encrypted_journal() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("journal.db");
+    let j = journal(Store::open(&db).unwrap());
+    j.save_page(day("2027-03-14"), FIRST, None, None).unwrap();
+    let plain = j
+        .create_backup(Some(&dir.path().join("elsewhere")))
+        .unwrap();
+    drop(j);
+    let pass = Passphrase::new("sea glass").unwrap();
+    encrypt_journal(&db, &pass, KdfCost::FOR_TESTS).unwrap();
+    // Opened once, as the app would (the first open turns its log on).
+    drop(Store::open_with(&db, Some(&pass)).unwrap());
+    let before = fs::read(&db).unwrap();
+    let e = restore_backup(
+        &db,
+        Path::new(&plain.path),
+        Some(&pass),
+        utc("2027-03-14T10:00:00Z"),
+    )
+    .unwrap_err();
+    assert_eq!(e.code(), "invalid_input");
+    assert!(e.user_message().contains("Nothing was changed"));
+    assert!(fs::read(&db).unwrap() == before, "the journal is as it was");
+    assert!(journal_core::is_encrypted(&db).unwrap());
+}

@@ -226,6 +226,15 @@ pub fn restore_backup(
     verify_backup(backup, passphrase)?;
     let bytes = fs::read(backup).map_err(io(backup))?;
     let store = Store::open_with(journal, passphrase)?;
+    // Putting back a plain backup over an encrypted journal (or one made
+    // under another passphrase) would change how the journal opens without
+    // a word: refused.
+    if !store.same_form(backup)? {
+        return Err(Error::invalid(
+            "This backup is not in the journal's present form (plain, or encrypted with its \
+             present passphrase), so it was not put back. Nothing was changed.",
+        ));
+    }
     let dir = store
         .default_backup_dir()
         .ok_or_else(|| Error::invalid("An in-memory journal has no backups."))?;

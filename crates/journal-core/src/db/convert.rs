@@ -74,47 +74,50 @@ fn convert(path: &Path, old: Option<&Passphrase>, to: Option<&Key>) -> Result<()
         ));
     }
 
-    let mut files = vec![path.to_path_buf()];
-    files.extend(copies_beside(path)?);
+    // The copies first and the journal last: if anything stops on the way,
+    // the journal itself is still as it was and opens as before.
+    let mut files: Vec<PathBuf> = copies_beside(path)?;
     files.extend(crate::backups::files_in_default_dir(path)?);
+    // An empty copy (a name claimed by a copy that then failed) holds no
+    // words: there is nothing to convert.
+    files.retain(|f| fs::metadata(f).is_ok_and(|m| m.len() > 0));
+    files.push(path.to_path_buf());
     let mut done: Vec<(PathBuf, PathBuf)> = Vec::new();
-    let cleanup = |done: &[(PathBuf, PathBuf)]| {
-        for (_, tmp) in done {
-            let _ = fs::remove_file(tmp);
+    let finished = (|| -> Result<()> {
+        for file in &files {
+            let tmp = convert_one(file, from.as_ref(), to)?;
+            done.push((file.clone(), tmp));
         }
-    };
-    for file in &files {
-        match convert_one(file, from.as_ref(), to) {
-            Ok(tmp) => done.push((file.clone(), tmp)),
-            Err(e) => {
-                cleanup(&done);
-                return Err(e);
+        // The journal's log must be empty (our connection, the last, folded
+        // it in when it closed): a log left beside the new file would be
+        // read as part of it.
+        for side in ["-wal", "-shm"] {
+            let p = side_file(path, side);
+            match fs::metadata(&p) {
+                Ok(m) if side == "-wal" && m.len() > 0 => {
+                    return Err(Error::InUse { path: path.into() })
+                }
+                Ok(_) => fs::remove_file(&p).map_err(|source| Error::Io {
+                    path: p.clone(),
+                    source,
+                })?,
+                Err(_) => {}
             }
         }
-    }
-    // The journal's log must be empty (our connection, the last, folded it
-    // in when it closed): a log left beside the new file would be read as
-    // part of it.
-    for side in ["-wal", "-shm"] {
-        let p = side_file(path, side);
-        match fs::metadata(&p) {
-            Ok(m) if side == "-wal" && m.len() > 0 => {
-                cleanup(&done);
-                return Err(Error::InUse { path: path.into() });
-            }
-            Ok(_) => fs::remove_file(&p).map_err(|source| Error::Io {
-                path: p.clone(),
+        while let Some((file, tmp)) = done.first().cloned() {
+            fs::rename(&tmp, &file).map_err(|source| Error::Io {
+                path: file.clone(),
                 source,
-            })?,
-            Err(_) => {}
+            })?;
+            done.remove(0);
         }
+        Ok(())
+    })();
+    // Whatever was not put in place is removed: no half-made file stays.
+    for (_, tmp) in &done {
+        let _ = fs::remove_file(tmp);
     }
-    for (file, tmp) in &done {
-        fs::rename(tmp, file).map_err(|source| Error::Io {
-            path: file.clone(),
-            source,
-        })?;
-    }
+    finished?;
     if let Some(dir) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
         if let Ok(d) = File::open(dir) {
             let _ = d.sync_all();

@@ -55,6 +55,16 @@ impl Store {
         written
     }
 
+    /// Whether the file at `path` is in this journal's form: plain like it,
+    /// or encrypted with its very key.
+    pub(crate) fn same_form(&self, path: &Path) -> Result<bool> {
+        Ok(match (cipher::sniff(path)?, &self.key) {
+            (Kind::Plain, None) => true,
+            (Kind::Encrypted(salt), Some(key)) => salt == key.salt(),
+            _ => false,
+        })
+    }
+
     /// Open another file of ours that was encrypted with this journal's key
     /// (a backup made from it), checked; `None` when it was made with
     /// another key (an earlier passphrase) or is not ours.
