@@ -12,7 +12,7 @@ use super::lock::FileLock;
 use super::open::check_readable;
 use super::{Store, APPLICATION_ID};
 use crate::error::{Error, Result};
-use rusqlite::{Connection, OpenFlags};
+use rusqlite::Connection;
 use std::fs::{self, File, OpenOptions};
 use std::os::unix::fs::OpenOptionsExt;
 use std::path::{Path, PathBuf};
@@ -213,24 +213,7 @@ fn verify(src: &Connection, tmp: &Path, key: Option<&Key>) -> Result<()> {
             tmp.display()
         ))
     };
-    let copy = Connection::open_with_flags(tmp, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
-    if let Some(key) = key {
-        key.apply(&copy)?;
-    }
-    let ok: String = copy.query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
-    if ok != "ok" {
-        return Err(fail(ok));
-    }
-    if key.is_some() {
-        let mut problems = Vec::new();
-        copy.pragma_query(None, "cipher_integrity_check", |r| {
-            problems.push(r.get::<_, String>(0)?);
-            Ok(())
-        })?;
-        if !problems.is_empty() {
-            return Err(fail(problems.join("; ")));
-        }
-    }
+    let copy = super::copy::open_checked(tmp, key).map_err(|e| fail(e.to_string()))?;
     for pragma in ["user_version", "application_id"] {
         let a: i64 = src.pragma_query_value(None, pragma, |r| r.get(0))?;
         let b: i64 = copy.pragma_query_value(None, pragma, |r| r.get(0))?;
@@ -238,9 +221,7 @@ fn verify(src: &Connection, tmp: &Path, key: Option<&Key>) -> Result<()> {
             return Err(fail(format!("{pragma} {b} instead of {a}")));
         }
     }
-    let a = row_counts(src)?;
-    let b = row_counts(&copy)?;
-    if a != b {
+    if row_counts(src)? != row_counts(&copy)? {
         return Err(fail("the tables do not hold the same rows".into()));
     }
     Ok(())

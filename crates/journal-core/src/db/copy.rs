@@ -101,7 +101,9 @@ pub(crate) fn open_copy(path: &Path, passphrase: Option<&Passphrase>) -> Result<
     }
 }
 
-fn open_checked(path: &Path, key: Option<&Key>) -> Result<Connection> {
+/// Open a file of ours read-only with `key` and check it whole: SQLite's
+/// checks, and SQLCipher's page checks when it is encrypted.
+pub(super) fn open_checked(path: &Path, key: Option<&Key>) -> Result<Connection> {
     let conn = Connection::open_with_flags(
         path,
         OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
