@@ -10,8 +10,8 @@ pub use close::{leave, request_close, CloseGuard, FlushRequest, Leave, FLUSH_EVE
 pub use reminders::ReminderTimer;
 
 use journal_core::{
-    BackupStatus, Clock, ErrorPayload, Journal, KdfCost, LockState, Passphrase, Recovery, Store,
-    DB_FILE_NAME,
+    BackupStatus, Clock, ErrorPayload, Journal, KdfCost, LockState, LockedReminders, Passphrase,
+    Recovery, Store, DB_FILE_NAME,
 };
 use std::os::unix::fs::PermissionsExt;
 use std::path::PathBuf;
@@ -54,6 +54,8 @@ pub struct AppState {
     /// a connection is open would close a second handle on it, and closing
     /// any handle drops the process's SQLite locks on that file.
     encrypted: AtomicBool,
+    /// While locked: what the reminders need, read as the journal locked.
+    locked_reminders: Mutex<Option<LockedReminders>>,
 }
 
 /// How long a change of encryption waits for a request still using the
@@ -72,6 +74,7 @@ impl AppState {
             make: Box::new(move |store| Journal::new(store, clock.clone())),
             opening: Mutex::new(()),
             backup_error: Mutex::new(None),
+            locked_reminders: Mutex::new(None),
         };
         // Open at once, so a problem shows on the first screen.
         let _ = state.journal();
@@ -88,6 +91,11 @@ impl AppState {
     fn install(&self, journal: Journal) -> Arc<Journal> {
         self.encrypted
             .store(journal.is_encrypted(), Ordering::SeqCst);
+        // Notes sent while it was locked go into the journal now.
+        let held = self.locked_reminders().take();
+        for planned in held.iter().flat_map(|r| r.sent()) {
+            let _ = journal.record_delivery(planned);
+        }
         let journal = Arc::new(journal);
         *self.journal.write().unwrap_or_else(|p| p.into_inner()) = Some(journal.clone());
         journal
@@ -137,6 +145,13 @@ impl AppState {
     pub fn lock(&self) -> LockState {
         let _opening = self.opening();
         if self.encrypted.load(Ordering::SeqCst) {
+            // Reminders go on while it is locked, from what is read now.
+            let reminders = self
+                .current()
+                .and_then(|j| j.locked_reminders(journal_host::system_zone()).ok());
+            if reminders.is_some() {
+                *self.locked_reminders() = reminders;
+            }
             // Closed here once a request still using it is done, so the key
             // and the connection go now, not whenever that request ends.
             if let Ok(Some(journal)) = self.take_alone() {
@@ -224,6 +239,17 @@ impl AppState {
                 }
             }
         }
+    }
+
+    fn locked_reminders(&self) -> std::sync::MutexGuard<'_, Option<LockedReminders>> {
+        self.locked_reminders
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// Runs `f` on the reminders kept while the journal is locked, if any.
+    pub fn with_locked_reminders<T>(&self, f: impl FnOnce(&mut LockedReminders) -> T) -> Option<T> {
+        self.locked_reminders().as_mut().map(f)
     }
 
     /// The day's backup, made at the timer's idle moment when one is due;

@@ -61,10 +61,23 @@ pub fn start<R: Runtime>(app: &AppHandle<R>) {
         .expect("the reminder thread starts");
 }
 
-/// Send whatever is due now; return how long until the next one.
+/// Send whatever is due now; return how long until the next one. While the
+/// journal is locked, plan from what was read as it locked.
 fn deliver_due<R: Runtime>(app: &AppHandle<R>) -> Option<Duration> {
     let state = app.state::<AppState>();
-    let journal = state.journal().ok()?;
+    let Ok(journal) = state.journal() else {
+        return state
+            .with_locked_reminders(|locked| loop {
+                let (now, zone) = (now(), journal_host::system_zone());
+                let planned = locked.next(now, zone)?;
+                if planned.at > now {
+                    return (planned.at - now).to_std().ok();
+                }
+                let (title, body) = locked.deliver(&planned);
+                let _ = app.notification().builder().title(title).body(body).show();
+            })
+            .flatten();
+    };
     loop {
         let (now, zone) = (now(), journal_host::system_zone());
         let planned = journal.next_reminder(now, zone).ok()??;

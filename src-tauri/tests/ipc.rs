@@ -702,3 +702,43 @@ fn the_days_backup_is_made_at_the_idle_moment_and_shown_in_settings() {
         "locked"
     );
 }
+
+#[test]
+fn reminders_go_on_while_locked_and_are_recorded_at_the_next_unlock() {
+    use tauri::Manager;
+    let dir = tempfile::tempdir().unwrap();
+    let (app, w) = app(&dir.path().join("journal.db"));
+    for (key, value) in [
+        ("daily.enabled", "true"),
+        ("daily.days", "mon,tue,wed,thu,fri,sat,sun"),
+        ("quiet.enabled", "false"),
+        ("discreet", "false"),
+    ] {
+        invoke(&w, "settings_set", json!({ "key": key, "value": value })).unwrap();
+    }
+    invoke(&w, "encrypt_journal", json!({ "passphrase": "sea glass" })).unwrap();
+    invoke(&w, "lock", json!({})).unwrap();
+
+    let state = app.state::<breathing_room::AppState>();
+    let zone = journal_host::system_zone();
+    let now = journal_core::Clock::now(&journal_host::SystemClock);
+    let planned = state
+        .with_locked_reminders(|r| r.next(now, zone))
+        .flatten()
+        .expect("a daily note is planned while locked");
+    let (_, body) = state
+        .with_locked_reminders(|r| r.deliver(&planned))
+        .unwrap();
+    assert_eq!(
+        body, "A quiet moment for your pages",
+        "discreet while locked"
+    );
+
+    invoke(&w, "unlock", json!({ "passphrase": "sea glass" })).unwrap();
+    let journal = state.journal().unwrap();
+    let again = journal.next_reminder(now, zone).unwrap();
+    assert!(
+        again.is_none_or(|p| (p.kind, p.local_date) != (planned.kind, planned.local_date)),
+        "the note sent while locked is not sent again"
+    );
+}

@@ -476,6 +476,18 @@ impl Journal {
         self.store().record_delivery(planned, self.clock.as_ref())
     }
 
+    /// What the reminders need while the journal is locked, read now.
+    pub fn locked_reminders(&self, zone: Tz) -> Result<crate::LockedReminders> {
+        let store = self.store();
+        let today = self.clock.now().with_timezone(&zone).date_naive();
+        Ok(crate::LockedReminders {
+            settings: store.settings()?,
+            facts: store.reminder_facts(today)?,
+            delivered: store.deliveries()?,
+            sent: Vec::new(),
+        })
+    }
+
     /// The words for a notification about to go out, per the settings.
     pub fn notification_text(&self, planned: &Planned) -> Result<(String, String)> {
         let store = self.store();

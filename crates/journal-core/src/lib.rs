@@ -45,8 +45,8 @@ pub use pages::{
     RECOVERY_SUFFIX,
 };
 pub use reminders::{
-    next_notification, notification_text, pick_zone, resolve_local, Delivery, NoteKind, Planned,
-    ReminderFacts,
+    next_notification, notification_text, pick_zone, resolve_local, Delivery, LockedReminders,
+    NoteKind, Planned, ReminderFacts,
 };
 pub use settings::{format_time, SettingEntry, Settings, SETTING_KEYS};
 pub use space::{
