@@ -5,9 +5,12 @@
 // other; once one fails the rest are skipped.
 
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import {
+  APP,
+  WINDOW_TITLE,
   Driver,
   Sandbox,
   editorValue,
@@ -19,6 +22,7 @@ import {
   waitForSaveState,
 } from './harness.mjs';
 import { Key, waitFor } from './webdriver.mjs';
+import { findWindows, requestClose } from './x11.mjs';
 
 const TODAY = localDate(0);
 const WORDS = 'Drove past the lighthouse road and kept going. Marigold sky.';
@@ -66,6 +70,18 @@ describe('a private journal', () => {
     const field = await app.waitForElement(byTest('unlock-passphrase'));
     await field.sendKeys(passphrase);
     await (await app.find(byTest('unlock-submit'))).click();
+  }
+
+  /** Starting the app again brings the running one's window back (one instance). */
+  async function bringBack() {
+    spawnSync(APP, [], { env: { ...process.env, ...sandbox.env }, timeout: 15_000, stdio: 'ignore' });
+    await waitFor(() => findWindows(WINDOW_TITLE).length === 1, { what: 'the window to come back' });
+  }
+
+  async function expectLockedPage() {
+    await app.waitForElement(byTest('unlock-screen'));
+    const html = await pageHtml();
+    assert.ok(!html.includes('Marigold'), 'the words are gone from the page');
   }
 
   before(async () => {
@@ -131,5 +147,24 @@ describe('a private journal', () => {
     await unlockWith(PASSPHRASE);
     await waitForDate(app, TODAY, 10_000);
     await waitFor(async () => (await editorValue(app)) === WORDS, { what: 'the page after a restart' });
+  });
+
+  step('Ctrl+Shift+H hides the window at once and locks the journal', async () => {
+    await app.chord(Key.CONTROL, Key.SHIFT, 'h');
+    await waitFor(() => findWindows(WINDOW_TITLE).length === 0, { what: 'the window to hide' });
+    await expectLockedPage();
+    await bringBack();
+    await expectLockedPage();
+    await unlockWith(PASSPHRASE);
+    await waitFor(async () => (await editorValue(app)) === WORDS, { what: 'the page after unlocking' });
+  });
+
+  step('closing the window to the tray locks the journal too', async () => {
+    await requestClose(findWindows(WINDOW_TITLE));
+    await waitFor(() => findWindows(WINDOW_TITLE).length === 0, { what: 'the window to hide' });
+    await expectLockedPage();
+    await bringBack();
+    await unlockWith(PASSPHRASE);
+    await waitFor(async () => (await editorValue(app)) === WORDS, { what: 'the page after unlocking' });
   });
 });

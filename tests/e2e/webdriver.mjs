@@ -5,6 +5,7 @@
 export const Key = {
   NULL: '\uE000', // releases held modifiers; WebKitWebDriver ignores keys after it
   ENTER: '\uE007',
+  SHIFT: '\uE008',
   CONTROL: '\uE009',
   END: '\uE010',
 };
