@@ -37,15 +37,7 @@ impl Store {
                 Err(source) => return Err(Error::Io { path: bak, source }),
             }
         }
-        match &self.key {
-            // An encrypted journal's copy is encrypted the same way.
-            Some(key) => super::convert::export(&self.conn, &bak, Some(key), found)?,
-            None => {
-                let target = bak.to_string_lossy().into_owned();
-                self.conn.execute("VACUUM INTO ?1", [target])?;
-            }
-        }
-        Ok(())
+        self.write_copy(&bak, found)
     }
 }
 
@@ -80,14 +72,7 @@ fn still_current(conn: &Connection, path: &Path, found: i64, key: Option<&Key>) 
 /// A digest of every row of every ordinary table, in any order: two files
 /// with the same rows have the same digest, whatever their pages look like.
 fn fingerprint(conn: &Connection) -> rusqlite::Result<u64> {
-    let mut tables: Vec<String> = conn
-        .prepare(
-            "SELECT name FROM pragma_table_list
-             WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite_%'",
-        )?
-        .query_map([], |r| r.get(0))?
-        .collect::<rusqlite::Result<_>>()?;
-    tables.sort();
+    let tables = super::table_names(conn)?;
     let mut digest: u64 = 0xcbf2_9ce4_8422_2325;
     for table in tables {
         let mut rows = 0u64;

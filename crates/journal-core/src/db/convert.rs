@@ -229,15 +229,7 @@ fn verify(src: &Connection, tmp: &Path, key: Option<&Key>) -> Result<()> {
 
 /// Every ordinary table's name and row count, in name order.
 pub(super) fn row_counts(conn: &Connection) -> rusqlite::Result<Vec<(String, i64)>> {
-    let mut names: Vec<String> = conn
-        .prepare(
-            "SELECT name FROM pragma_table_list
-             WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite_%'",
-        )?
-        .query_map([], |r| r.get(0))?
-        .collect::<rusqlite::Result<_>>()?;
-    names.sort();
-    names
+    super::table_names(conn)?
         .into_iter()
         .map(|n| {
             let sql = format!("SELECT count(*) FROM \"{}\"", n.replace('"', "\"\""));

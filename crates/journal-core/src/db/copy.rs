@@ -14,28 +14,37 @@ use std::os::unix::fs::OpenOptionsExt;
 use std::path::Path;
 
 impl Store {
+    /// Write everything the journal holds into `target` (new, or empty: a
+    /// name just claimed), encrypted exactly like the journal (SQLCipher's
+    /// export; VACUUM INTO is not safe with a key), plain otherwise.
+    pub(super) fn write_copy(&self, target: &Path, version: i64) -> Result<()> {
+        match &self.key {
+            Some(key) => export(&self.conn, target, Some(key), version),
+            None => {
+                OpenOptions::new()
+                    .write(true)
+                    .create(true)
+                    .truncate(true)
+                    .mode(0o600)
+                    .open(target)
+                    .map_err(|source| Error::Io {
+                        path: target.to_path_buf(),
+                        source,
+                    })?;
+                let name = target.to_string_lossy().into_owned();
+                self.conn.execute("VACUUM INTO ?1", [name])?;
+                Ok(())
+            }
+        }
+    }
+
     /// Write the journal, whole, to `target` (a new file, 0600), encrypted
     /// exactly like the journal, and verify it. On any failure the file is
     /// removed and the reason returned.
     pub(crate) fn copy_verified_to(&self, target: &Path) -> Result<()> {
         let version = self.schema_version()?;
         let written = (|| {
-            match &self.key {
-                Some(key) => export(&self.conn, target, Some(key), version)?,
-                None => {
-                    OpenOptions::new()
-                        .write(true)
-                        .create_new(true)
-                        .mode(0o600)
-                        .open(target)
-                        .map_err(|source| Error::Io {
-                            path: target.to_path_buf(),
-                            source,
-                        })?;
-                    let name = target.to_string_lossy().into_owned();
-                    self.conn.execute("VACUUM INTO ?1", [name])?;
-                }
-            }
+            self.write_copy(target, version)?;
             let copy = open_checked(target, self.key.as_ref())?;
             if row_counts(&copy)? != row_counts(&self.conn)? {
                 return Err(Error::invalid(

@@ -85,6 +85,19 @@ impl Store {
     }
 }
 
+/// The journal's ordinary tables (no SQLite internals), in name order.
+pub(crate) fn table_names(conn: &Connection) -> rusqlite::Result<Vec<String>> {
+    let mut names: Vec<String> = conn
+        .prepare(
+            "SELECT name FROM pragma_table_list
+             WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite_%'",
+        )?
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    names.sort();
+    Ok(names)
+}
+
 pub(crate) fn rfc3339(t: DateTime<Utc>) -> String {
     t.to_rfc3339_opts(SecondsFormat::Millis, true)
 }
