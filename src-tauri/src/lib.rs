@@ -153,10 +153,9 @@ impl AppState {
                 *self.locked_reminders() = reminders;
             }
             // Closed here once a request still using it is done, so the key
-            // and the connection go now, not whenever that request ends.
-            if let Ok(Some(journal)) = self.take_alone() {
-                drop(journal);
-            }
+            // and the connection go now, not whenever that request ends (one
+            // still busy after the wait lets go of it when it finishes).
+            let _ = self.take_alone();
             *self.journal.write().unwrap_or_else(|p| p.into_inner()) = None;
         }
         self.lock_state()
