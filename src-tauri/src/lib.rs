@@ -1,11 +1,15 @@
 //! The desktop shell: it opens the journal, hands each UI request to the core
 //! and looks after the window. It holds no journal logic of its own.
 
+#[cfg(target_os = "linux")]
+mod autolock;
 mod close;
 mod commands;
 mod reminders;
 mod tray;
 
+#[cfg(target_os = "linux")]
+pub use autolock::{lock_soon, LOCK_GRACE, LOCK_REQUEST_EVENT};
 pub use close::{leave, request_close, CloseGuard, FlushRequest, Leave, FLUSH_EVENT, FLUSH_GRACE};
 pub use reminders::ReminderTimer;
 
@@ -15,7 +19,7 @@ use journal_core::{
 };
 use std::os::unix::fs::PermissionsExt;
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, RwLock};
 use std::time::{Duration, Instant};
 use tauri::{Emitter, Manager, Runtime, WindowEvent};
@@ -56,6 +60,8 @@ pub struct AppState {
     encrypted: AtomicBool,
     /// While locked: what the reminders need, read as the journal locked.
     locked_reminders: Mutex<Option<LockedReminders>>,
+    /// How many times the journal has locked since the app started.
+    locks: AtomicU64,
 }
 
 /// How long a change of encryption waits for a request still using the
@@ -75,6 +81,7 @@ impl AppState {
             opening: Mutex::new(()),
             backup_error: Mutex::new(None),
             locked_reminders: Mutex::new(None),
+            locks: AtomicU64::new(0),
         };
         // Open at once, so a problem shows on the first screen.
         let _ = state.journal();
@@ -157,8 +164,15 @@ impl AppState {
             // still busy after the wait lets go of it when it finishes).
             let _ = self.take_alone();
             *self.journal.write().unwrap_or_else(|p| p.into_inner()) = None;
+            self.locks.fetch_add(1, Ordering::SeqCst);
         }
         self.lock_state()
+    }
+
+    /// How many times the journal has locked since the app started (to
+    /// tell whether it locked since some moment, whatever happened after).
+    pub fn locks(&self) -> u64 {
+        self.locks.load(Ordering::SeqCst)
     }
 
     /// Encrypt the journal, give it a new passphrase, or turn encryption
@@ -460,6 +474,8 @@ pub fn run_app<R: Runtime>(builder: tauri::Builder<R>) {
             let handle = app.handle().clone();
             app.notification().on_action(move |_| show_today(&handle))?;
             reminders::start(app.handle());
+            #[cfg(target_os = "linux")]
+            autolock::start(app.handle());
             settings_changed(app.handle());
             Ok(())
         })

@@ -742,3 +742,47 @@ fn reminders_go_on_while_locked_and_are_recorded_at_the_next_unlock() {
         "the note sent while locked is not sent again"
     );
 }
+
+#[cfg(target_os = "linux")]
+#[test]
+fn the_screen_locking_asks_the_page_to_lock_and_the_shell_locks_if_it_does_not() {
+    use breathing_room::{lock_soon, LOCKED_EVENT, LOCK_GRACE, LOCK_REQUEST_EVENT};
+    use tauri::Listener;
+    let dir = tempfile::tempdir().unwrap();
+    let (app, w) = app(&dir.path().join("journal.db"));
+    let (tx, rx) = std::sync::mpsc::channel();
+    for event in [LOCK_REQUEST_EVENT, LOCKED_EVENT] {
+        let tx = tx.clone();
+        app.listen_any(event, move |_| {
+            let _ = tx.send(event);
+        });
+    }
+    let wait = LOCK_GRACE + std::time::Duration::from_secs(2);
+
+    // A plain journal: nothing to lock, nobody asked.
+    lock_soon(app.handle());
+    assert!(rx.recv_timeout(wait).is_err());
+
+    invoke(&w, "encrypt_journal", json!({ "passphrase": "sea glass" })).unwrap();
+    // The page does not answer: asked, then locked by the shell.
+    lock_soon(app.handle());
+    assert_eq!(rx.recv_timeout(wait), Ok(LOCK_REQUEST_EVENT));
+    assert_eq!(rx.recv_timeout(wait), Ok(LOCKED_EVENT));
+    assert_eq!(
+        invoke(&w, "lock_state", json!({})).unwrap(),
+        json!({"encrypted": true, "locked": true})
+    );
+
+    // The page answers (saves and locks), and the person unlocks again at
+    // once: the shell does not lock what they just opened.
+    invoke(&w, "unlock", json!({ "passphrase": "sea glass" })).unwrap();
+    lock_soon(app.handle());
+    assert_eq!(rx.recv_timeout(wait), Ok(LOCK_REQUEST_EVENT));
+    invoke(&w, "lock", json!({})).unwrap();
+    invoke(&w, "unlock", json!({ "passphrase": "sea glass" })).unwrap();
+    assert!(rx.recv_timeout(wait).is_err(), "no second lock");
+    assert_eq!(
+        invoke(&w, "lock_state", json!({})).unwrap(),
+        json!({"encrypted": true, "locked": false})
+    );
+}

@@ -1,7 +1,9 @@
 // Privacy end to end: a passphrase set from Settings encrypts the journal
 // file, Ctrl+L locks the real app with nothing of the journal left in the
 // page, a wrong passphrase is refused, the right one opens it, and after a
-// restart the app starts on the unlock screen. The steps build on each
+// restart the app starts on the unlock screen; quick hide, closing to the
+// tray, the desktop's screen lock and the machine going to sleep (signals
+// sent on the test's own session bus) lock it too. The steps build on each
 // other; once one fails the rest are skipped.
 
 import assert from 'node:assert/strict';
@@ -84,8 +86,29 @@ describe('a private journal', () => {
     assert.ok(!html.includes('Marigold'), 'the words are gone from the page');
   }
 
+  /** Sends a D-Bus signal on the test session's bus, as the desktop would. */
+  function signal(path, member, ...args) {
+    const sent = spawnSync('dbus-send', ['--session', '--type=signal', path, member, ...args], {
+      encoding: 'utf8',
+      timeout: 10_000,
+    });
+    assert.equal(sent.status, 0, `dbus-send ${member}: ${sent.stderr}`);
+  }
+
+  /** Types `words` at the end of the page and, at once, sends `send()`. */
+  async function typeThen(words, send) {
+    const editor = await app.find(sel.editor);
+    await editor.click();
+    await app.chord(Key.CONTROL, Key.END);
+    await editor.sendKeys(words);
+    send();
+  }
+
   before(async () => {
     sandbox = new Sandbox('privacy');
+    // logind's signals are listened for on this private session bus rather
+    // than the machine's system bus.
+    sandbox.env.BREATHING_ROOM_LOGIND_BUS = 'session';
     driver = await Driver.start(sandbox);
   });
 
@@ -166,5 +189,43 @@ describe('a private journal', () => {
     await bringBack();
     await unlockWith(PASSPHRASE);
     await waitFor(async () => (await editorValue(app)) === WORDS, { what: 'the page after unlocking' });
+  });
+
+  step('the desktop locking its screen saves what was just typed and locks the journal', async () => {
+    await typeThen(' Screen lock.', () =>
+      signal('/org/freedesktop/ScreenSaver', 'org.freedesktop.ScreenSaver.ActiveChanged', 'boolean:true'),
+    );
+    await expectLockedPage();
+    await unlockWith(PASSPHRASE);
+    await waitFor(async () => (await editorValue(app)) === `${WORDS} Screen lock.`, {
+      what: 'the words typed as the screen locked',
+    });
+  });
+
+  step('GNOME\'s screen lock and logind\'s session lock do the same', async () => {
+    signal('/org/gnome/ScreenSaver', 'org.gnome.ScreenSaver.ActiveChanged', 'boolean:true');
+    await expectLockedPage();
+    await unlockWith(PASSPHRASE);
+    await waitFor(async () => (await editorValue(app)) === `${WORDS} Screen lock.`, { what: 'the page' });
+    signal('/org/freedesktop/login1/session/auto', 'org.freedesktop.login1.Session.Lock');
+    await expectLockedPage();
+    await unlockWith(PASSPHRASE);
+    await waitFor(async () => (await editorValue(app)) === `${WORDS} Screen lock.`, { what: 'the page' });
+  });
+
+  step('the machine going to sleep locks it; waking up and the screen unlocking do not', async () => {
+    signal('/org/freedesktop/login1', 'org.freedesktop.login1.Manager.PrepareForSleep', 'boolean:false');
+    signal('/org/freedesktop/ScreenSaver', 'org.freedesktop.ScreenSaver.ActiveChanged', 'boolean:false');
+    // Given time to act on them (the shell's own lock comes after 3 s).
+    await new Promise((resolve) => setTimeout(resolve, 4000));
+    assert.equal(await editorValue(app), `${WORDS} Screen lock.`, 'still open');
+    await typeThen(' Sleep.', () =>
+      signal('/org/freedesktop/login1', 'org.freedesktop.login1.Manager.PrepareForSleep', 'boolean:true'),
+    );
+    await expectLockedPage();
+    await unlockWith(PASSPHRASE);
+    await waitFor(async () => (await editorValue(app)) === `${WORDS} Screen lock. Sleep.`, {
+      what: 'the words typed as the machine went to sleep',
+    });
   });
 });

@@ -15,7 +15,7 @@ type Args = Record<string, unknown>;
  * A pretend shell with one page and a passphrase: `lock_state`, `unlock`,
  * `lock`, `quick_hide` and the encryption commands, like src-tauri's.
  */
-function fakeShell(options: { encrypted: boolean; locked: boolean }) {
+function fakeShell(options: { encrypted: boolean; locked: boolean; idleMinutes?: number }) {
   const state = { ...options };
   let passphrase = 'sea glass';
   const pages = new Map<string, string>([[TODAY, SECRET_WORDS]]);
@@ -67,9 +67,12 @@ function fakeShell(options: { encrypted: boolean; locked: boolean }) {
         case 'close_ready':
         case 'space_status':
           return null;
+        case 'settings_get':
+          return state.idleMinutes === undefined
+            ? []
+            : [{ key: 'lock.idle_minutes', value: String(state.idleMinutes) }];
         case 'guidance':
         case 'helpful_cards':
-        case 'settings_get':
           return [];
         case 'notification_preview':
           return { title: 'Breathing Room', body: 'A quiet moment for your pages' };
@@ -220,6 +223,71 @@ describe('locked by the shell', () => {
     await settle();
     expect(screen.getByTestId('unlock-screen')).toBeTruthy();
     expect(pageText()).not.toContain('bakery');
+  });
+});
+
+describe('locking by itself', () => {
+  const MINUTE = 60_000;
+
+  it('locks after the idle minutes without keyboard or pointer input, saving first', async () => {
+    const shell = fakeShell({ encrypted: true, locked: false, idleMinutes: 5 });
+    render(Root, { api: lockApi });
+    await settle();
+    const editor = document.querySelector('textarea') as HTMLTextAreaElement;
+    await fireEvent.input(editor, { target: { value: `${SECRET_WORDS} Then a walk.` } });
+    await fireEvent.keyDown(editor, { key: '.' });
+
+    await vi.advanceTimersByTimeAsync(4 * MINUTE);
+    await settle();
+    expect(shell.count('lock')).toBe(0);
+    // The mouse moves: five more minutes from here.
+    await fireEvent.pointerMove(window);
+    await vi.advanceTimersByTimeAsync(4 * MINUTE);
+    await settle();
+    expect(shell.count('lock')).toBe(0);
+
+    await vi.advanceTimersByTimeAsync(MINUTE + 1000);
+    await settle();
+    expect(shell.count('lock')).toBe(1);
+    expect(shell.pages.get(TODAY)).toBe(`${SECRET_WORDS} Then a walk.`);
+    expect(screen.getByTestId('unlock-screen')).toBeTruthy();
+    expect(pageText()).not.toContain('bakery');
+  });
+
+  it('never locks by itself when the setting is 0', async () => {
+    const shell = fakeShell({ encrypted: true, locked: false, idleMinutes: 0 });
+    render(Root, { api: lockApi });
+    await settle();
+    await vi.advanceTimersByTimeAsync(24 * 60 * MINUTE);
+    await settle();
+    expect(shell.count('lock')).toBe(0);
+    expect(editorValue()).toBe(SECRET_WORDS);
+  });
+
+  it('saves and locks when the shell hears the screen lock or the machine go to sleep', async () => {
+    const shell = fakeShell({ encrypted: true, locked: false, idleMinutes: 0 });
+    render(Root, { api: lockApi });
+    await settle();
+    const editor = document.querySelector('textarea') as HTMLTextAreaElement;
+    await fireEvent.input(editor, { target: { value: 'Typed just before the screen locked.' } });
+    await emit('lock-requested');
+    await settle();
+    expect(shell.pages.get(TODAY)).toBe('Typed just before the screen locked.');
+    const saved = shell.calls.findIndex((c) => c.cmd === 'save_page');
+    expect(shell.calls.findIndex((c) => c.cmd === 'lock')).toBeGreaterThan(saved);
+    expect(screen.getByTestId('unlock-screen')).toBeTruthy();
+  });
+
+  it('leaves a journal without a passphrase alone, without a word', async () => {
+    const shell = fakeShell({ encrypted: false, locked: false, idleMinutes: 1 });
+    render(Root, { api: lockApi });
+    await settle();
+    await emit('lock-requested');
+    await vi.advanceTimersByTimeAsync(10 * MINUTE);
+    await settle();
+    expect(shell.count('lock')).toBe(0);
+    expect(screen.queryByTestId('lock-note')).toBeNull();
+    expect(editorValue()).toBe(SECRET_WORDS);
   });
 });
 

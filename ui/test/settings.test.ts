@@ -31,6 +31,7 @@ const STORED: SettingEntry[] = [
   { key: 'checkin.days', value: '5' },
   { key: 'autostart', value: 'true' },
   { key: 'close_to_tray', value: 'true' },
+  { key: 'lock.idle_minutes', value: '15' },
 ];
 
 const OPEN_PERIOD: SpaceStatus = {
@@ -175,6 +176,7 @@ describe('the Settings page', () => {
     expect(control<HTMLSelectElement>('checkin.days').value).toBe('5');
     expect(control('autostart').checked).toBe(true);
     expect(control('close_to_tray').checked).toBe(true);
+    expect(control<HTMLSelectElement>('lock.idle_minutes').value).toBe('15');
     // Every control has a label.
     expect(screen.getByLabelText('Remind me to write')).toBe(control('daily.enabled'));
     expect(screen.getByLabelText('Check in after a few quiet days')).toBe(control('checkin.days'));
@@ -183,6 +185,7 @@ describe('the Settings page', () => {
     expect(screen.getByLabelText('Keep running in the tray when the window is closed')).toBe(
       control('close_to_tray'),
     );
+    expect(screen.getByLabelText('Lock when you step away')).toBe(control('lock.idle_minutes'));
     expect(screen.getByTestId('settings-data').textContent).toContain('stays on this computer');
   });
 

@@ -45,7 +45,8 @@ fn settings_list_get_set_and_refuse() {
             "milestones",
             "checkin.days",
             "autostart",
-            "close_to_tray"
+            "close_to_tray",
+            "lock.idle_minutes"
         ]
     );
     assert_eq!(

@@ -52,6 +52,15 @@ export function onShellLocked(handler: () => void): Promise<() => void> {
   return listen('journal-locked', () => handler());
 }
 
+/**
+ * The desktop's screen locked, or the machine is about to sleep: `handler`
+ * saves what is typed and locks (the shell locks by itself a few seconds
+ * later if the page has not). Resolves to an unsubscribe.
+ */
+export function onLockRequested(handler: () => void): Promise<() => void> {
+  return listen('lock-requested', () => handler());
+}
+
 export interface LockApi {
   lockState: typeof lockState;
   unlock: typeof unlock;

@@ -40,13 +40,39 @@ export function checkinLabel(days: number): string {
   return days === 1 ? 'After 1 day' : `After ${days} days`;
 }
 
-/** The choices to offer, including a value set elsewhere (e.g. the CLI). */
-export function checkinOptions(current: string): number[] {
+/**
+ * The usual `choices` and, among them, a whole number from 0 to `max` set
+ * elsewhere (the CLI), so the control shows what is stored.
+ */
+function withCurrent(choices: readonly number[], current: string, max: number): number[] {
   const n = Number(current);
-  const list: number[] = [...CHECKIN_CHOICES];
-  if (current.trim() !== '' && Number.isInteger(n) && n >= 0 && n <= 30 && !list.includes(n)) {
+  const list: number[] = [...choices];
+  if (current.trim() !== '' && Number.isInteger(n) && n >= 0 && n <= max && !list.includes(n)) {
     list.push(n);
     list.sort((a, b) => a - b);
   }
   return list;
+}
+
+/** The check-in choices to offer, with a value set elsewhere. */
+export function checkinOptions(current: string): number[] {
+  return withCurrent(CHECKIN_CHOICES, current, 30);
+}
+
+/** The usual choices for locking after idle minutes; 0 is never. */
+export const IDLE_CHOICES = [0, 1, 5, 15, 30, 60] as const;
+
+export function idleLabel(minutes: number): string {
+  if (minutes === 0) return 'Never';
+  if (minutes === 1) return 'After 1 minute';
+  if (minutes % 60 === 0) {
+    const hours = minutes / 60;
+    return hours === 1 ? 'After 1 hour' : `After ${hours} hours`;
+  }
+  return `After ${minutes} minutes`;
+}
+
+/** The idle choices to offer, with a value set elsewhere. */
+export function idleOptions(current: string): number[] {
+  return withCurrent(IDLE_CHOICES, current, 1440);
 }

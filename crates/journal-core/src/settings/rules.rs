@@ -23,6 +23,9 @@ pub struct Settings {
     pub checkin_days: u32,
     pub autostart: bool,
     pub close_to_tray: bool,
+    /// Minutes without keyboard or pointer input in the app after which an
+    /// encrypted journal locks itself; 0 never.
+    pub lock_idle_minutes: u32,
 }
 
 /// One setting as text, the form the CLI prints and the UI edits.
@@ -33,7 +36,7 @@ pub struct SettingEntry {
 }
 
 /// The keys, in the order `settings get` lists them.
-pub const SETTING_KEYS: [&str; 11] = [
+pub const SETTING_KEYS: [&str; 12] = [
     "daily.enabled",
     "daily.time",
     "daily.days",
@@ -45,7 +48,11 @@ pub const SETTING_KEYS: [&str; 11] = [
     "checkin.days",
     "autostart",
     "close_to_tray",
+    "lock.idle_minutes",
 ];
+
+/// The longest `lock.idle_minutes` (a day).
+pub const MAX_IDLE_MINUTES: u32 = 1440;
 
 const WEEK: [Weekday; 7] = [
     Weekday::Mon,
@@ -75,6 +82,7 @@ impl Default for Settings {
             checkin_days: 3,
             autostart: false,
             close_to_tray: true,
+            lock_idle_minutes: 5,
         }
     }
 }
@@ -158,6 +166,7 @@ impl Settings {
             "checkin.days" => self.checkin_days.to_string(),
             "autostart" => self.autostart.to_string(),
             "close_to_tray" => self.close_to_tray.to_string(),
+            "lock.idle_minutes" => self.lock_idle_minutes.to_string(),
             _ => return Err(unknown(key)),
         })
     }
@@ -198,6 +207,18 @@ impl Settings {
             }
             "autostart" => self.autostart = parse_bool(key, value)?,
             "close_to_tray" => self.close_to_tray = parse_bool(key, value)?,
+            "lock.idle_minutes" => {
+                self.lock_idle_minutes = value
+                    .trim()
+                    .parse::<u32>()
+                    .ok()
+                    .filter(|n| *n <= MAX_IDLE_MINUTES)
+                    .ok_or_else(|| {
+                        Error::invalid(format!(
+                            "lock.idle_minutes must be a whole number of minutes from 0 (never) to {MAX_IDLE_MINUTES} (got \"{value}\")"
+                        ))
+                    })?
+            }
             _ => return Err(unknown(key)),
         }
         Ok(())
@@ -245,7 +266,8 @@ mod tests {
                 "true",
                 "3",
                 "false",
-                "true"
+                "true",
+                "5"
             ]
         );
     }
@@ -258,6 +280,9 @@ mod tests {
     #[case("checkin.days", "0", "0")]
     #[case("checkin.days", "30", "30")]
     #[case("close_to_tray", "false", "false")]
+    #[case("lock.idle_minutes", "0", "0")]
+    #[case("lock.idle_minutes", " 15 ", "15")]
+    #[case("lock.idle_minutes", "1440", "1440")]
     fn good_values_are_kept(#[case] key: &str, #[case] value: &str, #[case] shown: &str) {
         let mut s = Settings::default();
         s.set(key, value).unwrap();
@@ -273,6 +298,9 @@ mod tests {
     #[case("daily.days", "")]
     #[case("checkin.days", "31")]
     #[case("checkin.days", "-1")]
+    #[case("lock.idle_minutes", "1441")]
+    #[case("lock.idle_minutes", "5m")]
+    #[case("lock.idle_minutes", "never")]
     #[case("volume", "11")]
     fn bad_values_are_refused_and_change_nothing(#[case] key: &str, #[case] value: &str) {
         let mut s = Settings::default();
