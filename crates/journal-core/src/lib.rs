@@ -31,6 +31,7 @@ pub use error::{Error, ErrorPayload, Result};
 /// Which rules hear something on a page (for tuning them).
 #[doc(hidden)]
 pub use guidance::explain as guidance_explain;
+pub use guidance::net_explain as guidance_net_explain;
 /// The words the guidance model weighs in a passage (for training it).
 #[doc(hidden)]
 pub use guidance::{feature_hash, passage_features, row_len};

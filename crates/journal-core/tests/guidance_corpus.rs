@@ -13,6 +13,10 @@
 //! ARCHITECTURE.md), and the learned net is trained on all of them with
 //! the tuning half (`tests/guidance_model.rs`), never on the held-out half.
 //!
+//! The sets under `UNSEEN` were written later still, apart from the
+//! matcher, and are only measured (printed): nothing is trained or tuned on
+//! them.
+//!
 //! The held-out half must meet the floors set for this matcher.
 
 /// Held-out floors: safety first, the right theme, calm days alarmed.
@@ -20,25 +24,13 @@ const FLOOR_SAFETY_FIRST: f64 = 98.0;
 const FLOOR_RIGHT_THEME: f64 = 85.0;
 const CEILING_CALM_ALARMED: f64 = 5.0;
 
-use chrono::NaiveDate;
-use journal_core::{select_guidance, GuidanceContext, Stage, Suggestion, Theme};
+use journal_core::Theme;
 
 mod common;
-use common::{held_out, parse, Line, CORPUS, EXTRA, FOURTH, MORE};
+use common::{held_out, parse, pick, Line, CORPUS, EXTRA, FOURTH, MORE, UNSEEN};
 
 fn corpus() -> Vec<Line> {
     parse(CORPUS)
-}
-
-fn pick(text: &str) -> Vec<Suggestion> {
-    select_guidance(&GuidanceContext {
-        date: NaiveDate::from_ymd_opt(2027, 2, 10).unwrap(),
-        stage: Stage::Days8To30,
-        mood: None,
-        text,
-        events: &[],
-        set_aside: &[],
-    })
 }
 
 #[derive(Default, Debug)]
@@ -49,6 +41,8 @@ struct Figures {
     theme_right: u32,
     calm: u32,
     calm_alarmed: u32,
+    /// Of those, with the safety card first.
+    calm_safety: u32,
 }
 
 impl Figures {
@@ -92,6 +86,9 @@ fn measure(lines: &[&Line], show: bool) -> Figures {
             f.calm += 1;
             if matches!(first, Some(Theme::Safety | Theme::Urges | Theme::Setbacks)) {
                 f.calm_alarmed += 1;
+                if first == Some(Theme::Safety) {
+                    f.calm_safety += 1;
+                }
                 why = Some("calm day alarmed");
             }
         } else {
@@ -140,6 +137,24 @@ fn held_out_sentences_meet_the_floors() {
     let fourth_lines = parse(FOURTH);
     let fourth: Vec<&Line> = fourth_lines.iter().collect();
     let f4 = measure(&fourth, show);
+    for (name, file) in UNSEEN {
+        let lines: Vec<Line> = parse(file)
+            .into_iter()
+            .filter(|l| held_out(&l.sentence))
+            .collect();
+        let f = measure(&lines.iter().collect::<Vec<_>>(), false);
+        eprintln!(
+            "{:>12} ({} sentences, never trained on): safety first {:.1}% of {}, right theme {:.1}% of {}, calm days alarmed {:.1}% of {}",
+            format!("unseen {name}"),
+            lines.len(),
+            f.safety(),
+            f.safety_needed,
+            f.right(),
+            f.themed,
+            f.alarms(),
+            f.calm
+        );
+    }
     for (name, f, n) in [
         ("tuning", &t, tuning.len()),
         ("extra tuning", &e, extra.len()),
@@ -148,13 +163,14 @@ fn held_out_sentences_meet_the_floors() {
         ("held-out", &h, held.len()),
     ] {
         eprintln!(
-            "{name:>12} ({n} sentences): safety first {:.1}% of {}, right theme {:.1}% of {}, calm days alarmed {:.1}% of {}",
+            "{name:>12} ({n} sentences): safety first {:.1}% of {}, right theme {:.1}% of {}, calm days alarmed {:.1}% of {} ({} with the safety card)",
             f.safety(),
             f.safety_needed,
             f.right(),
             f.themed,
             f.alarms(),
-            f.calm
+            f.calm,
+            f.calm_safety
         );
     }
     assert!(

@@ -178,9 +178,9 @@ fn sigmoid(z: f64) -> f64 {
 
 /// What the net hears on a page: the names of the models (`danger`,
 /// `urges`, `waiting`, …) whose score reached their threshold in any
-/// sentence, or in any two sentences side by side (so a long, ordinary page
-/// does not add up to an alarm, and what is said over two sentences is
-/// heard).
+/// sentence, or (the themes) in any two sentences side by side (so a long,
+/// ordinary page does not add up to an alarm, and a theme said over two
+/// sentences is heard).
 pub(crate) fn heard(sentences: &[Vec<Word>]) -> Vec<&'static str> {
     let hashed: Vec<Vec<u64>> = sentences.iter().map(|ws| feature_hashes(ws)).collect();
     // Each sentence's sums once; two side by side are the two sums less
@@ -192,7 +192,10 @@ pub(crate) fn heard(sentences: &[Vec<Word>]) -> Vec<&'static str> {
         for (m, model) in MODELS.iter().enumerate() {
             let mut z = model.bias + each[i][m];
             best[m] = best[m].max(sigmoid(z));
-            if let Some(both) = &pair {
+            // Danger is heard in one sentence at a time: two ordinary
+            // sentences side by side add up to an alarm far more often
+            // than they carry a danger no single one of them does.
+            if let Some(both) = pair.as_ref().filter(|_| model.name != "danger") {
                 z += each[i + 1][m] - both[m];
                 best[m] = best[m].max(sigmoid(z));
             }
@@ -204,6 +207,37 @@ pub(crate) fn heard(sentences: &[Vec<Word>]) -> Vec<&'static str> {
         .filter(|(m, b)| *b >= m.threshold)
         .map(|(m, _)| m.name)
         .collect()
+}
+
+/// Each model's score on each sentence of a page, and on each two side by
+/// side, as `model score: words` where it reached half its threshold (to
+/// see why a page got the cards it got, when tuning).
+pub fn net_explain(text: &str) -> Vec<String> {
+    let sentences = page_sentences(text);
+    let mut out = Vec::new();
+    for i in 0..sentences.len() {
+        for run in [i..i + 1, i..(i + 2).min(sentences.len())] {
+            let ws: Vec<Word> = sentences[run.clone()].concat();
+            let z = sums(&feature_hashes_of_run(&sentences[run.clone()]));
+            for (m, model) in MODELS.iter().enumerate() {
+                let p = sigmoid(model.bias + z[m]);
+                if p >= model.threshold / 2.0 {
+                    let said: Vec<&str> = ws.iter().map(|w| w.raw.as_str()).collect();
+                    out.push(format!("{} {p:.2}: {}", model.name, said.join(" ")));
+                }
+            }
+        }
+    }
+    out.dedup();
+    out
+}
+
+/// The features of one or two sentences together, each counted once.
+fn feature_hashes_of_run(run: &[Vec<Word>]) -> Vec<u64> {
+    let mut all: Vec<u64> = run.iter().flat_map(|ws| feature_hashes(ws)).collect();
+    all.sort_unstable();
+    all.dedup();
+    all
 }
 
 #[cfg(test)]

@@ -9,7 +9,7 @@ mod store;
 mod weights;
 mod words;
 
-pub use learned::{feature_hash, passage_features, row_len};
+pub use learned::{feature_hash, net_explain, passage_features, row_len};
 pub use library::{
     library, library_cards, parse_card, Card, DayEvent, LibraryCard, Stage, Suggestion, Theme,
     Trigger,

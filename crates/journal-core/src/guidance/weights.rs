@@ -5,42 +5,42 @@ use super::learned::Weights;
 pub(super) const MODELS: &[Weights] = &[
     Weights {
         name: "danger",
-        bias: -2.3367,
+        bias: -2.3375,
         threshold: 0.30,
     },
     Weights {
         name: "urges",
-        bias: -3.2233,
+        bias: -3.2236,
         threshold: 0.20,
     },
     Weights {
         name: "setbacks",
-        bias: -3.1322,
+        bias: -3.1325,
         threshold: 0.20,
     },
     Weights {
         name: "waiting",
-        bias: -3.0519,
+        bias: -3.0521,
         threshold: 0.20,
     },
     Weights {
         name: "support",
-        bias: -2.4399,
+        bias: -2.4397,
         threshold: 0.25,
     },
     Weights {
         name: "self-work",
-        bias: -2.5989,
+        bias: -2.5995,
         threshold: 0.25,
     },
     Weights {
         name: "they-reached-out",
-        bias: -3.2556,
+        bias: -3.2560,
         threshold: 0.20,
     },
     Weights {
         name: "necessary-contact",
-        bias: -3.1261,
+        bias: -3.1263,
         threshold: 0.20,
     },
 ];

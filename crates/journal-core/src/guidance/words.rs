@@ -299,10 +299,64 @@ impl Vocabulary {
 /// Everyday words that are one letter from a listened-for word and must
 /// never be "corrected" into it.
 const COMMON: &[&str] = &[
-    "treat", "treats", "scare", "sacred", "cared", "hared", "shoed", "stranger", "bruin", "afar",
-    "spills", "skills", "still", "hurtle", "liver", "olive", "table", "tables", "chocked",
-    "shovel", "punches", "lunched", "bunched", "hunched", "munched", "kicker", "slapper",
-    "bruiser", "thread", "threads", "dread", "bread",
+    "treat",
+    "treats",
+    "scare",
+    "sacred",
+    "cared",
+    "hared",
+    "shoed",
+    "stranger",
+    "bruin",
+    "afar",
+    "spills",
+    "skills",
+    "still",
+    "hurtle",
+    "liver",
+    "olive",
+    "table",
+    "tables",
+    "chocked",
+    "shovel",
+    "punches",
+    "lunched",
+    "bunched",
+    "hunched",
+    "munched",
+    "kicker",
+    "slapper",
+    "bruiser",
+    "thread",
+    "threads",
+    "dread",
+    "bread",
+    // Found by reading every word of Debian's British and American word
+    // lists through the corrector: real words it took for a slip.
+    "abetter",
+    "bruisers",
+    "choker",
+    "coke",
+    "coked",
+    "egret",
+    "gabbed",
+    "gong",
+    "goring",
+    "hurtling",
+    "ills",
+    "lapped",
+    "overdoes",
+    "pint",
+    "pointy",
+    "rally",
+    "regally",
+    "sapped",
+    "scarfed",
+    "scarred",
+    "skilled",
+    "strange",
+    "strangler",
+    "violet",
 ];
 
 #[cfg(test)]
@@ -310,7 +364,14 @@ mod tests {
     use super::*;
 
     fn plain(text: &str) -> String {
-        let v = Vocabulary::new(["afraid", "scared", "strangled", "want"]);
+        let v = Vocabulary::new([
+            "afraid",
+            "scared",
+            "strangled",
+            "strangle",
+            "want",
+            "killed",
+        ]);
         words(text, &v)
             .into_iter()
             .map(|w| w.raw)
@@ -352,6 +413,10 @@ mod tests {
         assert_eq!(plain("i wnat"), "i want");
         // Common words stay themselves.
         assert_eq!(plain("my skills"), "my skills");
+        assert_eq!(
+            plain("a strange room full of skilled strangers"),
+            "a strange room full of skilled strangers"
+        );
     }
 
     #[test]

@@ -10,6 +10,49 @@ pub const MORE: &str = include_str!("../fixtures/guidance-tuning-more.tsv");
 /// A fourth set, written after the learned net first ran: tuning only.
 pub const FOURTH: &str = include_str!("../fixtures/guidance-tuning-fourth.tsv");
 
+/// Sets written this session apart from the matcher and never trained on:
+/// measured only (`tests/guidance_corpus.rs` prints their figures). Ordinary
+/// days, many of them long (everyday life; emotional but safe sentences that
+/// share danger's words), danger in many more wordings (harm and control by
+/// a partner; thoughts of not living), and each theme said a hundred ways.
+#[allow(dead_code)] // measured by the corpus test, not trained on by the model's
+pub const UNSEEN: [(&str, &str); 5] = [
+    (
+        "ordinary",
+        include_str!("../fixtures/guidance-unseen-ordinary.tsv"),
+    ),
+    (
+        "ordinary 2",
+        include_str!("../fixtures/guidance-unseen-ordinary-2.tsv"),
+    ),
+    (
+        "danger, harm",
+        include_str!("../fixtures/guidance-unseen-danger-harm.tsv"),
+    ),
+    (
+        "danger, self",
+        include_str!("../fixtures/guidance-unseen-danger-self.tsv"),
+    ),
+    (
+        "themes",
+        include_str!("../fixtures/guidance-unseen-themes.tsv"),
+    ),
+];
+
+/// The cards for `text` on an ordinary day eight of a period, nothing
+/// logged: what is heard in the words alone.
+#[allow(dead_code)] // used by the corpus and pages tests, not the model's
+pub fn pick(text: &str) -> Vec<journal_core::Suggestion> {
+    journal_core::select_guidance(&journal_core::GuidanceContext {
+        date: chrono::NaiveDate::from_ymd_opt(2027, 2, 10).unwrap(),
+        stage: journal_core::Stage::Days8To30,
+        mood: None,
+        text,
+        events: &[],
+        set_aside: &[],
+    })
+}
+
 pub struct Line {
     pub sentence: String,
     pub themes: Vec<String>,
@@ -48,7 +91,8 @@ pub fn fnv(s: &str) -> u64 {
 }
 
 /// Every sentence the matcher may be tuned on: the corpus's tuning half and
-/// the two extra sets. The held-out half is never in here.
+/// the extra sets. The held-out half is never in here, nor (unless
+/// `TRAIN_NEW` asks for their other halves) the unseen sets.
 #[allow(dead_code)] // used by the model's test, not the corpus test
 pub fn tuning_lines() -> Vec<Line> {
     let mut all: Vec<Line> = parse(CORPUS)
@@ -59,6 +103,11 @@ pub fn tuning_lines() -> Vec<Line> {
     all.extend(parse(MORE));
     if std::env::var_os("WITHOUT_FOURTH").is_none() {
         all.extend(parse(FOURTH));
+    }
+    if std::env::var_os("TRAIN_NEW").is_some() {
+        for (_, file) in UNSEEN {
+            all.extend(parse(file).into_iter().filter(|l| !held_out(&l.sentence)));
+        }
     }
     all
 }
