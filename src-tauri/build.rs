@@ -49,6 +49,7 @@ const COMMANDS: &[&str] = &[
     "change_passphrase",
     "decrypt_journal",
     "backup_status",
+    "restore_backup",
 ];
 
 fn main() {

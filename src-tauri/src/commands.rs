@@ -361,6 +361,17 @@ pub fn decrypt_journal(state: State<'_, AppState>, passphrase: String) -> Reply<
     state.change_encryption(Some(passphrase), None)
 }
 
+// Async: checking the backup and copying the journal take a few seconds on
+// an encrypted one; the window stays responsive.
+#[tauri::command(async)]
+pub fn restore_backup(
+    state: State<'_, AppState>,
+    path: std::path::PathBuf,
+    passphrase: Option<String>,
+) -> Reply<journal_core::BackupInfo> {
+    state.restore_backup(path, passphrase)
+}
+
 // Async: the key takes most of a second to make; the window stays responsive.
 #[tauri::command(async)]
 pub fn backup_status(state: State<'_, AppState>) -> Reply<journal_core::BackupStatus> {

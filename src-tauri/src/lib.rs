@@ -225,6 +225,50 @@ impl AppState {
         }
     }
 
+    /// Put back one of the journal's own backups (Settings → Backups): the
+    /// journal is closed once nothing else uses it, backed up as it is,
+    /// replaced by the backup, and opened again. An encrypted journal needs
+    /// its passphrase (checked before anything closes). On an error it is
+    /// opened again as it was. Returns the backup of the journal as it was.
+    pub fn restore_backup(
+        &self,
+        backup: PathBuf,
+        passphrase: Option<String>,
+    ) -> Result<journal_core::BackupInfo, ErrorPayload> {
+        let passphrase = passphrase
+            .filter(|p| !p.is_empty())
+            .map(Passphrase::new)
+            .transpose()?;
+        let _opening = self.opening();
+        let open = self.current().ok_or(journal_core::Error::Locked)?;
+        match (&passphrase, open.is_encrypted()) {
+            (None, true) => {
+                return Err(journal_core::Error::PassphraseNeeded {
+                    path: self.path.clone(),
+                }
+                .into())
+            }
+            (Some(p), true) if !open.opens_with(p)? => {
+                return Err(journal_core::Error::WrongPassphrase {
+                    path: self.path.clone(),
+                }
+                .into())
+            }
+            _ => {}
+        }
+        drop(open);
+        let journal = self.take_alone()?.ok_or(journal_core::Error::Locked)?;
+        let restored = journal.restore_backup(&backup, passphrase.as_ref());
+        match Store::open_with(&self.path, passphrase.as_ref()) {
+            Ok(store) => {
+                self.install((self.make)(store));
+            }
+            Err(e) if restored.is_ok() => return Err(e.into()),
+            Err(_) => {}
+        }
+        Ok(restored?)
+    }
+
     /// Take the open journal out, waiting briefly for other users of it.
     fn take_alone(&self) -> Result<Option<Journal>, ErrorPayload> {
         let Some(mut shared) = self
@@ -368,6 +412,7 @@ pub fn app_builder<R: Runtime>(
             commands::change_passphrase,
             commands::decrypt_journal,
             commands::backup_status,
+            commands::restore_backup,
         ])
 }
 

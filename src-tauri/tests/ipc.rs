@@ -786,3 +786,101 @@ fn the_screen_locking_asks_the_page_to_lock_and_the_shell_locks_if_it_does_not()
         json!({"encrypted": true, "locked": false})
     );
 }
+
+#[test]
+fn a_backup_is_put_back_from_settings_after_the_journal_as_it_is_is_backed_up() {
+    use tauri::Manager;
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("journal.db");
+    let (app, w) = app(&db);
+    let today = invoke(&w, "today", json!({})).unwrap();
+    invoke(
+        &w,
+        "save_page",
+        json!({ "date": today, "body": "The page as it was." }),
+    )
+    .unwrap();
+    app.state::<breathing_room::AppState>().daily_backup();
+    let backups = invoke(&w, "backup_status", json!({})).unwrap()["backups"].clone();
+    let path = backups[0]["path"].as_str().unwrap().to_string();
+    invoke(
+        &w,
+        "save_page",
+        json!({ "date": today, "body": "Written over by mistake." }),
+    )
+    .unwrap();
+
+    // Only the journal's own backups can be put back.
+    let stranger = dir.path().join("elsewhere.db");
+    std::fs::copy(&path, &stranger).unwrap();
+    let e = invoke(&w, "restore_backup", json!({ "path": stranger })).unwrap_err();
+    assert_eq!(e["code"], "invalid_input");
+    assert_eq!(
+        invoke(&w, "get_page", json!({ "date": today })).unwrap()["body"],
+        "Written over by mistake."
+    );
+
+    let previous = invoke(&w, "restore_backup", json!({ "path": path })).unwrap();
+    assert_eq!(previous["verified"], true);
+    // Open again, with the backup's words; the words it replaced are in the
+    // backup taken just before.
+    assert_eq!(
+        invoke(&w, "get_page", json!({ "date": today })).unwrap()["body"],
+        "The page as it was."
+    );
+    let backups = invoke(&w, "backup_status", json!({})).unwrap()["backups"].clone();
+    assert_eq!(backups.as_array().unwrap().len(), 2);
+    let before =
+        journal_core::Store::open(std::path::Path::new(previous["path"].as_str().unwrap()))
+            .unwrap();
+    assert_eq!(
+        before
+            .page(today.as_str().unwrap().parse().unwrap())
+            .unwrap()
+            .body,
+        "Written over by mistake."
+    );
+}
+
+#[test]
+fn putting_back_a_backup_of_an_encrypted_journal_asks_for_its_passphrase() {
+    use tauri::Manager;
+    let dir = tempfile::tempdir().unwrap();
+    let (app, w) = app(&dir.path().join("journal.db"));
+    let today = invoke(&w, "today", json!({})).unwrap();
+    invoke(&w, "save_page", json!({ "date": today, "body": "Before." })).unwrap();
+    invoke(&w, "encrypt_journal", json!({ "passphrase": "sea glass" })).unwrap();
+    app.state::<breathing_room::AppState>().daily_backup();
+    let backups = invoke(&w, "backup_status", json!({})).unwrap()["backups"].clone();
+    let path = backups[0]["path"].as_str().unwrap().to_string();
+    invoke(&w, "save_page", json!({ "date": today, "body": "After." })).unwrap();
+
+    let e = invoke(&w, "restore_backup", json!({ "path": path })).unwrap_err();
+    assert_eq!(e["code"], "passphrase_needed");
+    let e = invoke(
+        &w,
+        "restore_backup",
+        json!({ "path": path, "passphrase": "sea glas" }),
+    )
+    .unwrap_err();
+    assert_eq!(e["code"], "wrong_passphrase");
+    // Refused before anything closed: still open, unchanged.
+    assert_eq!(
+        invoke(&w, "get_page", json!({ "date": today })).unwrap()["body"],
+        "After."
+    );
+    invoke(
+        &w,
+        "restore_backup",
+        json!({ "path": path, "passphrase": "sea glass" }),
+    )
+    .unwrap();
+    assert_eq!(
+        invoke(&w, "get_page", json!({ "date": today })).unwrap()["body"],
+        "Before."
+    );
+    assert_eq!(
+        invoke(&w, "lock_state", json!({})).unwrap(),
+        json!({"encrypted": true, "locked": false})
+    );
+}

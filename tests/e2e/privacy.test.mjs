@@ -3,8 +3,9 @@
 // page, a wrong passphrase is refused, the right one opens it, and after a
 // restart the app starts on the unlock screen; quick hide, closing to the
 // tray, the desktop's screen lock and the machine going to sleep (signals
-// sent on the test's own session bus) lock it too. The steps build on each
-// other; once one fails the rest are skipped.
+// sent on the test's own session bus) lock it too; and a backup is put back
+// from Settings. The steps build on each other; once one fails the rest are
+// skipped.
 
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -15,6 +16,7 @@ import {
   WINDOW_TITLE,
   Driver,
   Sandbox,
+  cli,
   editorValue,
   localDate,
   saveArtifact,
@@ -227,5 +229,25 @@ describe('a private journal', () => {
     await waitFor(async () => (await editorValue(app)) === `${WORDS} Screen lock. Sleep.`, {
       what: 'the words typed as the machine went to sleep',
     });
+  });
+
+  step('a backup is put back from Settings, after the journal as it is is backed up', async (t) => {
+    const kept = `${WORDS} Screen lock. Sleep.`;
+    sandbox.env.BREATHING_ROOM_PASSPHRASE = PASSPHRASE;
+    const made = await cli(sandbox, ['backup', 'create']);
+    delete sandbox.env.BREATHING_ROOM_PASSPHRASE;
+    assert.equal(made.verified, true);
+    await typeThen(' Written after the backup.', () => undefined);
+    await waitForSaveState(app, 'Saved');
+
+    await (await app.find(byTest('nav-settings'))).click();
+    await (await app.waitForElement(byTest('backup-restore'))).click();
+    await (await app.waitForElement(byTest('backup-passphrase'))).sendKeys(PASSPHRASE);
+    saveArtifact('privacy-restore.png', await app.screenshot());
+    await (await app.find(byTest('backup-restore-confirm'))).click();
+    const notice = await app.waitForElement(byTest('app-notice'), 20_000);
+    assert.match(await notice.text(), /back as it was/);
+    await waitFor(async () => (await editorValue(app)) === kept, { what: 'the page as the backup holds it' });
+    t.diagnostic('the page is back as the backup held it');
   });
 });

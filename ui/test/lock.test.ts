@@ -74,6 +74,27 @@ function fakeShell(options: { encrypted: boolean; locked: boolean; idleMinutes?:
         case 'guidance':
         case 'helpful_cards':
           return [];
+        case 'backup_status':
+          return {
+            backups: [
+              {
+                path: '/j/backups/journal-20261128T090000Z.db',
+                created_at: '2026-11-28T09:00:00Z',
+                pages: 1,
+                verified: true,
+              },
+            ],
+            last_error: null,
+          };
+        case 'restore_backup':
+          if (state.encrypted && args.passphrase !== passphrase) throw wrong;
+          pages.set(TODAY, 'The page as it was in the backup.');
+          return {
+            path: '/j/backups/journal-20261129T100000Z.db',
+            created_at: '2026-11-29T10:00:00Z',
+            pages: 1,
+            verified: true,
+          };
         case 'notification_preview':
           return { title: 'Breathing Room', body: 'A quiet moment for your pages' };
       }
@@ -288,6 +309,28 @@ describe('locking by itself', () => {
     expect(shell.count('lock')).toBe(0);
     expect(screen.queryByTestId('lock-note')).toBeNull();
     expect(editorValue()).toBe(SECRET_WORDS);
+  });
+});
+
+describe('putting a backup back from Settings', () => {
+  it('starts the app again on the journal as the backup holds it, and says so', async () => {
+    const shell = fakeShell({ encrypted: true, locked: false });
+    render(Root, { api: lockApi });
+    await settle();
+    await fireEvent.click(screen.getByTestId('nav-settings'));
+    await settle();
+    await fireEvent.click(screen.getByTestId('backup-restore'));
+    await fireEvent.input(screen.getByTestId('backup-passphrase'), { target: { value: 'sea glass' } });
+    await fireEvent.click(screen.getByTestId('backup-restore-confirm'));
+    await settle();
+
+    expect(shell.argsOf('restore_backup')).toEqual([
+      { path: '/j/backups/journal-20261128T090000Z.db', passphrase: 'sea glass' },
+    ]);
+    // The app started again: on today's page, read afresh, with a word on what happened.
+    expect(editorValue()).toBe('The page as it was in the backup.');
+    expect(screen.getByTestId('app-notice').textContent).toContain('back as it was on');
+    expect(screen.getByTestId('app-notice').textContent).toContain('newest backup');
   });
 });
 

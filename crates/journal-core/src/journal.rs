@@ -55,6 +55,36 @@ impl Journal {
         store.list_backups(&dir)
     }
 
+    /// Put back `backup`, one of this journal's own backups (listed by
+    /// [`Journal::list_backups`]), closing the journal to do it: the backup
+    /// is checked, the journal as it is now is backed up, then replaced.
+    /// `passphrase` is the journal's, when it is encrypted (the backup is
+    /// in the same form). Returns the backup taken of the journal as it
+    /// was; open the journal again afterwards. Nothing changes on an error.
+    pub fn restore_backup(
+        self,
+        backup: &std::path::Path,
+        passphrase: Option<&crate::Passphrase>,
+    ) -> Result<crate::BackupInfo> {
+        let listed = self
+            .list_backups(None)?
+            .into_iter()
+            .any(|b| b.path == backup.display().to_string());
+        if !listed {
+            return Err(crate::Error::invalid(
+                "That file is not one of this journal's backups, so nothing was put back.",
+            ));
+        }
+        let now = self.clock.now();
+        let store = self.store.into_inner().unwrap_or_else(|p| p.into_inner());
+        let journal = store
+            .path()
+            .ok_or_else(|| crate::Error::invalid("An in-memory journal has no backups."))?
+            .to_path_buf();
+        drop(store);
+        crate::restore_backup(&journal, backup, passphrase, now)
+    }
+
     /// Make the day's backup (into `backups/` beside the journal) unless
     /// one was already made on this local day. `Ok(None)` when none was due.
     pub fn daily_backup(&self) -> Result<Option<crate::BackupInfo>> {
