@@ -50,6 +50,8 @@ const COMMANDS: &[&str] = &[
     "decrypt_journal",
     "backup_status",
     "restore_backup",
+    "welcome_state",
+    "welcome_done",
 ];
 
 fn main() {

@@ -262,6 +262,18 @@ pub fn notification_preview(state: State<'_, AppState>, discreet: bool) -> Reply
     Ok(state.journal()?.notification_preview(discreet)?)
 }
 
+/// Whether the first-start welcome is due.
+#[tauri::command]
+pub fn welcome_state(state: State<'_, AppState>) -> Reply<bool> {
+    Ok(state.journal()?.needs_welcome()?)
+}
+
+/// The welcome was finished or skipped: it never shows again.
+#[tauri::command]
+pub fn welcome_done(state: State<'_, AppState>) -> Reply<()> {
+    Ok(state.journal()?.welcome_done()?)
+}
+
 #[tauri::command]
 pub fn settings_get(state: State<'_, AppState>) -> Reply<Vec<SettingEntry>> {
     Ok(state.journal()?.settings()?)

@@ -413,6 +413,8 @@ pub fn app_builder<R: Runtime>(
             commands::decrypt_journal,
             commands::backup_status,
             commands::restore_backup,
+            commands::welcome_state,
+            commands::welcome_done,
         ])
 }
 

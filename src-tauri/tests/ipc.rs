@@ -884,3 +884,21 @@ fn putting_back_a_backup_of_an_encrypted_journal_asks_for_its_passphrase() {
         json!({"encrypted": true, "locked": false})
     );
 }
+
+#[test]
+fn the_welcome_is_due_on_a_new_journal_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_app, w) = app(&dir.path().join("journal.db"));
+    assert_eq!(invoke(&w, "welcome_state", json!({})).unwrap(), json!(true));
+    invoke(&w, "welcome_done", json!({})).unwrap();
+    assert_eq!(
+        invoke(&w, "welcome_state", json!({})).unwrap(),
+        json!(false)
+    );
+    // A second start of the app on the same journal: still done.
+    let (_app, w) = app(&dir.path().join("journal.db"));
+    assert_eq!(
+        invoke(&w, "welcome_state", json!({})).unwrap(),
+        json!(false)
+    );
+}

@@ -7,7 +7,7 @@
 // both are 0. Not a *.test.mjs: the e2e run does not pick it up.
 
 import { execFileSync } from 'node:child_process';
-import { APP, Driver, Sandbox, cli, sandboxPids, sel } from './harness.mjs';
+import { APP, Driver, Sandbox, cli, sandboxPids, sel, whenReady } from './harness.mjs';
 import { Session, sleep } from './webdriver.mjs';
 
 const rounds = Number(process.argv[2] ?? 20);
@@ -51,7 +51,7 @@ try {
   for (let round = 1; round <= rounds; round += 1) {
     const app = await Session.create(driver.url, { 'tauri:options': { application: APP } });
     try {
-      await app.waitForElement(sel.editor, 15_000);
+      await whenReady(app, sel.editor);
     } catch (error) {
       const body = await app.execute('return document.body.innerText').catch((e) => String(e));
       console.log(`round ${round}: the app did not start cleanly: ${error.message}\n${body}`);

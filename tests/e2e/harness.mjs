@@ -156,12 +156,13 @@ export class Driver {
 
   /** Starts the app in a new WebDriver session and waits until it shows a day. */
   /** Starts the app; resolves once it shows `ready` (the editor, or another first screen). */
+  /** Starts the app and waits for `ready` (see `whenReady`). */
   async launch(ready = '[data-testid="editor"]') {
     const session = await Session.create(this.url, {
       'tauri:options': { application: APP },
     });
     try {
-      await session.waitForElement(ready, 15_000);
+      await whenReady(session, ready);
     } catch (error) {
       await session.delete().catch(() => undefined);
       throw error;
@@ -178,6 +179,19 @@ export class Driver {
       clearTimeout(timer);
     }
   }
+}
+
+/**
+ * Waits until the app shows `ready`. A new journal opens on the first-start
+ * welcome: it is skipped (as a person may) unless `ready` is the welcome.
+ */
+export async function whenReady(session, ready = '[data-testid="editor"]', timeout = 15_000) {
+  const welcome = '[data-testid="welcome"]';
+  await session.waitForElement(`${ready}, ${welcome}`, timeout);
+  if (ready !== welcome && (await session.findAll(welcome)).length > 0) {
+    await (await session.find('[data-testid="welcome-skip"]')).click();
+  }
+  await session.waitForElement(ready, timeout);
 }
 
 /**

@@ -468,6 +468,16 @@ impl Journal {
     }
 
     /// Every setting as key/value text.
+    /// Whether the first-start welcome is due (never seen, nothing written).
+    pub fn needs_welcome(&self) -> Result<bool> {
+        self.store().needs_welcome()
+    }
+
+    /// The welcome was finished or skipped: it never shows again.
+    pub fn welcome_done(&self) -> Result<()> {
+        self.store().welcome_done()
+    }
+
     pub fn settings(&self) -> Result<Vec<SettingEntry>> {
         Ok(self.store().settings()?.entries())
     }

@@ -1061,3 +1061,33 @@ fn the_list_the_calendar_and_the_reminders_agree_on_what_is_written(
     let facts = store.reminder_facts(d).unwrap();
     assert_eq!(facts.written.contains(&d), written, "the reminders");
 }
+
+#[test]
+fn the_welcome_shows_on_a_new_journal_until_it_is_done_and_never_on_one_in_use() {
+    let (_dir, mut store) = fresh();
+    assert!(store.needs_welcome().unwrap());
+    store.welcome_done().unwrap();
+    store.welcome_done().unwrap();
+    assert!(!store.needs_welcome().unwrap());
+    // The marker is kept beside the settings but is not one of them.
+    let keys: Vec<String> = store
+        .settings()
+        .unwrap()
+        .entries()
+        .into_iter()
+        .map(|e| e.key)
+        .collect();
+    assert!(!keys.iter().any(|k| k.contains("welcome")), "{keys:?}");
+
+    // A journal already written in, or with a period begun, is not new.
+    let (_dir, mut written) = fresh();
+    written
+        .save_page(day("2027-03-14"), "A first page.", None, &at(0))
+        .unwrap();
+    assert!(!written.needs_welcome().unwrap());
+    let (_dir, mut giving_space) = fresh();
+    giving_space
+        .start_period(day("2027-03-14"), None, &at(0))
+        .unwrap();
+    assert!(!giving_space.needs_welcome().unwrap());
+}

@@ -382,6 +382,7 @@ export function installDevMock(mode = ''): void {
   const space = spaceMock(mode, today);
   const guidance = guidanceMock(guidanceFx);
   const settings = settingsMock(mode, dated<SettingsFixture>(settingsFixture, today));
+  let welcomed = false;
   mockIPC((cmd, args) => {
     const a = (args ?? {}) as Record<string, unknown>;
     // `undefined` means "not mine" (`null` is an answer, so no `??` here).
@@ -436,6 +437,12 @@ export function installDevMock(mode = ''): void {
         return null;
       case 'discard_recovery':
         recovered = [];
+        return null;
+      case 'welcome_state':
+        // `?mode=welcome` shows the first-start welcome.
+        return mode === 'welcome' && !welcomed;
+      case 'welcome_done':
+        welcomed = true;
         return null;
       default:
         throw { code: 'invalid_input', message: `Unknown command ${cmd}` };

@@ -32,4 +32,32 @@ impl Store {
         )?;
         Ok(settings)
     }
+
+    /// Whether the first-start welcome is due: it was never finished or
+    /// skipped, and nothing has been written or logged yet (a journal from
+    /// before the welcome existed never sees it).
+    pub fn needs_welcome(&self) -> Result<bool> {
+        let done: bool = self.conn.query_row(
+            "SELECT EXISTS(SELECT 1 FROM setting WHERE key = ?1)
+                 OR EXISTS(SELECT 1 FROM page)
+                 OR EXISTS(SELECT 1 FROM space_period)",
+            params![WELCOME_DONE],
+            |r| r.get(0),
+        )?;
+        Ok(!done)
+    }
+
+    /// The welcome was finished or skipped: never again.
+    pub fn welcome_done(&mut self) -> Result<()> {
+        self.conn.execute(
+            "INSERT INTO setting(key, value) VALUES (?1, 'true')
+             ON CONFLICT(key) DO NOTHING",
+            params![WELCOME_DONE],
+        )?;
+        Ok(())
+    }
 }
+
+/// Kept with the settings but not one of them (no `settings get` lists it):
+/// whether the first-start welcome has been seen.
+const WELCOME_DONE: &str = "state.welcome_done";
