@@ -32,6 +32,7 @@ const STORED: SettingEntry[] = [
   { key: 'autostart', value: 'true' },
   { key: 'close_to_tray', value: 'true' },
   { key: 'lock.idle_minutes', value: '15' },
+  { key: 'backup.dir', value: '' },
 ];
 
 const OPEN_PERIOD: SpaceStatus = {
@@ -87,8 +88,13 @@ function fakeBackend(
         }
         case 'settings_get':
           return [...settings].map(([key, value]) => ({ key, value }));
+        case 'backup_status':
+          return { backups: [], last_error: null };
         case 'settings_set': {
           const key = args.key as string;
+          if (key === 'backup.dir' && args.value !== '' && !(args.value as string).startsWith('/')) {
+            throw { code: 'invalid_input', message: 'backup.dir must be a folder given in full' };
+          }
           settings.set(key, args.value as string);
           return { key, value: args.value };
         }
@@ -512,4 +518,29 @@ describe('settings words', () => {
     expect(checkinOptions('')).toEqual([0, 2, 3, 5, 7, 14]);
   });
 
+
+  it('backups can go to another folder, given in full, and a refused one is said so', async () => {
+    const backend = fakeBackend();
+    await openSettings();
+    const field = control('backup.dir');
+    expect(field.value).toBe('');
+    expect(field.placeholder).toBe('Beside the journal');
+    const use = screen.getByTestId('setting-backup.dir-save') as HTMLButtonElement;
+    expect(use.disabled).toBe(true);
+
+    await fireEvent.input(field, { target: { value: 'drive/backups' } });
+    await fireEvent.click(use);
+    await settle();
+    expect(screen.getByText(/must be a folder given in full/)).toBeTruthy();
+    expect(backend.settings.get('backup.dir')).toBe('');
+
+    const readsBefore = backend.count('backup_status');
+    await fireEvent.input(field, { target: { value: '/media/me/drive/journal' } });
+    await fireEvent.click(use);
+    await settle();
+    expect(backend.settings.get('backup.dir')).toBe('/media/me/drive/journal');
+    expect(control('backup.dir').value).toBe('/media/me/drive/journal');
+    // The backups are read again, from the new place.
+    expect(backend.count('backup_status')).toBeGreaterThan(readsBefore);
+  });
 });

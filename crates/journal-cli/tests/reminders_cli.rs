@@ -46,7 +46,8 @@ fn settings_list_get_set_and_refuse() {
             "checkin.days",
             "autostart",
             "close_to_tray",
-            "lock.idle_minutes"
+            "lock.idle_minutes",
+            "backup.dir"
         ]
     );
     assert_eq!(

@@ -55,10 +55,19 @@ pub enum Error {
     PassphraseMissing(String),
 
     #[error(
-        "the journal {path} is open in Breathing Room or another command. Close the app \
-         (Quit from the tray) and try again. Nothing was changed."
+        "the journal {path} is in use by another program (the app, or a breathing-room-cli \
+         command). Close the other one (the app: Quit in its tray menu) and try again. \
+         Nothing was changed."
     )]
     InUse { path: PathBuf },
+
+    /// The folder the `backup.dir` setting names is not there (a drive
+    /// that is not connected).
+    #[error(
+        "The backup folder {path} is not there. If it is on a drive, connect the drive; \
+         until then no backup can be made or read there. Your journal itself is safe."
+    )]
+    BackupPlaceMissing { path: PathBuf },
 
     #[error("could not use {path}: {source}")]
     Io {
@@ -113,6 +122,7 @@ impl Error {
             Error::PassphraseNeeded { .. } | Error::PassphraseMissing(_) => "passphrase_needed",
             Error::WrongPassphrase { .. } => "wrong_passphrase",
             Error::InUse { .. } => "in_use",
+            Error::BackupPlaceMissing { .. } => "backup_place_missing",
             Error::Locked => "locked",
             Error::Io { source, .. } if is_disk_full(source) => "disk_full",
             Error::Io { .. } => "io",

@@ -109,9 +109,7 @@ impl Journal {
     ) -> Result<std::path::PathBuf> {
         match dir {
             Some(d) => Ok(d.to_path_buf()),
-            None => store
-                .default_backup_dir()
-                .ok_or_else(|| Error::invalid("An in-memory journal has no backups.")),
+            None => store.backup_place(),
         }
     }
 

@@ -243,3 +243,78 @@ fn a_plain_backup_is_never_put_back_over_an_encrypted_journal() {
     assert!(fs::read(&db).unwrap() == before, "the journal is as it was");
     assert!(journal_core::is_encrypted(&db).unwrap());
 }
+
+#[test]
+fn backups_go_where_backup_dir_says_and_a_missing_place_is_said_plainly() {
+    let dir = tempfile::tempdir().unwrap();
+    let drive = tempfile::tempdir().unwrap();
+    let db = dir.path().join("journal.db");
+    let j = journal(Store::open(&db).unwrap());
+    j.save_page(day("2027-03-13"), FIRST, None, None).unwrap();
+    let place = drive.path().join("journal-backups");
+    fs::create_dir(&place).unwrap();
+    j.set_setting("backup.dir", &format!("{}/", place.display()))
+        .unwrap();
+
+    let made = j.create_backup(None).unwrap();
+    assert!(Path::new(&made.path).starts_with(&place), "{}", made.path);
+    assert!(
+        !dir.path().join("backups").exists(),
+        "nothing beside the journal"
+    );
+    assert_eq!(j.list_backups(None).unwrap()[0].path, made.path);
+
+    // The drive is not connected: said so, nothing made anywhere, the
+    // journal as it was.
+    fs::rename(&place, drive.path().join("unplugged")).unwrap();
+    for e in [
+        j.create_backup(None).unwrap_err(),
+        j.list_backups(None).unwrap_err(),
+        j.daily_backup().unwrap_err(),
+    ] {
+        assert_eq!(e.code(), "backup_place_missing");
+        assert!(e.user_message().contains("connect the drive"), "{e}");
+        assert!(e.user_message().contains("journal itself is safe"), "{e}");
+    }
+    assert!(!place.exists());
+    assert!(!dir.path().join("backups").exists());
+    assert_eq!(j.get_page(day("2027-03-13")).unwrap().body, FIRST);
+}
+
+#[test]
+fn encrypting_converts_the_backups_elsewhere_too_and_waits_for_a_missing_drive() {
+    let dir = tempfile::tempdir().unwrap();
+    let drive = tempfile::tempdir().unwrap();
+    let db = dir.path().join("journal.db");
+    let place = drive.path().join("journal-backups");
+    fs::create_dir(&place).unwrap();
+    {
+        let j = journal(Store::open(&db).unwrap());
+        j.save_page(day("2027-03-13"), FIRST, None, None).unwrap();
+        j.set_setting("backup.dir", &place.display().to_string())
+            .unwrap();
+        j.create_backup(None).unwrap();
+    }
+    let pass = Passphrase::new("sea glass").unwrap();
+
+    // The drive is away: nothing is converted, so nothing is left behind
+    // in its old form.
+    let away = drive.path().join("away");
+    fs::rename(&place, &away).unwrap();
+    let before = fs::read(&db).unwrap();
+    let e = encrypt_journal(&db, &pass, KdfCost::FOR_TESTS).unwrap_err();
+    assert_eq!(e.code(), "backup_place_missing");
+    assert!(fs::read(&db).unwrap() == before, "the journal is as it was");
+
+    fs::rename(&away, &place).unwrap();
+    encrypt_journal(&db, &pass, KdfCost::FOR_TESTS).unwrap();
+    for f in names(&place) {
+        let raw = fs::read(place.join(&f)).unwrap();
+        assert!(
+            !raw.windows(8).any(|w| w == b"Marigold"),
+            "{f} is in the clear"
+        );
+    }
+    let j = journal(Store::open_with(&db, Some(&pass)).unwrap());
+    assert!(j.list_backups(None).unwrap().iter().all(|b| b.verified));
+}

@@ -6,7 +6,7 @@ mod rules;
 mod store;
 
 pub use rules::keep;
-pub(crate) use store::files_in_default_dir;
+pub(crate) use store::{backup_files_in, default_dir_of};
 pub use store::{
     backup_stamp, restore_backup, verify_backup, BackupInfo, BackupStatus, BACKUP_DIR,
 };

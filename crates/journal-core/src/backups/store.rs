@@ -104,23 +104,36 @@ fn backup_files(dir: &Path) -> Result<Vec<(PathBuf, DateTime<Utc>)>> {
     Ok(found.into_iter().map(|(p, (t, _))| (p, t)).collect())
 }
 
-/// The backup files in `backups/` beside the journal at `journal`.
-pub(crate) fn files_in_default_dir(journal: &Path) -> Result<Vec<PathBuf>> {
-    let dir = match journal.parent().filter(|p| !p.as_os_str().is_empty()) {
+/// `backups/` beside the journal at `journal`.
+pub(crate) fn default_dir_of(journal: &Path) -> PathBuf {
+    match journal.parent().filter(|p| !p.as_os_str().is_empty()) {
         Some(d) => d.join(BACKUP_DIR),
         None => PathBuf::from(BACKUP_DIR),
-    };
-    Ok(backup_files(&dir)?.into_iter().map(|(p, _)| p).collect())
+    }
+}
+
+/// The backup files in `dir` (none when it is not there).
+pub(crate) fn backup_files_in(dir: &Path) -> Result<Vec<PathBuf>> {
+    Ok(backup_files(dir)?.into_iter().map(|(p, _)| p).collect())
 }
 
 impl Store {
     /// `backups/` beside the journal (`None` in memory).
     pub fn default_backup_dir(&self) -> Option<PathBuf> {
-        let path = self.path()?;
-        Some(match path.parent().filter(|p| !p.as_os_str().is_empty()) {
-            Some(dir) => dir.join(BACKUP_DIR),
-            None => PathBuf::from(BACKUP_DIR),
-        })
+        self.path().map(default_dir_of)
+    }
+
+    /// Where this journal's backups go: the `backup.dir` setting's folder,
+    /// which must be there (a drive that is not connected is said so,
+    /// never quietly replaced by another place), or `backups/` beside it.
+    pub fn backup_place(&self) -> Result<PathBuf> {
+        match self.settings()?.backup_dir {
+            Some(dir) if dir.is_dir() => Ok(dir),
+            Some(dir) => Err(Error::BackupPlaceMissing { path: dir }),
+            None => self
+                .default_backup_dir()
+                .ok_or_else(|| Error::invalid("An in-memory journal has no backups.")),
+        }
     }
 
     /// Make a verified backup in `dir`, then thin the folder out (the last
@@ -235,9 +248,7 @@ pub fn restore_backup(
              present passphrase), so it was not put back. Nothing was changed.",
         ));
     }
-    let dir = store
-        .default_backup_dir()
-        .ok_or_else(|| Error::invalid("An in-memory journal has no backups."))?;
+    let dir = store.backup_place()?;
     let (_, before) = store.backup_into(&dir, now)?;
     drop(store);
     crate::db::replace_journal(journal, &bytes)?;

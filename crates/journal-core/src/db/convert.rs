@@ -59,6 +59,10 @@ fn convert(path: &Path, old: Option<&Passphrase>, to: Option<&Key>) -> Result<()
         ));
     }
     let salt_before = from.as_ref().map(Key::salt);
+    // Backups elsewhere (`backup.dir`) are converted too, so that place must
+    // be there: a drive that is not connected is said so before anything
+    // changes, rather than leaving its backups in their old form.
+    let place = store.backup_place()?;
     drop(store);
 
     // Alone with the file from here on, and sure it is the one checked.
@@ -77,7 +81,11 @@ fn convert(path: &Path, old: Option<&Passphrase>, to: Option<&Key>) -> Result<()
     // The copies first and the journal last: if anything stops on the way,
     // the journal itself is still as it was and opens as before.
     let mut files: Vec<PathBuf> = copies_beside(path)?;
-    files.extend(crate::backups::files_in_default_dir(path)?);
+    let beside = crate::backups::default_dir_of(path);
+    files.extend(crate::backups::backup_files_in(&beside)?);
+    if place != beside {
+        files.extend(crate::backups::backup_files_in(&place)?);
+    }
     // An empty copy (a name claimed by a copy that then failed) holds no
     // words: there is nothing to convert.
     files.retain(|f| fs::metadata(f).is_ok_and(|m| m.len() > 0));

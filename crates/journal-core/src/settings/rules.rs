@@ -26,6 +26,8 @@ pub struct Settings {
     /// Minutes without keyboard or pointer input in the app after which an
     /// encrypted journal locks itself; 0 never.
     pub lock_idle_minutes: u32,
+    /// Where backups go, when not in `backups/` beside the journal.
+    pub backup_dir: Option<std::path::PathBuf>,
 }
 
 /// One setting as text, the form the CLI prints and the UI edits.
@@ -36,7 +38,7 @@ pub struct SettingEntry {
 }
 
 /// The keys, in the order `settings get` lists them.
-pub const SETTING_KEYS: [&str; 12] = [
+pub const SETTING_KEYS: [&str; 13] = [
     "daily.enabled",
     "daily.time",
     "daily.days",
@@ -49,6 +51,7 @@ pub const SETTING_KEYS: [&str; 12] = [
     "autostart",
     "close_to_tray",
     "lock.idle_minutes",
+    "backup.dir",
 ];
 
 /// The longest `lock.idle_minutes` (a day).
@@ -83,6 +86,7 @@ impl Default for Settings {
             autostart: false,
             close_to_tray: true,
             lock_idle_minutes: 5,
+            backup_dir: None,
         }
     }
 }
@@ -167,6 +171,11 @@ impl Settings {
             "autostart" => self.autostart.to_string(),
             "close_to_tray" => self.close_to_tray.to_string(),
             "lock.idle_minutes" => self.lock_idle_minutes.to_string(),
+            "backup.dir" => self
+                .backup_dir
+                .as_ref()
+                .map(|d| d.display().to_string())
+                .unwrap_or_default(),
             _ => return Err(unknown(key)),
         })
     }
@@ -219,6 +228,7 @@ impl Settings {
                         ))
                     })?
             }
+            "backup.dir" => self.backup_dir = parse_dir(key, value)?,
             _ => return Err(unknown(key)),
         }
         Ok(())
@@ -235,6 +245,23 @@ impl Settings {
             t >= self.quiet_start || t < self.quiet_end
         }
     }
+}
+
+/// A folder given in full (`/media/me/drive/journal`), or nothing for the
+/// default; a trailing `/` is dropped.
+fn parse_dir(key: &str, v: &str) -> Result<Option<std::path::PathBuf>> {
+    let t = v.trim();
+    if t.is_empty() {
+        return Ok(None);
+    }
+    let trimmed = t.trim_end_matches('/');
+    if !t.starts_with('/') || trimmed.is_empty() || t.chars().any(char::is_control) {
+        return Err(Error::invalid(format!(
+            "{key} must be a folder given in full, such as /media/you/drive/journal-backups, \
+             or empty for the backups folder beside the journal (got \"{v}\")"
+        )));
+    }
+    Ok(Some(std::path::PathBuf::from(trimmed)))
 }
 
 fn unknown(key: &str) -> Error {
@@ -267,7 +294,8 @@ mod tests {
                 "3",
                 "false",
                 "true",
-                "5"
+                "5",
+                ""
             ]
         );
     }
@@ -283,6 +311,9 @@ mod tests {
     #[case("lock.idle_minutes", "0", "0")]
     #[case("lock.idle_minutes", " 15 ", "15")]
     #[case("lock.idle_minutes", "1440", "1440")]
+    #[case("backup.dir", "/media/me/drive/journal/", "/media/me/drive/journal")]
+    #[case("backup.dir", " /srv/backups ", "/srv/backups")]
+    #[case("backup.dir", "", "")]
     fn good_values_are_kept(#[case] key: &str, #[case] value: &str, #[case] shown: &str) {
         let mut s = Settings::default();
         s.set(key, value).unwrap();
@@ -301,6 +332,9 @@ mod tests {
     #[case("lock.idle_minutes", "1441")]
     #[case("lock.idle_minutes", "5m")]
     #[case("lock.idle_minutes", "never")]
+    #[case("backup.dir", "backups")]
+    #[case("backup.dir", "~/backups")]
+    #[case("backup.dir", "/")]
     #[case("volume", "11")]
     fn bad_values_are_refused_and_change_nothing(#[case] key: &str, #[case] value: &str) {
         let mut s = Settings::default();
