@@ -313,19 +313,19 @@ pub fn close_hold<R: Runtime>(app: AppHandle<R>, guard: State<'_, CloseGuard>) {
 /// Words kept from a close that could not save them (none: an empty list).
 #[tauri::command]
 pub fn read_recovery(state: State<'_, AppState>) -> Reply<Vec<RecoveredPage>> {
-    Ok(state.recovery().read()?)
+    Ok(state.recovery()?.read()?)
 }
 
 /// Keep words that could not be saved, beside what the file already holds.
 #[tauri::command]
 pub fn write_recovery(state: State<'_, AppState>, pages: Vec<RecoveredPage>) -> Reply<()> {
-    state.recovery().keep(&pages)?;
+    state.recovery()?.keep(&pages)?;
     Ok(())
 }
 
 #[tauri::command]
 pub fn discard_recovery(state: State<'_, AppState>) -> Reply<()> {
-    Ok(state.recovery().discard()?)
+    Ok(state.recovery()?.discard()?)
 }
 
 #[tauri::command]

@@ -338,8 +338,16 @@ impl AppState {
         })
     }
 
-    pub fn recovery(&self) -> &Recovery {
-        &self.recovery
+    /// The recovery file, in the journal's form: plain beside a plain
+    /// journal (usable even when the journal cannot be opened), sealed with
+    /// an encrypted journal's key (usable once it is unlocked; `locked`
+    /// before).
+    pub fn recovery(&self) -> Result<Recovery, ErrorPayload> {
+        if !self.encrypted.load(Ordering::SeqCst) {
+            return Ok(self.recovery.clone());
+        }
+        let journal = self.current().ok_or(journal_core::Error::Locked)?;
+        Ok(self.recovery.sealed_with(journal.recovery_key()))
     }
 }
 

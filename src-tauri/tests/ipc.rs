@@ -904,3 +904,30 @@ fn the_welcome_is_due_on_a_new_journal_once() {
         json!(false)
     );
 }
+
+#[test]
+fn words_a_close_could_not_save_are_sealed_beside_an_encrypted_journal() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_app, w) = app(&dir.path().join("journal.db"));
+    invoke(&w, "encrypt_journal", json!({ "passphrase": "sea glass" })).unwrap();
+    let words =
+        json!({ "date": "2027-03-14", "body": "Marigold, kept by the close.", "mood": null });
+    invoke(&w, "write_recovery", json!({ "pages": [words] })).unwrap();
+    let raw = std::fs::read(dir.path().join("journal.db.recovery.json")).unwrap();
+    assert!(!raw.windows(8).any(|w| w == b"Marigold"), "sealed");
+    assert_eq!(
+        invoke(&w, "read_recovery", json!({})).unwrap(),
+        json!([words])
+    );
+    // Locked: nothing to read it with, and nothing read.
+    invoke(&w, "lock", json!({})).unwrap();
+    assert_eq!(
+        invoke(&w, "read_recovery", json!({})).unwrap_err()["code"],
+        "locked"
+    );
+    invoke(&w, "unlock", json!({ "passphrase": "sea glass" })).unwrap();
+    assert_eq!(
+        invoke(&w, "read_recovery", json!({})).unwrap(),
+        json!([words])
+    );
+}

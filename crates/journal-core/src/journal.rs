@@ -113,6 +113,11 @@ impl Journal {
         }
     }
 
+    /// What seals the recovery file of this (encrypted) journal.
+    pub fn recovery_key(&self) -> Option<crate::SealKey> {
+        self.store().recovery_key()
+    }
+
     /// Whether the journal is encrypted on disk.
     pub fn is_encrypted(&self) -> bool {
         self.store().is_encrypted()

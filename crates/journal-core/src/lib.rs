@@ -24,7 +24,7 @@ pub use clock::{Clock, FixedClock};
 pub use date::{format_date, parse_date};
 pub use db::{
     decrypt_journal, encrypt_journal, is_encrypted, rekey_journal, KdfCost, LockState, Passphrase,
-    Store, APPLICATION_ID, BUSY_TIMEOUT, SCHEMA_VERSION,
+    SealKey, Store, APPLICATION_ID, BUSY_TIMEOUT, SCHEMA_VERSION,
 };
 pub use drafts::Draft;
 pub use error::{Error, ErrorPayload, Result};

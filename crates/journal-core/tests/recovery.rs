@@ -126,3 +126,80 @@ fn a_damaged_recovery_file_is_reported_and_left_exactly_as_it_was() {
     assert_eq!(fs::read(recovery.path()).unwrap(), damaged);
     assert_eq!(names(dir.path()), ["journal.db.recovery.json"]);
 }
+
+/// An encrypted journal in `dir` (its passphrase "sea glass") and its store.
+fn encrypted_journal(dir: &std::path::Path) -> journal_core::Store {
+    use journal_core::{encrypt_journal, KdfCost, Passphrase, Store};
+    let db = dir.join("journal.db");
+    drop(Store::open(&db).unwrap());
+    let pass = Passphrase::new("sea glass").unwrap();
+    encrypt_journal(&db, &pass, KdfCost::FOR_TESTS).unwrap();
+    Store::open_with(&db, Some(&pass)).unwrap()
+}
+
+#[test]
+fn beside_an_encrypted_journal_the_words_are_sealed_and_open_only_with_its_key() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = encrypted_journal(dir.path());
+    let db = dir.path().join("journal.db");
+    let sealed = Recovery::beside(&db).sealed_with(store.recovery_key());
+    let kept = vec![words("2027-03-14", "Marigold evening, not saved.", Some(2))];
+    sealed.keep(&kept).unwrap();
+
+    let raw = fs::read(sealed.path()).unwrap();
+    assert!(
+        !raw.windows(8).any(|w| w == b"Marigold"),
+        "no words in the clear"
+    );
+    assert_eq!(
+        fs::metadata(sealed.path()).unwrap().permissions().mode() & 0o777,
+        0o600
+    );
+    assert_eq!(sealed.read().unwrap(), kept);
+    // Without the key (the journal locked): said so, the file untouched.
+    let e = Recovery::beside(&db).read().unwrap_err();
+    assert_eq!(e.code(), "locked");
+    // Another journal's key: unreadable, untouched.
+    let other = tempfile::tempdir().unwrap();
+    let stranger =
+        Recovery::beside(&db).sealed_with(encrypted_journal(other.path()).recovery_key());
+    assert_eq!(stranger.read().unwrap_err().code(), "recovery_unreadable");
+    assert!(
+        fs::read(sealed.path()).unwrap() == raw,
+        "left exactly as it was"
+    );
+}
+
+#[test]
+fn turning_encryption_on_seals_words_kept_before_and_off_opens_them_again() {
+    use journal_core::{decrypt_journal, encrypt_journal, KdfCost, Passphrase, Store};
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("journal.db");
+    drop(Store::open(&db).unwrap());
+    let kept = vec![words("2027-03-14", "Marigold evening, not saved.", None)];
+    Recovery::beside(&db).keep(&kept).unwrap();
+
+    let pass = Passphrase::new("sea glass").unwrap();
+    encrypt_journal(&db, &pass, KdfCost::FOR_TESTS).unwrap();
+    let raw = fs::read(Recovery::beside(&db).path()).unwrap();
+    assert!(
+        !raw.windows(8).any(|w| w == b"Marigold"),
+        "sealed with the journal"
+    );
+    let store = Store::open_with(&db, Some(&pass)).unwrap();
+    assert_eq!(
+        Recovery::beside(&db)
+            .sealed_with(store.recovery_key())
+            .read()
+            .unwrap(),
+        kept
+    );
+    drop(store);
+
+    decrypt_journal(&db, &pass).unwrap();
+    assert_eq!(
+        Recovery::beside(&db).read().unwrap(),
+        kept,
+        "plain JSON again"
+    );
+}

@@ -122,6 +122,60 @@ impl Salt {
 }
 
 /// The key for one salt, wiped when dropped.
+/// A key that seals a small file of the journal's (its recovery file) with
+/// ChaCha20-Poly1305; made from the journal's key, kept only in memory.
+#[derive(Clone)]
+pub struct SealKey(Zeroizing<[u8; KEY_LEN]>);
+
+impl std::fmt::Debug for SealKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("SealKey(…)")
+    }
+}
+
+/// What a sealed file starts with.
+const SEALED: &[u8; 8] = b"BRSEAL01";
+const NONCE_LEN: usize = 12;
+
+impl SealKey {
+    /// `plain`, sealed: the mark, a random nonce, then the ciphertext with
+    /// its tag.
+    pub fn seal(&self, plain: &[u8]) -> Result<Vec<u8>> {
+        use chacha20poly1305::aead::{Aead, KeyInit};
+        let cipher = chacha20poly1305::ChaCha20Poly1305::new(self.0.as_ref().into());
+        let mut nonce = [0u8; NONCE_LEN];
+        getrandom::fill(&mut nonce)
+            .map_err(|e| Error::invalid(format!("No randomness for the seal ({e}).")))?;
+        let sealed = cipher
+            .encrypt(&nonce.into(), plain)
+            .map_err(|_| Error::invalid("The words could not be sealed."))?;
+        let mut out = Vec::with_capacity(SEALED.len() + NONCE_LEN + sealed.len());
+        out.extend_from_slice(SEALED);
+        out.extend_from_slice(&nonce);
+        out.extend_from_slice(&sealed);
+        Ok(out)
+    }
+
+    /// What [`SealKey::seal`] sealed; `None` when this key did not seal it
+    /// (or the bytes were changed).
+    pub fn open(&self, sealed: &[u8]) -> Option<Zeroizing<Vec<u8>>> {
+        use chacha20poly1305::aead::{Aead, KeyInit};
+        let rest = sealed.strip_prefix(SEALED.as_slice())?;
+        if rest.len() < NONCE_LEN {
+            return None;
+        }
+        let (nonce, body) = rest.split_at(NONCE_LEN);
+        let cipher = chacha20poly1305::ChaCha20Poly1305::new(self.0.as_ref().into());
+        let nonce: [u8; NONCE_LEN] = nonce.try_into().ok()?;
+        cipher.decrypt(&nonce.into(), body).ok().map(Zeroizing::new)
+    }
+
+    /// Whether `bytes` are a sealed file.
+    pub fn is_sealed(bytes: &[u8]) -> bool {
+        bytes.starts_with(SEALED)
+    }
+}
+
 pub(crate) struct Key {
     bytes: Zeroizing<[u8; KEY_LEN]>,
     salt: Salt,
@@ -155,6 +209,18 @@ impl Key {
             .hash_password_into(passphrase.0.as_bytes(), &salt.0, bytes.as_mut())
             .map_err(|e| Error::invalid(format!("The key could not be made ({e}).")))?;
         Ok(Key { bytes, salt })
+    }
+
+    /// A key of its own for one `purpose`, made from this one (BLAKE2b keyed
+    /// with it, over the purpose): knowing it says nothing of the journal's.
+    pub(crate) fn sub_key(&self, purpose: &str) -> SealKey {
+        use blake2::digest::{consts::U32, Mac};
+        let mut mac = <blake2::Blake2bMac<U32> as Mac>::new_from_slice(self.bytes.as_ref())
+            .expect("a 32-byte key suits BLAKE2b");
+        mac.update(purpose.as_bytes());
+        let mut out = Zeroizing::new([0u8; KEY_LEN]);
+        out.copy_from_slice(&mac.finalize().into_bytes());
+        SealKey(out)
     }
 
     /// The same key (compared in full, whatever differs first).

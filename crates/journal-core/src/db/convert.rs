@@ -78,6 +78,14 @@ fn convert(path: &Path, old: Option<&Passphrase>, to: Option<&Key>) -> Result<()
         ));
     }
 
+    // Words a close could not save, read now in their present form (a file
+    // that cannot be read stops everything before anything changes), and
+    // written in the new form once the journal is converted.
+    let recovery = crate::pages::Recovery::beside(path);
+    let recovery_now =
+        recovery.sealed_with(from.as_ref().map(|k| k.sub_key(super::RECOVERY_PURPOSE)));
+    recovery_now.read()?;
+
     // The copies first and the journal last: if anything stops on the way,
     // the journal itself is still as it was and opens as before.
     let mut files: Vec<PathBuf> = copies_beside(path)?;
@@ -126,6 +134,9 @@ fn convert(path: &Path, old: Option<&Passphrase>, to: Option<&Key>) -> Result<()
         let _ = fs::remove_file(tmp);
     }
     finished?;
+    recovery
+        .sealed_with(to.map(|k| k.sub_key(super::RECOVERY_PURPOSE)))
+        .convert_from(&recovery_now)?;
     if let Some(dir) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
         if let Ok(d) = File::open(dir) {
             let _ = d.sync_all();

@@ -10,7 +10,10 @@ mod lock;
 mod migrate;
 mod open;
 
-pub use cipher::{is_encrypted, KdfCost, Passphrase};
+pub use cipher::{is_encrypted, KdfCost, Passphrase, SealKey};
+
+/// The purpose the recovery file's key is made for (see `Key::sub_key`).
+pub(crate) const RECOVERY_PURPOSE: &str = "breathing-room recovery file v1";
 
 pub(crate) use convert::replace_journal;
 pub use convert::{decrypt_journal, encrypt_journal, rekey_journal};
@@ -67,6 +70,12 @@ impl Store {
     /// Whether the journal is encrypted on disk.
     pub fn is_encrypted(&self) -> bool {
         self.key.is_some()
+    }
+
+    /// What seals this journal's recovery file (`None` for a plain journal:
+    /// its recovery file is plain too).
+    pub fn recovery_key(&self) -> Option<SealKey> {
+        self.key.as_ref().map(|k| k.sub_key(RECOVERY_PURPOSE))
     }
 
     /// Whether `passphrase` is the one this open, encrypted journal was

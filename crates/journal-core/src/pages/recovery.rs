@@ -2,12 +2,15 @@
 //! person chooses to close anyway, so the next start can put them back.
 //!
 //! The file does not need the journal (a save usually fails because the
-//! journal cannot be written), so it is plain JSON, readable in any editor.
-//! It is private (0600), written whole or not at all (a temporary file,
-//! synced, then renamed over the old one), and never written over: what it
-//! already holds is kept beside what is added, and a file that cannot be
-//! read is reported and left exactly as it is.
+//! journal cannot be written), so it is JSON, readable in any editor. Beside
+//! an encrypted journal it is sealed (ChaCha20-Poly1305, with a key made from
+//! the journal's own, `SealKey`): no page text in the clear, and it opens
+//! once the journal is unlocked. It is private (0600), written whole or not
+//! at all (a temporary file, synced, then renamed over the old one), and
+//! never written over: what it already holds is kept beside what is added,
+//! and a file that cannot be read is reported and left exactly as it is.
 
+use crate::db::SealKey;
 use crate::error::{Error, Result};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -16,6 +19,7 @@ use std::io::{ErrorKind, Write};
 use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 use ts_rs::TS;
+use zeroize::Zeroizing;
 
 /// The recovery file is named after the journal, with this added.
 pub const RECOVERY_SUFFIX: &str = ".recovery.json";
@@ -46,6 +50,8 @@ struct Contents {
 #[derive(Debug, Clone)]
 pub struct Recovery {
     path: PathBuf,
+    /// The encrypted journal's seal: the file is written sealed with it.
+    seal: Option<SealKey>,
 }
 
 impl Recovery {
@@ -58,6 +64,16 @@ impl Recovery {
         name.push(RECOVERY_SUFFIX);
         Recovery {
             path: journal.with_file_name(name),
+            seal: None,
+        }
+    }
+
+    /// The same file, sealed with `key` (an encrypted journal's; `None`
+    /// for a plain one). A sealed file is read only with its key.
+    pub fn sealed_with(&self, key: Option<SealKey>) -> Self {
+        Recovery {
+            path: self.path.clone(),
+            seal: key,
         }
     }
 
@@ -74,8 +90,17 @@ impl Recovery {
             Err(e) if e.kind() == ErrorKind::NotFound => return Ok(Vec::new()),
             Err(e) => return Err(self.unreadable(e.to_string())),
         };
-        let contents: Contents =
-            serde_json::from_slice(&bytes).map_err(|e| self.unreadable(e.to_string()))?;
+        let contents: Contents = if SealKey::is_sealed(&bytes) {
+            let Some(key) = &self.seal else {
+                return Err(Error::Locked);
+            };
+            let plain = key.open(&bytes).ok_or_else(|| {
+                self.unreadable("it was sealed with another passphrase's key".to_string())
+            })?;
+            serde_json::from_slice(&plain).map_err(|e| self.unreadable(e.to_string()))?
+        } else {
+            serde_json::from_slice(&bytes).map_err(|e| self.unreadable(e.to_string()))?
+        };
         Ok(contents.pages)
     }
 
@@ -99,11 +124,34 @@ impl Recovery {
             about: ABOUT.to_string(),
             pages: all,
         };
-        let mut bytes = serde_json::to_vec_pretty(&contents)
-            .map_err(|e| Error::invalid(format!("the words could not be written out: {e}")))?;
-        bytes.push(b'\n');
-        self.replace_with(&bytes)?;
+        self.write(&contents)?;
         Ok(contents.pages)
+    }
+
+    /// Writes the file again in the form this `Recovery` writes (sealed or
+    /// plain), keeping what it holds: after encryption is turned on, off or
+    /// to a new passphrase. `from` reads it as it is now.
+    pub fn convert_from(&self, from: &Recovery) -> Result<()> {
+        let pages = from.read()?;
+        if pages.is_empty() {
+            return Ok(());
+        }
+        self.write(&Contents {
+            about: ABOUT.to_string(),
+            pages,
+        })
+    }
+
+    fn write(&self, contents: &Contents) -> Result<()> {
+        let mut bytes = Zeroizing::new(
+            serde_json::to_vec_pretty(contents)
+                .map_err(|e| Error::invalid(format!("the words could not be written out: {e}")))?,
+        );
+        bytes.push(b'\n');
+        match &self.seal {
+            Some(key) => self.replace_with(&key.seal(&bytes)?),
+            None => self.replace_with(&bytes),
+        }
     }
 
     /// Removes the file (once its words are back, or the person let them go).
