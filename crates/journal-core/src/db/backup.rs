@@ -182,4 +182,56 @@ mod tests {
         let second = backup_path(&db, 3);
         assert_eq!(second.file_name().unwrap(), "journal.db.before-v3.2.bak");
     }
+
+    #[test]
+    fn the_copy_taken_before_an_encrypted_journal_is_updated_is_encrypted_too() {
+        use crate::{encrypt_journal, is_encrypted, Clock, FixedClock, KdfCost, Passphrase, Store};
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("journal.db");
+        {
+            let mut store = Store::open(&db).unwrap();
+            let day = chrono::NaiveDate::from_ymd_opt(2027, 3, 12).unwrap();
+            let clock = FixedClock::at_utc("2027-03-12T20:00:00Z");
+            store
+                .save_page(
+                    day,
+                    "Marigold light on the harbour.",
+                    None,
+                    &clock as &dyn Clock,
+                )
+                .unwrap();
+        }
+        let pass = Passphrase::new("sea glass").unwrap();
+        encrypt_journal(&db, &pass, KdfCost::FOR_TESTS).unwrap();
+        // As an older version of the app left it: the last update not yet made.
+        let latest = crate::db::SCHEMA_VERSION;
+        {
+            let store = Store::open_with(&db, Some(&pass)).unwrap();
+            store
+                .conn
+                .execute_batch(&format!(
+                    "DROP TABLE draft; PRAGMA user_version = {};",
+                    latest - 1
+                ))
+                .unwrap();
+        }
+        let store = Store::open_with(&db, Some(&pass)).unwrap();
+        drop(store);
+        let copy = dir.path().join(format!("journal.db.before-v{latest}.bak"));
+        assert!(copy.exists(), "a copy was taken before the update");
+        assert!(is_encrypted(&copy).unwrap(), "encrypted like the journal");
+        let raw = fs::read(&copy).unwrap();
+        assert!(
+            !raw.windows(8).any(|w| w == b"Marigold"),
+            "no words in the clear"
+        );
+        let opened = Store::open_with(&copy, Some(&pass)).unwrap();
+        assert_eq!(
+            opened
+                .page(chrono::NaiveDate::from_ymd_opt(2027, 3, 12).unwrap())
+                .unwrap()
+                .body,
+            "Marigold light on the harbour."
+        );
+    }
 }
