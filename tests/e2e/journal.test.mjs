@@ -195,6 +195,16 @@ describe('a day with the journal', () => {
     for (const other of [1, 2, 3, 5]) {
       assert.equal(await (await app.find(sel.mood(other))).selected(), false, `mood ${other}`);
     }
+    // And it looks that way: only the chosen one shows its dot (a dark
+    // desktop theme once drew a dot in every one).
+    const dots = await app.execute(
+      `return [1, 2, 3, 4, 5].map((n) => {
+         const radio = document.querySelector('[data-testid="mood-' + n + '"]');
+         return getComputedStyle(radio, '::before').transform;
+       })`,
+    );
+    const shown = dots.map((t) => t !== 'none' && !/^matrix\(0, 0, 0, 0/.test(t));
+    assert.deepEqual(shown, [false, false, false, true, false], `the dots drawn: ${dots.join(' | ')}`);
   });
 
   step('the CLI reads exactly what the app wrote', async () => {

@@ -126,3 +126,17 @@ describe('the first start', () => {
     expect(document.querySelector('textarea')).toBeTruthy();
   });
 });
+
+describe('the right-click menu', () => {
+  it('offers no Back, Forward or Reload, but fields keep their editing menu', async () => {
+    newJournal({ due: false });
+    render(Root, { api: lockApi });
+    await settle();
+    const onPage = new MouseEvent('contextmenu', { bubbles: true, cancelable: true });
+    document.querySelector('main, body')?.dispatchEvent(onPage);
+    expect(onPage.defaultPrevented).toBe(true);
+    const inEditor = new MouseEvent('contextmenu', { bubbles: true, cancelable: true });
+    document.querySelector('textarea')?.dispatchEvent(inEditor);
+    expect(inEditor.defaultPrevented).toBe(false);
+  });
+});
