@@ -859,3 +859,18 @@ describe('earlier versions', () => {
     expect(backend.saves()).toEqual([]);
   });
 });
+
+describe('what the save line says on another day', () => {
+  it('says nothing on an empty day never written, after a save on another day', async () => {
+    fakeBackend();
+    const { editor, saveState } = await startApp();
+    await type(editor, 'Words for today.');
+    await vi.advanceTimersByTimeAsync(5000);
+    await settle();
+    expect(saveState()).toBe('Saved');
+    await fireEvent.click(screen.getByTestId('prev-day'));
+    await settle();
+    expect((screen.getByTestId('editor') as HTMLTextAreaElement).value).toBe('');
+    expect(saveState()).toBe('');
+  });
+});

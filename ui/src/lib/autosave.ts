@@ -75,6 +75,8 @@ export class Autosaver {
   private running: Promise<void> | null = null;
   private runAgain = false;
   private savedSomething = false;
+  /** The day last opened: "Saved" speaks of it, not of a day left behind. */
+  private openDay = '';
   private current: SaveState = { kind: 'idle' };
 
   constructor(opts: AutosaverOptions) {
@@ -93,6 +95,11 @@ export class Autosaver {
 
   /** Records what the store holds for a day that was just opened. */
   loaded(date: string, draft: Draft, version: number): void {
+    if (date !== this.openDay) {
+      // A save made on another day says nothing about this one.
+      this.openDay = date;
+      this.savedSomething = false;
+    }
     this.stored.set(date, { ...draft });
     // Text still waiting was written over the version read before: it must
     // keep naming that one, or the store would take it as having seen this.
