@@ -117,12 +117,42 @@ enum Command {
     /// Verified backups: make one, list them, check one, put one back
     #[command(subcommand)]
     Backup(BackupCmd),
+    /// Write the whole journal out: JSON (lossless; to stdout unless --out)
+    Export {
+        #[arg(long, value_enum)]
+        format: ExportFormat,
+        /// The file to write (0600); stdout when left out
+        #[arg(long, value_name = "PATH")]
+        out: Option<PathBuf>,
+    },
+    /// Bring pages in from a file: a day that has a page keeps its text and
+    /// the imported text goes below it; the same file twice changes nothing
+    Import {
+        #[arg(long, value_enum)]
+        format: ImportFormat,
+        path: PathBuf,
+        /// Say what would happen, write nothing
+        #[arg(long)]
+        dry_run: bool,
+    },
     /// Days of giving space, urges held, contacts by kind
     Status {
         /// Evaluate as if this day were today, counting only what happened by then
         #[arg(long, value_name = "YYYY-MM-DD")]
         as_of: Option<String>,
     },
+}
+
+/// The export formats this version writes.
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum ExportFormat {
+    Json,
+}
+
+/// The formats this version reads.
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum ImportFormat {
+    Json,
 }
 
 #[derive(Subcommand)]
@@ -466,6 +496,61 @@ fn run(cli: Cli) -> Result<(), Error> {
             print_out(json, &Converted::new(&db, true), |c| c.words())
         }
         Command::Backup(cmd) => backup(cmd, &access, clock, json),
+        Command::Export { format, out } => {
+            let ExportFormat::Json = format;
+            let text = Journal::new(access.store()?, clock).export_json()?;
+            match out {
+                None => {
+                    let _ = writeln!(std::io::stdout().lock(), "{text}");
+                    Ok(())
+                }
+                Some(path) => {
+                    write_private(&path, text.as_bytes())?;
+                    eprintln!(
+                        "breathing-room-cli: {} is not encrypted: anyone who can open the file can read every page.",
+                        path.display()
+                    );
+                    print_out(json, &path.display().to_string(), |p| {
+                        format!("Exported to {p}")
+                    })
+                }
+            }
+        }
+        Command::Import {
+            format,
+            path,
+            dry_run,
+        } => {
+            let ImportFormat::Json = format;
+            let text = std::fs::read_to_string(&path).map_err(|e| {
+                if e.kind() == std::io::ErrorKind::InvalidData {
+                    Error::invalid(format!(
+                        "{} is not text that can be read as JSON; nothing was imported",
+                        path.display()
+                    ))
+                } else {
+                    Error::Io {
+                        path: path.clone(),
+                        source: e,
+                    }
+                }
+            })?;
+            let summary = Journal::new(access.store()?, clock).import_json(&text, dry_run)?;
+            print_out(json, &summary, |s| {
+                let mut out = format!(
+                    "{}{} days added, {} merged below the text already there, {} already there, {} left out.",
+                    if dry_run { "Would be: " } else { "" },
+                    s.added,
+                    s.merged,
+                    s.unchanged,
+                    s.skipped
+                );
+                for w in &s.warnings {
+                    out.push_str(&format!("\n{w}"));
+                }
+                out
+            })
+        }
         Command::Decrypt => {
             plain_refused(&db)?;
             let old = access.passphrase()?;
@@ -965,6 +1050,38 @@ fn print_out<T: Serialize>(
     if !text.is_empty() {
         // A reader that stops early (`| head`) is not a failure of ours.
         let _ = writeln!(std::io::stdout().lock(), "{text}");
+    }
+    Ok(())
+}
+
+/// Writes `bytes` to a new file at `path` readable by you only (0600),
+/// whole or not at all: a temporary file beside it, synced, then renamed.
+fn write_private(path: &std::path::Path, bytes: &[u8]) -> Result<(), Error> {
+    use std::os::unix::fs::OpenOptionsExt;
+    let io = |source: std::io::Error| Error::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    let mut name = path
+        .file_name()
+        .map(|n| n.to_os_string())
+        .unwrap_or_default();
+    name.push(".partial");
+    let tmp = path.with_file_name(name);
+    let written = (|| {
+        let mut f = std::fs::OpenOptions::new()
+            .write(true)
+            .create(true)
+            .truncate(true)
+            .mode(0o600)
+            .open(&tmp)?;
+        f.write_all(bytes)?;
+        f.sync_all()?;
+        std::fs::rename(&tmp, path)
+    })();
+    if let Err(e) = written {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(io(e));
     }
     Ok(())
 }

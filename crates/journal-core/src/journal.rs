@@ -471,6 +471,28 @@ impl Journal {
     }
 
     /// Every setting as key/value text.
+    /// The whole journal as JSON in the export format (`docs/export-format.md`).
+    pub fn export_json(&self) -> Result<String> {
+        let at = self
+            .clock
+            .now()
+            .to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
+        let export = self.store().export(&at)?;
+        serde_json::to_string_pretty(&export)
+            .map_err(|e| Error::invalid(format!("The export could not be written out ({e}).")))
+    }
+
+    /// Brings in an export (its JSON text): a backup of the journal first
+    /// (not for a dry run), then all of it in one transaction. See
+    /// `transfer::json` for how pages merge and what else comes in.
+    pub fn import_json(&self, text: &str, dry_run: bool) -> Result<crate::ImportSummary> {
+        let file = crate::parse_export(text)?;
+        if !dry_run {
+            self.create_backup(None)?;
+        }
+        self.store().import(&file, dry_run)
+    }
+
     /// Whether the first-start welcome is due (never seen, nothing written).
     pub fn needs_welcome(&self) -> Result<bool> {
         self.store().needs_welcome()

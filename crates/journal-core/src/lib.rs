@@ -15,6 +15,7 @@ mod pages;
 mod reminders;
 mod settings;
 mod space;
+mod transfer;
 
 pub use backups::{
     backup_stamp, keep as keep_backups, restore_backup, verify_backup, BackupInfo, BackupStatus,
@@ -55,6 +56,7 @@ pub use space::{
     NextMilestone, Period, PeriodInfo, SpaceFacts, SpaceStatus, Urge, UrgeEdit, When,
     MAX_NOTE_BYTES, MILESTONES,
 };
+pub use transfer::{parse_export, Export, ImportSummary, EXPORT_FORMAT, EXPORT_VERSION};
 
 /// The app's identifier (release builds); its data folder is named after it.
 pub const APP_IDENTIFIER: &str = "app.breathingroom.journal";

@@ -13,3 +13,4 @@ pub use page::{
 };
 pub use recovery::{RecoveredPage, Recovery, RECOVERY_SUFFIX};
 pub use search::{SearchHit, HIGHLIGHT_CLOSE, HIGHLIGHT_OPEN};
+pub(crate) use store::validate_page;

@@ -216,6 +216,12 @@ impl Store {
     }
 }
 
+/// A page's text and mood, checked as a save checks them.
+pub(crate) fn validate_page(body: &str, mood: Option<u8>) -> Result<()> {
+    validate_body(body)?;
+    validate_mood(mood)
+}
+
 fn validate_body(body: &str) -> Result<()> {
     if body.len() > MAX_BODY_BYTES {
         return Err(Error::invalid(format!(

@@ -1,0 +1,252 @@
+//! Export and import in our own JSON format, on real files: lossless (a
+//! journal exported and imported into an empty one is the same journal,
+//! row for row), merging page by page into one in use, the same file twice
+//! changing nothing, a dry run writing nothing, and a damaged, foreign or
+//! newer file refused with nothing changed.
+
+use chrono::NaiveDate;
+use journal_core::{ContactEdit, ContactKind, Export, FixedClock, Journal, Store, UrgeEdit, When};
+use proptest::prelude::*;
+use std::path::Path;
+
+fn day(s: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+}
+
+fn journal_at(path: &Path, now: &str) -> Journal {
+    Journal::new(Store::open(path).unwrap(), FixedClock::at_utc(now))
+}
+
+/// A journal with something of every kind in it.
+fn lived_in(path: &Path) -> Journal {
+    let j = journal_at(path, "2027-03-01T21:00:00Z");
+    j.save_page(
+        day("2027-02-10"),
+        "Before any of it. Marigold.",
+        Some(2),
+        None,
+    )
+    .unwrap();
+    j.start_period(
+        Some(day("2027-02-12")),
+        Some("Told them I would give them room."),
+    )
+    .unwrap();
+    let c = j
+        .log_contact(
+            ContactKind::Necessary,
+            When::Day(day("2027-02-14")),
+            Some("school forms"),
+        )
+        .unwrap();
+    j.edit_contact(
+        c.id,
+        &ContactEdit {
+            note: Some("the school forms, signed"),
+            ..ContactEdit::default()
+        },
+    )
+    .unwrap();
+    let u = j
+        .log_urge(When::Day(day("2027-02-15")), Some(4), Some("almost called"))
+        .unwrap();
+    j.edit_urge(
+        u.id,
+        &UrgeEdit {
+            intensity: Some(Some(3)),
+            ..UrgeEdit::default()
+        },
+    )
+    .unwrap();
+    let gone = j
+        .log_urge(When::Day(day("2027-02-16")), None, None)
+        .unwrap();
+    j.remove_urge(gone.id).unwrap();
+    j.end_period(Some(day("2027-02-20")), Some("We talked, calmly."))
+        .unwrap();
+    j.start_period(Some(day("2027-02-22")), None).unwrap();
+    j.mark_milestone_seen(1).unwrap();
+    j.save_page(
+        day("2027-03-01"),
+        "Tea, a walk, an early night.",
+        Some(4),
+        None,
+    )
+    .unwrap();
+    j.save_draft("period-outcome", "Half a thought").unwrap();
+    j.set_card_helpful("giving-space-keep-the-promise", true)
+        .unwrap();
+    j.set_card_aside(
+        "necessary-contact-keep-it-practical",
+        Some(day("2027-03-01")),
+        true,
+    )
+    .unwrap();
+    j.set_setting("daily.time", "21:15").unwrap();
+    j.set_setting("discreet", "false").unwrap();
+    // A page rewritten much later keeps its earlier text.
+    let later = journal_at(path, "2027-03-02T21:00:00Z");
+    later
+        .save_page(
+            day("2027-03-01"),
+            "Tea, a walk. Then a long call with Mum.",
+            Some(4),
+            None,
+        )
+        .unwrap();
+    drop(later);
+    j
+}
+
+fn export_of(j: &Journal) -> Export {
+    let mut e = journal_core::parse_export(&j.export_json().unwrap()).unwrap();
+    e.exported_at = String::new();
+    e
+}
+
+#[test]
+fn a_journal_exported_and_imported_into_an_empty_one_is_the_same_journal() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = lived_in(&dir.path().join("a.db"));
+    let text = a.export_json().unwrap();
+    assert!(text.starts_with("{\n  \"format\": \"breathing-room\",\n  \"version\": 1,"));
+
+    let b = journal_at(&dir.path().join("b.db"), "2027-03-05T09:00:00Z");
+    let s = b.import_json(&text, false).unwrap();
+    assert_eq!((s.added, s.merged, s.unchanged, s.skipped), (2, 0, 0, 0));
+    assert!(s.warnings.is_empty(), "{:?}", s.warnings);
+
+    // Row for row, and read the same way through every reading the CLI has.
+    assert_eq!(export_of(&a), export_of(&b));
+    assert_eq!(
+        a.list_pages(None, None).unwrap(),
+        b.list_pages(None, None).unwrap()
+    );
+    assert_eq!(a.history(None).unwrap(), b.history(None).unwrap());
+    assert_eq!(
+        a.contacts_with(true).unwrap(),
+        b.contacts_with(true).unwrap()
+    );
+    assert_eq!(a.urges_with(true).unwrap(), b.urges_with(true).unwrap());
+    assert_eq!(a.settings().unwrap(), b.settings().unwrap());
+    assert_eq!(a.helpful_cards().unwrap(), b.helpful_cards().unwrap());
+    assert_eq!(
+        a.space_status(Some(day("2027-03-01"))).unwrap(),
+        b.space_status(Some(day("2027-03-01"))).unwrap()
+    );
+    assert_eq!(a.search("marigold").unwrap(), b.search("marigold").unwrap());
+    assert_eq!(
+        b.get_page(day("2027-03-01")).unwrap().body,
+        "Tea, a walk. Then a long call with Mum."
+    );
+}
+
+#[test]
+fn the_same_file_twice_changes_nothing_the_second_time() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = lived_in(&dir.path().join("a.db")).export_json().unwrap();
+    let b = journal_at(&dir.path().join("b.db"), "2027-03-05T09:00:00Z");
+    b.import_json(&text, false).unwrap();
+    let once = export_of(&b);
+    let s = b.import_json(&text, false).unwrap();
+    assert_eq!((s.added, s.merged, s.unchanged, s.skipped), (0, 0, 2, 0));
+    assert!(s.warnings.is_empty(), "{:?}", s.warnings);
+    assert_eq!(export_of(&b), once);
+}
+
+#[test]
+fn into_a_journal_in_use_the_imported_text_goes_below_and_its_own_events_stay() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = lived_in(&dir.path().join("a.db")).export_json().unwrap();
+    let b = journal_at(&dir.path().join("b.db"), "2027-03-05T09:00:00Z");
+    b.save_page(day("2027-03-01"), "My own words that day.", None, None)
+        .unwrap();
+    b.start_period(Some(day("2027-03-03")), None).unwrap();
+
+    let dry = b.import_json(&text, true).unwrap();
+    assert_eq!((dry.added, dry.merged), (1, 1));
+    assert_eq!(
+        b.list_pages(None, None).unwrap().len(),
+        1,
+        "a dry run writes nothing"
+    );
+
+    let s = b.import_json(&text, false).unwrap();
+    assert_eq!((s.added, s.merged, s.unchanged), (1, 1, 0));
+    assert!(
+        s.warnings.iter().any(|w| w.contains("has its own")),
+        "{:?}",
+        s.warnings
+    );
+    let merged = b.get_page(day("2027-03-01")).unwrap();
+    assert_eq!(
+        merged.body,
+        "My own words that day.\n\nTea, a walk. Then a long call with Mum."
+    );
+    assert_eq!(merged.mood, Some(4), "a mood is taken where there was none");
+    // The page as it was is among its earlier texts.
+    assert!(b
+        .revisions(day("2027-03-01"))
+        .unwrap()
+        .iter()
+        .any(|r| r.body == "My own words that day."));
+    // Its own period stands; none of the file's came in.
+    assert_eq!(b.current_period().unwrap().unwrap().start, "2027-03-03");
+    assert!(b.contacts_with(true).unwrap().is_empty());
+    // A backup was made first.
+    assert!(!b.list_backups(None).unwrap().is_empty());
+
+    let again = b.import_json(&text, false).unwrap();
+    assert_eq!((again.added, again.merged, again.unchanged), (0, 0, 2));
+}
+
+#[test]
+fn a_damaged_foreign_or_newer_file_is_refused_and_nothing_changes() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = lived_in(&dir.path().join("a.db")).export_json().unwrap();
+    let b = journal_at(&dir.path().join("b.db"), "2027-03-05T09:00:00Z");
+    let newer = text.replacen("\"version\": 1", "\"version\": 2", 1);
+    let cut = &text[..text.len() / 2];
+    for (file, says) in [
+        ("not json at all", "line 1"),
+        ("{\"format\": \"dayone\"}", "not a Breathing Room export"),
+        (newer.as_str(), "newer version"),
+        (cut, "line"),
+        (
+            "{\"format\": \"breathing-room\", \"version\": 1, \"exported_at\": \"x\", \"pages\": 7}",
+            "damaged",
+        ),
+    ] {
+        let e = b.import_json(file, false).unwrap_err();
+        assert_eq!(e.code(), "invalid_input");
+        assert!(e.user_message().contains(says), "{e}");
+        assert!(e.user_message().contains("Nothing was imported"), "{e}");
+    }
+    assert!(b.list_pages(None, None).unwrap().is_empty());
+    assert!(
+        b.list_backups(None).unwrap().is_empty(),
+        "nothing was even backed up"
+    );
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(24))]
+    #[test]
+    fn any_set_of_pages_comes_back_the_same(
+        pages in proptest::collection::btree_map(
+            (2000i32..2040, 1u32..=12, 1u32..=28),
+            ("[a-zA-Zé' .,\n]{0,80}", proptest::option::of(1u8..=5)),
+            0..12,
+        )
+    ) {
+        let dir = tempfile::tempdir().unwrap();
+        let a = journal_at(&dir.path().join("a.db"), "2041-01-01T12:00:00Z");
+        for ((y, m, d), (body, mood)) in &pages {
+            let date = NaiveDate::from_ymd_opt(*y, *m, *d).unwrap();
+            a.save_page(date, body, *mood, None).unwrap();
+        }
+        let b = journal_at(&dir.path().join("b.db"), "2041-01-02T12:00:00Z");
+        b.import_json(&a.export_json().unwrap(), false).unwrap();
+        prop_assert_eq!(export_of(&a), export_of(&b));
+    }
+}
