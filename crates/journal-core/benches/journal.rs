@@ -329,6 +329,9 @@ fn timed_saves(b: &mut Bench, label: &str, target: Option<(&str, Duration)>) {
     }
 }
 
+/// The goal for a JSON export of the ten-year journal.
+const EXPORT_P50_TARGET: Duration = Duration::from_millis(500);
+
 fn timed_runs(b: &mut Bench) {
     println!("\n--- percentiles (n = timed runs) ---");
     timed_saves(
@@ -345,6 +348,31 @@ fn timed_runs(b: &mut Bench) {
         times.push(t.elapsed());
     }
     percentiles("list_pages (all ten years)", times, None);
+
+    // The whole journal out as JSON, and into an empty journal again.
+    let mut export = Vec::with_capacity(10);
+    let mut text = String::new();
+    for _ in 0..10 {
+        let t = Instant::now();
+        let e = b.store.export("2027-01-01T00:00:00.000Z").expect("export");
+        text = serde_json::to_string_pretty(&e).expect("json");
+        export.push(t.elapsed());
+    }
+    percentiles(
+        &format!("export as JSON (ten years, {} MB)", text.len() / 1_000_000),
+        export,
+        Some(("p50", EXPORT_P50_TARGET)),
+    );
+    let mut import = Vec::with_capacity(5);
+    for _ in 0..5 {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let mut empty = Store::open(dir.path().join("import.db")).expect("journal");
+        let file = journal_core::parse_export(&text).expect("parse");
+        let t = Instant::now();
+        empty.import(&file, false).expect("import");
+        import.push(t.elapsed());
+    }
+    percentiles("import that JSON into an empty journal", import, None);
 
     println!("\nthe same journal in memory, to separate CPU from disk:");
     let mut m = Bench::in_memory();
