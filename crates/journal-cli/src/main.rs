@@ -117,7 +117,8 @@ enum Command {
     /// Verified backups: make one, list them, check one, put one back
     #[command(subcommand)]
     Backup(BackupCmd),
-    /// Write the whole journal out: JSON (lossless; to stdout unless --out)
+    /// Write the whole journal out: JSON (lossless; to stdout unless --out),
+    /// or Markdown (a file per day, into a new or empty --out folder)
     Export {
         #[arg(long, value_enum)]
         format: ExportFormat,
@@ -147,6 +148,7 @@ enum Command {
 #[derive(Clone, Copy, clap::ValueEnum)]
 enum ExportFormat {
     Json,
+    Markdown,
 }
 
 /// The formats this version reads.
@@ -497,8 +499,21 @@ fn run(cli: Cli) -> Result<(), Error> {
         }
         Command::Backup(cmd) => backup(cmd, &access, clock, json),
         Command::Export { format, out } => {
-            let ExportFormat::Json = format;
-            let text = Journal::new(access.store()?, clock).export_json()?;
+            let journal = Journal::new(access.store()?, clock);
+            if let ExportFormat::Markdown = format {
+                let dir = out.ok_or_else(|| {
+                    Error::invalid("a Markdown export needs --out DIR (a new or empty folder)")
+                })?;
+                let done = journal.export_markdown(&dir)?;
+                eprintln!(
+                    "breathing-room-cli: {} is not encrypted: anyone who can open its files can read every page.",
+                    dir.display()
+                );
+                return print_out(json, &done, |d| {
+                    format!("Exported {} days as Markdown to {}", d.pages, d.folder)
+                });
+            }
+            let text = journal.export_json()?;
             match out {
                 None => {
                     let _ = writeln!(std::io::stdout().lock(), "{text}");

@@ -174,3 +174,42 @@ fn a_file_that_is_not_an_export_exits_2_and_a_dry_run_writes_nothing() {
     assert_eq!(dry["added"], 1);
     assert_eq!(json(&db, &["list"]), serde_json::json!([]));
 }
+
+#[test]
+fn markdown_goes_into_a_new_folder_and_needs_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("j.db");
+    run(
+        &db,
+        &[
+            "write",
+            "--date",
+            "2026-11-04",
+            "--mood",
+            "3",
+            "Did not call.",
+        ],
+    );
+    let out = cli(&db)
+        .args(["export", "--format", "markdown"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("needs --out"));
+    let folder = dir.path().join("md");
+    let done = json(
+        &db,
+        &[
+            "export",
+            "--format",
+            "markdown",
+            "--out",
+            folder.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(done["pages"], 1);
+    assert_eq!(
+        std::fs::read_to_string(folder.join("2026/11/2026-11-04.md")).unwrap(),
+        "---\ndate: 2026-11-04\nmood: 3\n---\n\nDid not call.\n"
+    );
+}

@@ -329,8 +329,9 @@ fn timed_saves(b: &mut Bench, label: &str, target: Option<(&str, Duration)>) {
     }
 }
 
-/// The goal for a JSON export of the ten-year journal.
+/// The goals for exports of the ten-year journal.
 const EXPORT_P50_TARGET: Duration = Duration::from_millis(500);
+const MARKDOWN_P50_TARGET: Duration = Duration::from_millis(1500);
 
 fn timed_runs(b: &mut Bench) {
     println!("\n--- percentiles (n = timed runs) ---");
@@ -373,6 +374,19 @@ fn timed_runs(b: &mut Bench) {
         import.push(t.elapsed());
     }
     percentiles("import that JSON into an empty journal", import, None);
+    let mut markdown = Vec::with_capacity(5);
+    for _ in 0..5 {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let t = Instant::now();
+        let e = b.store.export("2027-01-01T00:00:00.000Z").expect("export");
+        journal_core::write_markdown(&e, &dir.path().join("md")).expect("markdown");
+        markdown.push(t.elapsed());
+    }
+    percentiles(
+        "export as Markdown (ten years, a file per day)",
+        markdown,
+        Some(("p50", MARKDOWN_P50_TARGET)),
+    );
 
     println!("\nthe same journal in memory, to separate CPU from disk:");
     let mut m = Bench::in_memory();

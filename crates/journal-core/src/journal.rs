@@ -482,6 +482,17 @@ impl Journal {
             .map_err(|e| Error::invalid(format!("The export could not be written out ({e}).")))
     }
 
+    /// The journal as Markdown files in `dir` (new or empty): one per day,
+    /// `YYYY/MM/YYYY-MM-DD.md`, and `space.md` (see `transfer::markdown`).
+    pub fn export_markdown(&self, dir: &std::path::Path) -> Result<crate::MarkdownExport> {
+        let at = self
+            .clock
+            .now()
+            .to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
+        let export = self.store().export(&at)?;
+        crate::transfer::write_markdown(&export, dir)
+    }
+
     /// Brings in an export (its JSON text): a backup of the journal first
     /// (not for a dry run), then all of it in one transaction. See
     /// `transfer::json` for how pages merge and what else comes in.

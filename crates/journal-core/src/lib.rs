@@ -56,7 +56,10 @@ pub use space::{
     NextMilestone, Period, PeriodInfo, SpaceFacts, SpaceStatus, Urge, UrgeEdit, When,
     MAX_NOTE_BYTES, MILESTONES,
 };
-pub use transfer::{parse_export, Export, ImportSummary, EXPORT_FORMAT, EXPORT_VERSION};
+pub use transfer::{
+    parse_export, write_markdown, Export, ImportSummary, MarkdownExport, EXPORT_FORMAT,
+    EXPORT_VERSION,
+};
 
 /// The app's identifier (release builds); its data folder is named after it.
 pub const APP_IDENTIFIER: &str = "app.breathingroom.journal";

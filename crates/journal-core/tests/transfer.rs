@@ -250,3 +250,60 @@ proptest! {
         prop_assert_eq!(export_of(&a), export_of(&b));
     }
 }
+
+#[test]
+fn markdown_is_a_file_per_day_and_the_periods_in_space_md_never_written_over() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let j = lived_in(&dir.path().join("a.db"));
+    let out = dir.path().join("pages");
+    let done = j.export_markdown(&out).unwrap();
+    assert_eq!(done.pages, 2);
+    let page = out.join("2027/03/2027-03-01.md");
+    assert_eq!(
+        std::fs::read_to_string(&page).unwrap(),
+        "---\ndate: 2027-03-01\nmood: 4\n---\n\nTea, a walk. Then a long call with Mum.\n"
+    );
+    assert_eq!(
+        std::fs::metadata(&page).unwrap().permissions().mode() & 0o777,
+        0o600
+    );
+    assert!(out.join("2027/02/2027-02-10.md").exists());
+    let space = std::fs::read_to_string(out.join("space.md")).unwrap();
+    assert!(
+        space.contains("## From 2027-02-12 to 2027-02-20"),
+        "{space}"
+    );
+    assert!(space.contains("## Since 2027-02-22"), "{space}");
+    assert!(
+        space.contains("2027-02-14: A contact that had to happen: the school forms, signed"),
+        "{space}"
+    );
+    assert!(
+        space.contains(
+            "2027-02-15: An urge to reach out, held back (strength 3 of 5): almost called"
+        ),
+        "{space}"
+    );
+    assert!(
+        !space.contains("2027-02-16"),
+        "a taken-back urge no longer counts: {space}"
+    );
+    assert!(
+        space.contains("How it ended: We talked, calmly."),
+        "{space}"
+    );
+    assert_eq!(
+        space.matches("give them room").count(),
+        1,
+        "said once: {space}"
+    );
+
+    // A folder with anything in it is refused, and left as it was.
+    let e = j.export_markdown(&out).unwrap_err();
+    assert_eq!(e.code(), "invalid_input");
+    assert_eq!(
+        std::fs::read_to_string(&page).unwrap(),
+        "---\ndate: 2027-03-01\nmood: 4\n---\n\nTea, a walk. Then a long call with Mum.\n"
+    );
+}

@@ -2,6 +2,10 @@
 //! format, and read back in.
 
 mod json;
+mod markdown;
+
+pub use markdown::write_markdown;
+pub use markdown::MarkdownExport;
 
 pub use json::{
     parse_export, Export, ImportSummary, FORMAT as EXPORT_FORMAT, VERSION as EXPORT_VERSION,

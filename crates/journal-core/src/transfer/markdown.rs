@@ -1,0 +1,172 @@
+//! The journal as Markdown files anyone can read in any editor (or in
+//! Obsidian, or on GitHub): one file per day, `YYYY/MM/YYYY-MM-DD.md`, with
+//! a small front matter (the date, and the mood when one was chosen) and the
+//! page's text as written; and `space.md`, each period of giving space with
+//! what happened in it, day by day. Written into a new or empty folder
+//! only, so nothing already there is ever written over.
+
+use super::json::{EventOut, Export, PeriodOut};
+use crate::error::{Error, Result};
+use std::fs;
+use std::io::Write;
+use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
+use std::path::{Path, PathBuf};
+
+/// What a Markdown export wrote.
+#[derive(Debug, Clone, serde::Serialize, PartialEq, Eq)]
+pub struct MarkdownExport {
+    pub folder: String,
+    /// Day files written.
+    pub pages: u32,
+}
+
+fn io(path: &Path) -> impl Fn(std::io::Error) -> Error + '_ {
+    move |source| Error::Io {
+        path: path.to_path_buf(),
+        source,
+    }
+}
+
+/// Writes `export` as Markdown into `dir`, which must be new or empty.
+pub fn write_markdown(export: &Export, dir: &Path) -> Result<MarkdownExport> {
+    match fs::read_dir(dir) {
+        Ok(mut entries) => {
+            if entries.next().is_some() {
+                return Err(Error::invalid(format!(
+                    "{} is not empty; choose a new or empty folder, so nothing in it is \
+                     written over. Nothing was written.",
+                    dir.display()
+                )));
+            }
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+        Err(e) => return Err(io(dir)(e)),
+    }
+    make_dir(dir)?;
+    let mut pages = 0;
+    for page in &export.pages {
+        if page.body.trim().is_empty() && page.mood.is_none() {
+            continue;
+        }
+        let (year, month) = (&page.date[0..4], &page.date[5..7]);
+        let folder = dir.join(year).join(month);
+        make_dir(&folder)?;
+        let mut text = format!("---\ndate: {}\n", page.date);
+        if let Some(mood) = page.mood {
+            text.push_str(&format!("mood: {mood}\n"));
+        }
+        text.push_str("---\n\n");
+        text.push_str(&page.body);
+        if !page.body.ends_with('\n') {
+            text.push('\n');
+        }
+        write_new(&folder.join(format!("{}.md", page.date)), &text)?;
+        pages += 1;
+    }
+    if !export.periods.is_empty() {
+        write_new(&dir.join("space.md"), &space(export))?;
+    }
+    Ok(MarkdownExport {
+        folder: dir.display().to_string(),
+        pages,
+    })
+}
+
+fn make_dir(dir: &Path) -> Result<()> {
+    fs::DirBuilder::new()
+        .recursive(true)
+        .mode(0o700)
+        .create(dir)
+        .map_err(io(dir))
+}
+
+/// A new file (never one already there), readable by its owner only.
+fn write_new(path: &PathBuf, text: &str) -> Result<()> {
+    let mut f = fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o600)
+        .open(path)
+        .map_err(io(path))?;
+    f.write_all(text.as_bytes()).map_err(io(path))
+}
+
+/// How a kind of contact reads in `space.md`.
+fn contact_words(kind: Option<&str>) -> &'static str {
+    match kind {
+        Some("pursued") => "Reached out to them",
+        Some("necessary") => "A contact that had to happen",
+        Some("they-reached-out") => "They reached out",
+        Some("upfront") => "Told them I was stepping back",
+        _ => "A contact",
+    }
+}
+
+/// Each period, newest last, with its days: contacts and urges held back
+/// (taken-back ones left out, as they no longer count).
+fn space(export: &Export) -> String {
+    let mut out = String::from("# Giving space\n");
+    for p in &export.periods {
+        out.push_str(&period(p, export));
+    }
+    out
+}
+
+fn period(p: &PeriodOut, export: &Export) -> String {
+    let mut out = match &p.end {
+        Some(end) => format!("\n## From {} to {}\n", p.start, end),
+        None => format!("\n## Since {}\n", p.start),
+    };
+    let within = |e: &&EventOut| {
+        e.removed_at.is_none()
+            && e.date.as_str() >= p.start.as_str()
+            && p.end.as_deref().is_none_or(|end| e.date.as_str() <= end)
+    };
+    // The note said before stepping back, unless it is logged as a contact
+    // of its own (then it is in the days below).
+    let told = export
+        .contacts
+        .iter()
+        .filter(within)
+        .any(|c| c.kind.as_deref() == Some("upfront"));
+    if let Some(note) = p
+        .upfront_note
+        .as_deref()
+        .filter(|n| !n.trim().is_empty() && !told)
+    {
+        out.push_str(&format!(
+            "\nWhat I said before stepping back: {}\n",
+            note.trim()
+        ));
+    }
+    let mut days: Vec<(String, String)> = Vec::new();
+    for c in export.contacts.iter().filter(within) {
+        let mut line = contact_words(c.kind.as_deref()).to_string();
+        if let Some(note) = c.note.as_deref().filter(|n| !n.trim().is_empty()) {
+            line.push_str(&format!(": {}", note.trim()));
+        }
+        days.push((c.at.clone(), format!("- {}: {line}", c.date)));
+    }
+    for u in export.urges.iter().filter(within) {
+        let mut line = String::from("An urge to reach out, held back");
+        if let Some(i) = u.intensity {
+            line.push_str(&format!(" (strength {i} of 5)"));
+        }
+        if let Some(note) = u.note.as_deref().filter(|n| !n.trim().is_empty()) {
+            line.push_str(&format!(": {}", note.trim()));
+        }
+        days.push((u.at.clone(), format!("- {}: {line}", u.date)));
+    }
+    days.sort();
+    if !days.is_empty() {
+        out.push('\n');
+        for (_, line) in days {
+            out.push_str(&line);
+            out.push('\n');
+        }
+    }
+    if let Some(outcome) = p.outcome.as_deref().filter(|o| !o.trim().is_empty()) {
+        out.push_str(&format!("\nHow it ended: {}\n", outcome.trim()));
+    }
+    out
+}
