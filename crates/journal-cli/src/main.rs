@@ -155,6 +155,8 @@ enum ExportFormat {
 #[derive(Clone, Copy, clap::ValueEnum)]
 enum ImportFormat {
     Json,
+    /// jrnl's plain-text journal file
+    Jrnl,
 }
 
 #[derive(Subcommand)]
@@ -536,11 +538,10 @@ fn run(cli: Cli) -> Result<(), Error> {
             path,
             dry_run,
         } => {
-            let ImportFormat::Json = format;
             let text = std::fs::read_to_string(&path).map_err(|e| {
                 if e.kind() == std::io::ErrorKind::InvalidData {
                     Error::invalid(format!(
-                        "{} is not text that can be read as JSON; nothing was imported",
+                        "{} is not UTF-8 text, so it cannot be read as that format; nothing was imported",
                         path.display()
                     ))
                 } else {
@@ -550,7 +551,11 @@ fn run(cli: Cli) -> Result<(), Error> {
                     }
                 }
             })?;
-            let summary = Journal::new(access.store()?, clock).import_json(&text, dry_run)?;
+            let journal = Journal::new(access.store()?, clock);
+            let summary = match format {
+                ImportFormat::Json => journal.import_json(&text, dry_run)?,
+                ImportFormat::Jrnl => journal.import_jrnl(&text, dry_run)?,
+            };
             print_out(json, &summary, |s| {
                 let mut out = format!(
                     "{}{} days added, {} merged below the text already there, {} already there, {} left out.",

@@ -213,3 +213,31 @@ fn markdown_goes_into_a_new_folder_and_needs_one() {
         "---\ndate: 2026-11-04\nmood: 3\n---\n\nDid not call.\n"
     );
 }
+
+#[test]
+fn a_jrnl_file_comes_in_a_page_a_day() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("j.db");
+    let file = dir.path().join("journal.txt");
+    std::fs::write(
+        &file,
+        "[2024-02-29 11:30:00 PM] Late.\nCould not sleep.\n\n[2024-02-29 09:01:00 AM] Early. *\n",
+    )
+    .unwrap();
+    let s = json(&db, &["import", "--format", "jrnl", file.to_str().unwrap()]);
+    assert_eq!(
+        s,
+        serde_json::json!({"added": 1, "merged": 0, "unchanged": 0, "skipped": 0, "media_skipped": 0, "warnings": []})
+    );
+    assert_eq!(
+        json(&db, &["show", "--date", "2024-02-29"])["body"],
+        "09:01 \u{2605} Early.\n\n23:30 Late.\nCould not sleep."
+    );
+    std::fs::write(&file, [0xff, 0xfe, 0x00]).unwrap();
+    let out = cli(&db)
+        .args(["import", "--format", "jrnl"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+}

@@ -504,6 +504,23 @@ impl Journal {
         self.store().import(&file, dry_run)
     }
 
+    /// Brings in jrnl's plain-text journal file (see `transfer::jrnl`): each
+    /// day's entries become that day's page, merged like an export's pages.
+    pub fn import_jrnl(&self, text: &str, dry_run: bool) -> Result<crate::ImportSummary> {
+        let at = self
+            .clock
+            .now()
+            .to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
+        let (file, mut warnings) = crate::transfer::read_jrnl(text, &at)?;
+        if !dry_run {
+            self.create_backup(None)?;
+        }
+        let mut summary = self.store().import(&file, dry_run)?;
+        warnings.append(&mut summary.warnings);
+        summary.warnings = warnings;
+        Ok(summary)
+    }
+
     /// Whether the first-start welcome is due (never seen, nothing written).
     pub fn needs_welcome(&self) -> Result<bool> {
         self.store().needs_welcome()

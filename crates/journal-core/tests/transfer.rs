@@ -307,3 +307,74 @@ fn markdown_is_a_file_per_day_and_the_periods_in_space_md_never_written_over() {
         "---\ndate: 2027-03-01\nmood: 4\n---\n\nTea, a walk. Then a long call with Mum.\n"
     );
 }
+
+const JRNL_V2: &str = include_str!("fixtures/import/jrnl-v2.txt");
+const JRNL_V4: &str = include_str!("fixtures/import/jrnl-v4.txt");
+
+#[test]
+fn a_jrnl_file_becomes_a_page_a_day_each_entry_under_its_time() {
+    let dir = tempfile::tempdir().unwrap();
+    let j = journal_at(&dir.path().join("j.db"), "2024-03-05T09:00:00Z");
+    let s = j.import_jrnl(JRNL_V2, false).unwrap();
+    assert_eq!((s.added, s.merged, s.unchanged, s.skipped), (3, 0, 0, 0));
+    assert_eq!(
+        j.get_page(day("2023-08-21")).unwrap().body,
+        "08:05 Early start.\nCoffee on the step before anyone was up.\n\n\
+         21:40 Long day at work.\nThe meeting ran over and I missed the bus.\nMade soup anyway. @home"
+    );
+    assert_eq!(
+        j.get_page(day("2023-08-22")).unwrap().body,
+        "19:15 ★ Wanted to text him.\nI wrote it out here instead and left it.\n@urge @held"
+    );
+    assert!(j
+        .get_page(day("2023-08-24"))
+        .unwrap()
+        .body
+        .starts_with("22:00 Café with Ana — ünïcödé is fine ☕"));
+
+    // jrnl 4's default time format, 12-hour with seconds.
+    let s = j.import_jrnl(JRNL_V4, false).unwrap();
+    assert_eq!(s.added, 2);
+    assert_eq!(
+        j.get_page(day("2024-02-29")).unwrap().body,
+        "09:01 A leap day.\nWalked the long way round.\n\n23:30 Late, can't sleep.\nCounted the days again: twelve."
+    );
+    assert_eq!(j.get_page(day("2024-03-01")).unwrap().body, "12:00 Noon.");
+
+    // Twice: nothing changes.
+    let before = export_of(&j);
+    let again = j.import_jrnl(JRNL_V2, false).unwrap();
+    assert_eq!((again.added, again.merged, again.unchanged), (0, 0, 3));
+    assert_eq!(export_of(&j), before);
+}
+
+#[test]
+fn a_file_that_is_not_a_jrnl_journal_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let j = journal_at(&dir.path().join("j.db"), "2024-03-05T09:00:00Z");
+    let e = j
+        .import_jrnl("Dear diary,\nno times here.\n", false)
+        .unwrap_err();
+    assert_eq!(e.code(), "invalid_input");
+    assert!(e.user_message().contains("not a jrnl journal file"));
+    assert!(j.list_pages(None, None).unwrap().is_empty());
+    let s = j
+        .import_jrnl(
+            "A stray line first.\n[2023-08-21 09:01] Then an entry.\n",
+            true,
+        )
+        .unwrap();
+    assert_eq!(s.added, 1);
+    assert!(s.warnings[0].contains("left out"), "{:?}", s.warnings);
+    assert!(j.list_pages(None, None).unwrap().is_empty(), "a dry run");
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+    #[test]
+    fn the_jrnl_reader_never_panics_on_any_text(text in "(\\PC|\\n|\\[|\\]|[0-9: -]){0,300}") {
+        let dir = tempfile::tempdir().unwrap();
+        let j = journal_at(&dir.path().join("j.db"), "2024-03-05T09:00:00Z");
+        let _ = j.import_jrnl(&text, true);
+    }
+}

@@ -1,9 +1,11 @@
 //! Leaving and arriving: the whole journal written out in a documented
 //! format, and read back in.
 
+mod jrnl;
 mod json;
 mod markdown;
 
+pub(crate) use jrnl::read_jrnl;
 pub use markdown::write_markdown;
 pub use markdown::MarkdownExport;
 
