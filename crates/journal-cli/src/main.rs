@@ -157,6 +157,8 @@ enum ImportFormat {
     Json,
     /// jrnl's plain-text journal file
     Jrnl,
+    /// jrnl's JSON export (`jrnl --export json`)
+    JrnlJson,
 }
 
 #[derive(Subcommand)]
@@ -555,6 +557,7 @@ fn run(cli: Cli) -> Result<(), Error> {
             let summary = match format {
                 ImportFormat::Json => journal.import_json(&text, dry_run)?,
                 ImportFormat::Jrnl => journal.import_jrnl(&text, dry_run)?,
+                ImportFormat::JrnlJson => journal.import_jrnl_json(&text, dry_run)?,
             };
             print_out(json, &summary, |s| {
                 let mut out = format!(

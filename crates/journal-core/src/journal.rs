@@ -507,11 +507,26 @@ impl Journal {
     /// Brings in jrnl's plain-text journal file (see `transfer::jrnl`): each
     /// day's entries become that day's page, merged like an export's pages.
     pub fn import_jrnl(&self, text: &str, dry_run: bool) -> Result<crate::ImportSummary> {
+        self.import_pages(text, dry_run, crate::transfer::read_jrnl)
+    }
+
+    /// Brings in jrnl's JSON export (`jrnl --export json`), as
+    /// [`Journal::import_jrnl`] does its text file.
+    pub fn import_jrnl_json(&self, text: &str, dry_run: bool) -> Result<crate::ImportSummary> {
+        self.import_pages(text, dry_run, crate::transfer::read_jrnl_json)
+    }
+
+    fn import_pages(
+        &self,
+        text: &str,
+        dry_run: bool,
+        read: crate::transfer::PageReader,
+    ) -> Result<crate::ImportSummary> {
         let at = self
             .clock
             .now()
             .to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
-        let (file, mut warnings) = crate::transfer::read_jrnl(text, &at)?;
+        let (file, mut warnings) = read(text, &at)?;
         if !dry_run {
             self.create_backup(None)?;
         }

@@ -378,3 +378,21 @@ proptest! {
         let _ = j.import_jrnl(&text, true);
     }
 }
+
+#[test]
+fn jrnls_json_export_comes_in_like_its_text_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let j = journal_at(&dir.path().join("j.db"), "2024-03-05T09:00:00Z");
+    let s = j
+        .import_jrnl_json(include_str!("fixtures/import/jrnl-export.json"), false)
+        .unwrap();
+    assert_eq!((s.added, s.skipped), (1, 0));
+    assert!(s.warnings[0].contains("2023-02-30"), "{:?}", s.warnings);
+    assert_eq!(
+        j.get_page(day("2023-08-22")).unwrap().body,
+        "08:05 Early start.\nCoffee on the step before anyone was up.\n\n\
+         19:15 ★ Wanted to text him.\nI wrote it out here instead and left it.\n@urge"
+    );
+    let e = j.import_jrnl_json("{\"entries\": 3}", false).unwrap_err();
+    assert!(e.user_message().contains("not a jrnl JSON export"), "{e}");
+}

@@ -83,6 +83,56 @@ pub fn read_jrnl(text: &str, imported_at: &str) -> Result<(Export, Vec<String>)>
             "The first {before} lines, before the first entry, were left out."
         ));
     }
+    Ok((as_pages(entries, imported_at), warnings))
+}
+
+/// jrnl's JSON export (`jrnl --export json`): its `entries`, each with
+/// `date`, `time`, `title`, `body` and `starred`.
+pub fn read_jrnl_json(text: &str, imported_at: &str) -> Result<(Export, Vec<String>)> {
+    #[derive(serde::Deserialize)]
+    struct File {
+        entries: Vec<JsonEntry>,
+    }
+    #[derive(serde::Deserialize)]
+    struct JsonEntry {
+        date: String,
+        time: String,
+        #[serde(default)]
+        title: String,
+        #[serde(default)]
+        body: String,
+        #[serde(default)]
+        starred: bool,
+    }
+    let file: File = serde_json::from_str(text).map_err(|e| {
+        Error::invalid(format!(
+            "This is not a jrnl JSON export (line {}, column {}: {e}). Nothing was imported.",
+            e.line(),
+            e.column()
+        ))
+    })?;
+    let mut warnings = Vec::new();
+    let mut entries = Vec::new();
+    for (n, e) in file.entries.into_iter().enumerate() {
+        let stamp = format!("{} {}", e.date, e.time);
+        match NaiveDateTime::parse_from_str(&stamp, "%Y-%m-%d %H:%M") {
+            Ok(at) => entries.push(Entry {
+                at,
+                title: e.title,
+                starred: e.starred,
+                body: e.body.lines().map(str::to_string).collect(),
+            }),
+            Err(_) => warnings.push(format!(
+                "Entry {} was left out: \"{stamp}\" is not a date and time.",
+                n + 1
+            )),
+        }
+    }
+    Ok((as_pages(entries, imported_at), warnings))
+}
+
+/// Entries as pages: each day's in time order, each under its time.
+fn as_pages(entries: Vec<Entry>, imported_at: &str) -> Export {
     let mut days: BTreeMap<NaiveDate, Vec<Entry>> = BTreeMap::new();
     for e in entries {
         days.entry(e.at.date()).or_default().push(e);
@@ -124,22 +174,19 @@ pub fn read_jrnl(text: &str, imported_at: &str) -> Result<(Export, Vec<String>)>
             }
         })
         .collect();
-    Ok((
-        Export {
-            format: super::json::FORMAT.to_string(),
-            version: super::json::VERSION,
-            exported_at: imported_at.to_string(),
-            pages,
-            periods: Vec::new(),
-            contacts: Vec::new(),
-            urges: Vec::new(),
-            drafts: Vec::new(),
-            guidance: Default::default(),
-            settings: Vec::new(),
-            deliveries: Vec::new(),
-        },
-        warnings,
-    ))
+    Export {
+        format: super::json::FORMAT.to_string(),
+        version: super::json::VERSION,
+        exported_at: imported_at.to_string(),
+        pages,
+        periods: Vec::new(),
+        contacts: Vec::new(),
+        urges: Vec::new(),
+        drafts: Vec::new(),
+        guidance: Default::default(),
+        settings: Vec::new(),
+        deliveries: Vec::new(),
+    }
 }
 
 #[cfg(test)]
