@@ -159,6 +159,8 @@ enum ImportFormat {
     Jrnl,
     /// jrnl's JSON export (`jrnl --export json`)
     JrnlJson,
+    /// a folder of Markdown files named by date (2023-08-21.md)
+    Markdown,
 }
 
 #[derive(Subcommand)]
@@ -540,24 +542,12 @@ fn run(cli: Cli) -> Result<(), Error> {
             path,
             dry_run,
         } => {
-            let text = std::fs::read_to_string(&path).map_err(|e| {
-                if e.kind() == std::io::ErrorKind::InvalidData {
-                    Error::invalid(format!(
-                        "{} is not UTF-8 text, so it cannot be read as that format; nothing was imported",
-                        path.display()
-                    ))
-                } else {
-                    Error::Io {
-                        path: path.clone(),
-                        source: e,
-                    }
-                }
-            })?;
             let journal = Journal::new(access.store()?, clock);
             let summary = match format {
-                ImportFormat::Json => journal.import_json(&text, dry_run)?,
-                ImportFormat::Jrnl => journal.import_jrnl(&text, dry_run)?,
-                ImportFormat::JrnlJson => journal.import_jrnl_json(&text, dry_run)?,
+                ImportFormat::Markdown => journal.import_markdown(&path, dry_run)?,
+                ImportFormat::Json => journal.import_json(&read_text(&path)?, dry_run)?,
+                ImportFormat::Jrnl => journal.import_jrnl(&read_text(&path)?, dry_run)?,
+                ImportFormat::JrnlJson => journal.import_jrnl_json(&read_text(&path)?, dry_run)?,
             };
             print_out(json, &summary, |s| {
                 let mut out = format!(
@@ -1107,4 +1097,22 @@ fn write_private(path: &std::path::Path, bytes: &[u8]) -> Result<(), Error> {
         return Err(io(e));
     }
     Ok(())
+}
+
+/// A file to import, as text: one that is not UTF-8 is not any of the
+/// formats read (exit 2, nothing written).
+fn read_text(path: &std::path::Path) -> Result<String, Error> {
+    std::fs::read_to_string(path).map_err(|e| {
+        if e.kind() == std::io::ErrorKind::InvalidData {
+            Error::invalid(format!(
+                "{} is not UTF-8 text, so it cannot be read as that format; nothing was imported",
+                path.display()
+            ))
+        } else {
+            Error::Io {
+                path: path.to_path_buf(),
+                source: e,
+            }
+        }
+    })
 }

@@ -516,6 +516,27 @@ impl Journal {
         self.import_pages(text, dry_run, crate::transfer::read_jrnl_json)
     }
 
+    /// Brings in a folder of Markdown files named by date (this app's
+    /// Markdown export, or one's own notes), as [`Journal::import_jrnl`] does.
+    pub fn import_markdown(
+        &self,
+        dir: &std::path::Path,
+        dry_run: bool,
+    ) -> Result<crate::ImportSummary> {
+        let at = self
+            .clock
+            .now()
+            .to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
+        let (file, mut warnings) = crate::transfer::read_markdown_folder(dir, &at)?;
+        if !dry_run {
+            self.create_backup(None)?;
+        }
+        let mut summary = self.store().import(&file, dry_run)?;
+        warnings.append(&mut summary.warnings);
+        summary.warnings = warnings;
+        Ok(summary)
+    }
+
     fn import_pages(
         &self,
         text: &str,

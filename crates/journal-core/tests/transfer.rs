@@ -396,3 +396,33 @@ fn jrnls_json_export_comes_in_like_its_text_file() {
     let e = j.import_jrnl_json("{\"entries\": 3}", false).unwrap_err();
     assert!(e.user_message().contains("not a jrnl JSON export"), "{e}");
 }
+
+#[test]
+fn a_folder_of_markdown_named_by_date_comes_in_and_our_own_export_comes_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = lived_in(&dir.path().join("a.db"));
+    let md = dir.path().join("md");
+    a.export_markdown(&md).unwrap();
+    std::fs::write(md.join("notes.txt"), "not a day").unwrap();
+    std::fs::write(md.join("2027/03/2027-03-04.md"), "Written by hand, no front matter.\n").unwrap();
+
+    let b = journal_at(&dir.path().join("b.db"), "2027-03-05T09:00:00Z");
+    let s = b.import_markdown(&md, false).unwrap();
+    assert_eq!((s.added, s.merged, s.skipped), (3, 0, 0));
+    assert!(s.warnings.iter().any(|w| w.contains("passed over")), "{:?}", s.warnings);
+    for date in ["2027-02-10", "2027-03-01"] {
+        let (x, y) = (a.get_page(day(date)).unwrap(), b.get_page(day(date)).unwrap());
+        assert_eq!((x.body, x.mood), (y.body, y.mood), "{date}");
+    }
+    assert_eq!(
+        b.get_page(day("2027-03-04")).unwrap().body,
+        "Written by hand, no front matter."
+    );
+    let again = b.import_markdown(&md, false).unwrap();
+    assert_eq!((again.added, again.unchanged), (0, 3));
+
+    let empty = dir.path().join("empty");
+    std::fs::create_dir(&empty).unwrap();
+    let e = b.import_markdown(&empty, false).unwrap_err();
+    assert!(e.user_message().contains("no Markdown files named by date"), "{e}");
+}

@@ -170,3 +170,105 @@ fn period(p: &PeriodOut, export: &Export) -> String {
     }
     out
 }
+
+/// A folder of Markdown files named by date (`2023-08-21.md`, in any
+/// subfolder, as this app's Markdown export writes them): each is that
+/// day's page. A small front matter (`---` lines) is read for `mood` and
+/// otherwise left out; other files are passed over (and counted in a
+/// warning).
+pub fn read_markdown_folder(dir: &Path, imported_at: &str) -> Result<(Export, Vec<String>)> {
+    let mut files = Vec::new();
+    collect(dir, &mut files)?;
+    let mut pages = std::collections::BTreeMap::new();
+    let mut passed_over = 0u32;
+    for path in files {
+        let name = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
+        let is_md = path.extension().and_then(|e| e.to_str()) == Some("md");
+        let Some(date) = crate::date::parse_date(name).ok().filter(|_| is_md) else {
+            passed_over += 1;
+            continue;
+        };
+        let text = fs::read_to_string(&path).map_err(|e| {
+            Error::invalid(format!(
+                "{} could not be read as text ({e}). Nothing was imported.",
+                path.display()
+            ))
+        })?;
+        let (mood, body) = split_front_matter(&text);
+        pages.insert(date, (mood, body.trim_end().to_string()));
+    }
+    if pages.is_empty() {
+        return Err(Error::invalid(format!(
+            "{} holds no Markdown files named by date (such as 2023-08-21.md). Nothing was \
+             imported.",
+            dir.display()
+        )));
+    }
+    let mut warnings = Vec::new();
+    if passed_over > 0 {
+        warnings.push(format!(
+            "{passed_over} files not named by date (such as 2023-08-21.md) were passed over."
+        ));
+    }
+    let pages = pages
+        .into_iter()
+        .map(|(date, (mood, body))| super::json::PageOut {
+            date: crate::date::format_date(date),
+            body,
+            mood,
+            created_at: imported_at.to_string(),
+            updated_at: imported_at.to_string(),
+            text_changed_at: Some(imported_at.to_string()),
+            version: 1,
+            revisions: Vec::new(),
+        })
+        .collect();
+    Ok((
+        Export {
+            format: super::json::FORMAT.to_string(),
+            version: super::json::VERSION,
+            exported_at: imported_at.to_string(),
+            pages,
+            periods: Vec::new(),
+            contacts: Vec::new(),
+            urges: Vec::new(),
+            drafts: Vec::new(),
+            guidance: Default::default(),
+            settings: Vec::new(),
+            deliveries: Vec::new(),
+        },
+        warnings,
+    ))
+}
+
+fn collect(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
+    for entry in fs::read_dir(dir).map_err(io(dir))? {
+        let path = entry.map_err(io(dir))?.path();
+        if path.is_dir() {
+            collect(&path, out)?;
+        } else {
+            out.push(path);
+        }
+    }
+    Ok(())
+}
+
+/// The mood a front matter names (1 to 5), and the text after it.
+fn split_front_matter(text: &str) -> (Option<u8>, &str) {
+    let Some(rest) = text.strip_prefix("---\n") else {
+        return (None, text);
+    };
+    let Some(end) = rest
+        .find("\n---\n")
+        .map(|i| (i, i + 5))
+        .or_else(|| rest.strip_suffix("\n---").map(|r| (r.len(), rest.len())))
+    else {
+        return (None, text);
+    };
+    let mood = rest[..end.0].lines().find_map(|l| {
+        l.strip_prefix("mood:")
+            .and_then(|v| v.trim().parse::<u8>().ok())
+            .filter(|m| (1..=5).contains(m))
+    });
+    (mood, rest[end.1..].trim_start_matches('\n'))
+}

@@ -6,6 +6,7 @@ mod json;
 mod markdown;
 
 pub(crate) use jrnl::{read_jrnl, read_jrnl_json};
+pub(crate) use markdown::read_markdown_folder;
 pub use markdown::write_markdown;
 pub use markdown::MarkdownExport;
 
