@@ -161,6 +161,8 @@ enum ImportFormat {
     JrnlJson,
     /// a folder of Markdown files named by date (2023-08-21.md)
     Markdown,
+    /// Day One's export: the .zip (every journal inside) or a journal's .json
+    Dayone,
 }
 
 #[derive(Subcommand)]
@@ -545,6 +547,13 @@ fn run(cli: Cli) -> Result<(), Error> {
             let journal = Journal::new(access.store()?, clock);
             let summary = match format {
                 ImportFormat::Markdown => journal.import_markdown(&path, dry_run)?,
+                ImportFormat::Dayone => {
+                    let bytes = std::fs::read(&path).map_err(|source| Error::Io {
+                        path: path.clone(),
+                        source,
+                    })?;
+                    journal.import_dayone(&bytes, dry_run)?
+                }
                 ImportFormat::Json => journal.import_json(&read_text(&path)?, dry_run)?,
                 ImportFormat::Jrnl => journal.import_jrnl(&read_text(&path)?, dry_run)?,
                 ImportFormat::JrnlJson => journal.import_jrnl_json(&read_text(&path)?, dry_run)?,

@@ -497,23 +497,23 @@ impl Journal {
     /// (not for a dry run), then all of it in one transaction. See
     /// `transfer::json` for how pages merge and what else comes in.
     pub fn import_json(&self, text: &str, dry_run: bool) -> Result<crate::ImportSummary> {
-        let file = crate::parse_export(text)?;
-        if !dry_run {
-            self.create_backup(None)?;
-        }
-        self.store().import(&file, dry_run)
+        self.bring_in(dry_run, |_| Ok((crate::parse_export(text)?, Vec::new(), 0)))
     }
 
     /// Brings in jrnl's plain-text journal file (see `transfer::jrnl`): each
     /// day's entries become that day's page, merged like an export's pages.
     pub fn import_jrnl(&self, text: &str, dry_run: bool) -> Result<crate::ImportSummary> {
-        self.import_pages(text, dry_run, crate::transfer::read_jrnl)
+        self.bring_in(dry_run, |at| {
+            crate::transfer::read_jrnl(text, at).map(|(file, warnings)| (file, warnings, 0))
+        })
     }
 
     /// Brings in jrnl's JSON export (`jrnl --export json`), as
     /// [`Journal::import_jrnl`] does its text file.
     pub fn import_jrnl_json(&self, text: &str, dry_run: bool) -> Result<crate::ImportSummary> {
-        self.import_pages(text, dry_run, crate::transfer::read_jrnl_json)
+        self.bring_in(dry_run, |at| {
+            crate::transfer::read_jrnl_json(text, at).map(|(file, warnings)| (file, warnings, 0))
+        })
     }
 
     /// Brings in a folder of Markdown files named by date (this app's
@@ -523,37 +523,39 @@ impl Journal {
         dir: &std::path::Path,
         dry_run: bool,
     ) -> Result<crate::ImportSummary> {
-        let at = self
-            .clock
-            .now()
-            .to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
-        let (file, mut warnings) = crate::transfer::read_markdown_folder(dir, &at)?;
-        if !dry_run {
-            self.create_backup(None)?;
-        }
-        let mut summary = self.store().import(&file, dry_run)?;
-        warnings.append(&mut summary.warnings);
-        summary.warnings = warnings;
-        Ok(summary)
+        self.bring_in(dry_run, |at| {
+            crate::transfer::read_markdown_folder(dir, at)
+                .map(|(file, warnings)| (file, warnings, 0))
+        })
     }
 
-    fn import_pages(
+    /// Brings in Day One's export: its `.zip` (every journal inside) or a
+    /// journal's JSON (see `transfer::dayone`), merged like the others.
+    pub fn import_dayone(&self, bytes: &[u8], dry_run: bool) -> Result<crate::ImportSummary> {
+        self.bring_in(dry_run, |at| crate::transfer::read_dayone(bytes, at))
+    }
+
+    /// Reads a file (`read`, given the import's time) into pages and more,
+    /// then: a backup first (not for a dry run), and all of it in one
+    /// transaction. A file that cannot be read changes nothing, a backup
+    /// included.
+    fn bring_in(
         &self,
-        text: &str,
         dry_run: bool,
-        read: crate::transfer::PageReader,
+        read: impl FnOnce(&str) -> Result<(crate::Export, Vec<String>, u32)>,
     ) -> Result<crate::ImportSummary> {
         let at = self
             .clock
             .now()
             .to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
-        let (file, mut warnings) = read(text, &at)?;
+        let (file, mut warnings, media) = read(&at)?;
         if !dry_run {
             self.create_backup(None)?;
         }
         let mut summary = self.store().import(&file, dry_run)?;
         warnings.append(&mut summary.warnings);
         summary.warnings = warnings;
+        summary.media_skipped = media;
         Ok(summary)
     }
 

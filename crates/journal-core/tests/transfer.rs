@@ -404,14 +404,25 @@ fn a_folder_of_markdown_named_by_date_comes_in_and_our_own_export_comes_back() {
     let md = dir.path().join("md");
     a.export_markdown(&md).unwrap();
     std::fs::write(md.join("notes.txt"), "not a day").unwrap();
-    std::fs::write(md.join("2027/03/2027-03-04.md"), "Written by hand, no front matter.\n").unwrap();
+    std::fs::write(
+        md.join("2027/03/2027-03-04.md"),
+        "Written by hand, no front matter.\n",
+    )
+    .unwrap();
 
     let b = journal_at(&dir.path().join("b.db"), "2027-03-05T09:00:00Z");
     let s = b.import_markdown(&md, false).unwrap();
     assert_eq!((s.added, s.merged, s.skipped), (3, 0, 0));
-    assert!(s.warnings.iter().any(|w| w.contains("passed over")), "{:?}", s.warnings);
+    assert!(
+        s.warnings.iter().any(|w| w.contains("passed over")),
+        "{:?}",
+        s.warnings
+    );
     for date in ["2027-02-10", "2027-03-01"] {
-        let (x, y) = (a.get_page(day(date)).unwrap(), b.get_page(day(date)).unwrap());
+        let (x, y) = (
+            a.get_page(day(date)).unwrap(),
+            b.get_page(day(date)).unwrap(),
+        );
         assert_eq!((x.body, x.mood), (y.body, y.mood), "{date}");
     }
     assert_eq!(
@@ -424,5 +435,71 @@ fn a_folder_of_markdown_named_by_date_comes_in_and_our_own_export_comes_back() {
     let empty = dir.path().join("empty");
     std::fs::create_dir(&empty).unwrap();
     let e = b.import_markdown(&empty, false).unwrap_err();
-    assert!(e.user_message().contains("no Markdown files named by date"), "{e}");
+    assert!(
+        e.user_message().contains("no Markdown files named by date"),
+        "{e}"
+    );
+}
+
+#[test]
+fn day_one_entries_land_on_the_day_they_were_written_where_they_were_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let j = journal_at(&dir.path().join("j.db"), "2024-03-05T09:00:00Z");
+    let json = include_bytes!("fixtures/import/dayone-journal.json");
+    let s = j.import_dayone(json, false).unwrap();
+    assert_eq!((s.added, s.skipped, s.media_skipped), (2, 0, 1));
+    // 23:30 UTC is 19:30 that evening in New York, not the next day.
+    assert_eq!(
+        j.get_page(day("2023-08-21")).unwrap().body,
+        "08:00\nLunch by the window.\n\n[photo: 0a1b2c.jpeg]\n\n\
+         19:30 ★\nLate evening walk. Felt steadier - finally!\n\nTags: walks, evening\nPlace: Riverside Park"
+    );
+    // Midnight UTC is nine in the morning in Tokyo: an all-day entry there.
+    assert_eq!(
+        j.get_page(day("2023-08-22")).unwrap().body,
+        "09:00\nA whole day, remembered: the train, the rain."
+    );
+    let again = j.import_dayone(json, false).unwrap();
+    assert_eq!((again.added, again.unchanged), (0, 2));
+}
+
+#[test]
+fn every_journal_in_a_day_one_zip_comes_in() {
+    let dir = tempfile::tempdir().unwrap();
+    let j = journal_at(&dir.path().join("j.db"), "2024-03-05T09:00:00Z");
+    let s = j
+        .import_dayone(include_bytes!("fixtures/import/dayone-export.zip"), false)
+        .unwrap();
+    assert_eq!((s.added, s.media_skipped), (3, 1));
+    assert!(
+        s.warnings.iter().any(|w| w.contains("not brought in")),
+        "{:?}",
+        s.warnings
+    );
+    assert_eq!(
+        j.get_page(day("2023-09-01")).unwrap().body,
+        "09:00\nFrom the second journal.\n\nTags: work"
+    );
+    for bad in [
+        &b"PK\x03\x04 not really a zip"[..],
+        b"{\"entries\": 5}",
+        b"\xff\xfe",
+    ] {
+        let e = j.import_dayone(bad, true).unwrap_err();
+        assert_eq!(e.code(), "invalid_input");
+        assert!(e.user_message().contains("Nothing was imported"), "{e}");
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+    #[test]
+    fn the_importers_never_panic_on_arbitrary_bytes(bytes in proptest::collection::vec(any::<u8>(), 0..400)) {
+        let dir = tempfile::tempdir().unwrap();
+        let j = journal_at(&dir.path().join("j.db"), "2024-03-05T09:00:00Z");
+        let _ = j.import_dayone(&bytes, true);
+        let text = String::from_utf8_lossy(&bytes);
+        let _ = j.import_json(&text, true);
+        let _ = j.import_jrnl_json(&text, true);
+    }
 }

@@ -162,31 +162,10 @@ fn as_pages(entries: Vec<Entry>, imported_at: &str) -> Export {
                 })
                 .collect::<Vec<_>>()
                 .join("\n\n");
-            PageOut {
-                date: crate::date::format_date(date),
-                body,
-                mood: None,
-                created_at: imported_at.to_string(),
-                updated_at: imported_at.to_string(),
-                text_changed_at: Some(imported_at.to_string()),
-                version: 1,
-                revisions: Vec::new(),
-            }
+            PageOut::imported(date, body, None, imported_at)
         })
         .collect();
-    Export {
-        format: super::json::FORMAT.to_string(),
-        version: super::json::VERSION,
-        exported_at: imported_at.to_string(),
-        pages,
-        periods: Vec::new(),
-        contacts: Vec::new(),
-        urges: Vec::new(),
-        drafts: Vec::new(),
-        guidance: Default::default(),
-        settings: Vec::new(),
-        deliveries: Vec::new(),
-    }
+    Export::of_pages(pages, imported_at)
 }
 
 #[cfg(test)]

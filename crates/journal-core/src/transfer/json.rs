@@ -47,6 +47,46 @@ pub struct Export {
     pub deliveries: Vec<DeliveryOut>,
 }
 
+impl Export {
+    /// Pages only (what another app's file brings), dated `at`.
+    pub(crate) fn of_pages(pages: Vec<PageOut>, at: &str) -> Export {
+        Export {
+            format: FORMAT.to_string(),
+            version: VERSION,
+            exported_at: at.to_string(),
+            pages,
+            periods: Vec::new(),
+            contacts: Vec::new(),
+            urges: Vec::new(),
+            drafts: Vec::new(),
+            guidance: GuidanceOut::default(),
+            settings: Vec::new(),
+            deliveries: Vec::new(),
+        }
+    }
+}
+
+impl PageOut {
+    /// A page brought in from another app at `at`, with no history of ours.
+    pub(crate) fn imported(
+        date: chrono::NaiveDate,
+        body: String,
+        mood: Option<u8>,
+        at: &str,
+    ) -> PageOut {
+        PageOut {
+            date: crate::date::format_date(date),
+            body,
+            mood,
+            created_at: at.to_string(),
+            updated_at: at.to_string(),
+            text_changed_at: Some(at.to_string()),
+            version: 1,
+            revisions: Vec::new(),
+        }
+    }
+}
+
 #[derive(Debug, Serialize, Deserialize, PartialEq)]
 pub struct PageOut {
     pub date: String,

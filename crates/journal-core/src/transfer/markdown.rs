@@ -212,33 +212,9 @@ pub fn read_markdown_folder(dir: &Path, imported_at: &str) -> Result<(Export, Ve
     }
     let pages = pages
         .into_iter()
-        .map(|(date, (mood, body))| super::json::PageOut {
-            date: crate::date::format_date(date),
-            body,
-            mood,
-            created_at: imported_at.to_string(),
-            updated_at: imported_at.to_string(),
-            text_changed_at: Some(imported_at.to_string()),
-            version: 1,
-            revisions: Vec::new(),
-        })
+        .map(|(date, (mood, body))| super::json::PageOut::imported(date, body, mood, imported_at))
         .collect();
-    Ok((
-        Export {
-            format: super::json::FORMAT.to_string(),
-            version: super::json::VERSION,
-            exported_at: imported_at.to_string(),
-            pages,
-            periods: Vec::new(),
-            contacts: Vec::new(),
-            urges: Vec::new(),
-            drafts: Vec::new(),
-            guidance: Default::default(),
-            settings: Vec::new(),
-            deliveries: Vec::new(),
-        },
-        warnings,
-    ))
+    Ok((Export::of_pages(pages, imported_at), warnings))
 }
 
 fn collect(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
