@@ -125,6 +125,10 @@ enum Command {
         /// The file to write (0600); stdout when left out
         #[arg(long, value_name = "PATH")]
         out: Option<PathBuf>,
+        /// An encrypted export's passphrase: the first line of this file
+        /// [else $BREATHING_ROOM_EXPORT_PASSPHRASE, else asked for twice]
+        #[arg(long, value_name = "FILE")]
+        export_passphrase_file: Option<PathBuf>,
     },
     /// Bring pages in from a file: a day that has a page keeps its text and
     /// the imported text goes below it; the same file twice changes nothing
@@ -135,6 +139,10 @@ enum Command {
         /// Say what would happen, write nothing
         #[arg(long)]
         dry_run: bool,
+        /// An encrypted export's passphrase: the first line of this file
+        /// [else $BREATHING_ROOM_EXPORT_PASSPHRASE, else asked for]
+        #[arg(long, value_name = "FILE")]
+        export_passphrase_file: Option<PathBuf>,
     },
     /// Days of giving space, urges held, contacts by kind
     Status {
@@ -149,12 +157,16 @@ enum Command {
 enum ExportFormat {
     Json,
     Markdown,
+    /// the JSON export encrypted in the age format (opens with `age -d` too)
+    Age,
 }
 
 /// The formats this version reads.
 #[derive(Clone, Copy, clap::ValueEnum)]
 enum ImportFormat {
     Json,
+    /// an encrypted export (age)
+    Age,
     /// jrnl's plain-text journal file
     Jrnl,
     /// jrnl's JSON export (`jrnl --export json`)
@@ -506,8 +518,29 @@ fn run(cli: Cli) -> Result<(), Error> {
             print_out(json, &Converted::new(&db, true), |c| c.words())
         }
         Command::Backup(cmd) => backup(cmd, &access, clock, json),
-        Command::Export { format, out } => {
+        Command::Export {
+            format,
+            out,
+            export_passphrase_file,
+        } => {
             let journal = Journal::new(access.store()?, clock);
+            if let ExportFormat::Age = format {
+                let passphrase =
+                    secret::export_passphrase(export_passphrase_file.as_deref(), true)?;
+                let sealed = journal.export_age(&passphrase)?;
+                return match out {
+                    None => {
+                        let _ = std::io::stdout().lock().write_all(&sealed);
+                        Ok(())
+                    }
+                    Some(path) => {
+                        write_private(&path, &sealed)?;
+                        print_out(json, &path.display().to_string(), |p| {
+                            format!("Exported, encrypted, to {p}")
+                        })
+                    }
+                };
+            }
             if let ExportFormat::Markdown = format {
                 let dir = out.ok_or_else(|| {
                     Error::invalid("a Markdown export needs --out DIR (a new or empty folder)")
@@ -543,9 +576,19 @@ fn run(cli: Cli) -> Result<(), Error> {
             format,
             path,
             dry_run,
+            export_passphrase_file,
         } => {
             let journal = Journal::new(access.store()?, clock);
             let summary = match format {
+                ImportFormat::Age => {
+                    let bytes = std::fs::read(&path).map_err(|source| Error::Io {
+                        path: path.clone(),
+                        source,
+                    })?;
+                    let passphrase =
+                        secret::export_passphrase(export_passphrase_file.as_deref(), false)?;
+                    journal.import_age(&bytes, &passphrase, dry_run)?
+                }
                 ImportFormat::Markdown => journal.import_markdown(&path, dry_run)?,
                 ImportFormat::Dayone => {
                     let bytes = std::fs::read(&path).map_err(|source| Error::Io {

@@ -49,6 +49,34 @@ pub fn new_passphrase(file: Option<&Path>) -> Result<Passphrase, Error> {
     checked(first.to_string())
 }
 
+const EXPORT_VAR: &str = "BREATHING_ROOM_EXPORT_PASSPHRASE";
+
+/// An encrypted export's own passphrase (not the journal's): from the file,
+/// else $BREATHING_ROOM_EXPORT_PASSPHRASE, else asked for (twice when a new
+/// export is being sealed).
+pub fn export_passphrase(file: Option<&Path>, new: bool) -> Result<Passphrase, Error> {
+    if let Some(p) = from_file_or_var(file, EXPORT_VAR)? {
+        return Ok(p);
+    }
+    if !std::io::stdin().is_terminal() {
+        return Err(Error::PassphraseMissing(format!(
+            "give the export's passphrase with --export-passphrase-file or ${EXPORT_VAR}. \
+             Nothing was written."
+        )));
+    }
+    if !new {
+        return ask("The export's passphrase: ");
+    }
+    let first = Zeroizing::new(read_hidden("A passphrase for the export: ")?);
+    let second = Zeroizing::new(read_hidden("The same again: ")?);
+    if *first != *second {
+        return Err(Error::invalid(
+            "the two passphrases were not the same. Nothing was written.",
+        ));
+    }
+    checked(first.to_string())
+}
+
 fn from_file_or_var(file: Option<&Path>, var: &str) -> Result<Option<Passphrase>, Error> {
     if let Some(file) = file {
         let text = Zeroizing::new(std::fs::read(file).map_err(|e| {

@@ -241,3 +241,68 @@ fn a_jrnl_file_comes_in_a_page_a_day() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn an_encrypted_export_takes_its_own_passphrase_and_a_wrong_one_exits_3() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = dir.path().join("a.db");
+    run(
+        &a,
+        &["write", "--date", "2026-11-04", "Did not call. Marigold."],
+    );
+    let file = dir.path().join("journal.age");
+    let out = cli(&a)
+        .env("BREATHING_ROOM_EXPORT_PASSPHRASE", "a walk by the lake")
+        .args(["export", "--format", "age", "--out"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let sealed = std::fs::read(&file).unwrap();
+    assert!(sealed.starts_with(b"age-encryption.org/v1"));
+    assert!(!sealed.windows(8).any(|w| w == b"Marigold"));
+    assert_eq!(
+        std::fs::metadata(&file).unwrap().permissions().mode() & 0o777,
+        0o600
+    );
+
+    let b = dir.path().join("b.db");
+    // No passphrase and no terminal: exit 3, nothing written.
+    let out = cli(&b)
+        .env_remove("BREATHING_ROOM_EXPORT_PASSPHRASE")
+        .args(["import", "--format", "age"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(3));
+    let wrong = dir.path().join("wrong.txt");
+    std::fs::write(&wrong, "a walk by the sea\n").unwrap();
+    let out = cli(&b)
+        .args(["import", "--format", "age", "--export-passphrase-file"])
+        .arg(&wrong)
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(3), "{out:?}");
+    assert_eq!(json(&b, &["list"]), serde_json::json!([]));
+
+    let right = dir.path().join("right.txt");
+    std::fs::write(&right, "a walk by the lake\n").unwrap();
+    let out = cli(&b)
+        .args([
+            "--json",
+            "import",
+            "--format",
+            "age",
+            "--export-passphrase-file",
+        ])
+        .arg(&right)
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    assert_eq!(
+        json(&b, &["show", "--date", "2026-11-04"])["body"],
+        "Did not call. Marigold."
+    );
+}

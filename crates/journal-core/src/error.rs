@@ -45,6 +45,12 @@ pub enum Error {
     )]
     WrongPassphrase { path: PathBuf },
 
+    #[error(
+        "that passphrase does not open this encrypted export (or the file is damaged). \
+         Nothing was imported."
+    )]
+    WrongExportPassphrase,
+
     /// The journal is encrypted and locked: nothing can be read until it is
     /// unlocked.
     #[error("The journal is locked. Unlock it with its passphrase to go on.")]
@@ -109,6 +115,7 @@ impl Error {
             Error::PassphraseNeeded { .. }
                 | Error::PassphraseMissing(_)
                 | Error::WrongPassphrase { .. }
+                | Error::WrongExportPassphrase
         )
     }
 
@@ -120,7 +127,7 @@ impl Error {
             Error::Damaged { .. } => "damaged",
             Error::Foreign { .. } => "foreign",
             Error::PassphraseNeeded { .. } | Error::PassphraseMissing(_) => "passphrase_needed",
-            Error::WrongPassphrase { .. } => "wrong_passphrase",
+            Error::WrongPassphrase { .. } | Error::WrongExportPassphrase => "wrong_passphrase",
             Error::InUse { .. } => "in_use",
             Error::BackupPlaceMissing { .. } => "backup_place_missing",
             Error::Locked => "locked",

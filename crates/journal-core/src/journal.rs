@@ -500,6 +500,24 @@ impl Journal {
         self.bring_in(dry_run, |_| Ok((crate::parse_export(text)?, Vec::new(), 0)))
     }
 
+    /// The JSON export sealed with its own passphrase in the age format
+    /// (`age -d` opens it too).
+    pub fn export_age(&self, passphrase: &crate::Passphrase) -> Result<Vec<u8>> {
+        crate::transfer::seal_export(&self.export_json()?, passphrase)
+    }
+
+    /// Brings in an encrypted export, given its passphrase, as
+    /// [`Journal::import_json`] does the plain one.
+    pub fn import_age(
+        &self,
+        bytes: &[u8],
+        passphrase: &crate::Passphrase,
+        dry_run: bool,
+    ) -> Result<crate::ImportSummary> {
+        let text = crate::transfer::open_export(bytes, passphrase)?;
+        self.import_json(&text, dry_run)
+    }
+
     /// Brings in jrnl's plain-text journal file (see `transfer::jrnl`): each
     /// day's entries become that day's page, merged like an export's pages.
     pub fn import_jrnl(&self, text: &str, dry_run: bool) -> Result<crate::ImportSummary> {

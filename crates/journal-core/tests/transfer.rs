@@ -503,3 +503,30 @@ proptest! {
         let _ = j.import_jrnl_json(&text, true);
     }
 }
+
+#[test]
+fn an_encrypted_export_opens_only_with_its_own_passphrase_and_comes_back_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = lived_in(&dir.path().join("a.db"));
+    let pass = journal_core::Passphrase::new("a walk by the lake").unwrap();
+    let sealed = a.export_age(&pass).unwrap();
+    assert!(sealed.starts_with(b"age-encryption.org/v1\n-> scrypt "));
+    assert!(
+        !sealed.windows(8).any(|w| w == b"Marigold"),
+        "no words in the clear"
+    );
+
+    let b = journal_at(&dir.path().join("b.db"), "2027-03-05T09:00:00Z");
+    let wrong = journal_core::Passphrase::new("a walk by the sea").unwrap();
+    let e = b.import_age(&sealed, &wrong, false).unwrap_err();
+    assert_eq!(e.code(), "wrong_passphrase");
+    assert!(b.list_pages(None, None).unwrap().is_empty());
+    let e = b
+        .import_age(b"{\"format\": \"breathing-room\"}", &pass, false)
+        .unwrap_err();
+    assert!(e.user_message().contains("not an encrypted export"), "{e}");
+
+    let s = b.import_age(&sealed, &pass, false).unwrap();
+    assert_eq!(s.added, 2);
+    assert_eq!(export_of(&a), export_of(&b));
+}

@@ -32,6 +32,11 @@ use zeroize::Zeroizing;
 pub struct Passphrase(Zeroizing<String>);
 
 impl Passphrase {
+    /// The passphrase's text (for the encrypted export; never logged).
+    pub(crate) fn text(&self) -> &str {
+        self.0.as_str()
+    }
+
     /// Refuses an empty passphrase (it would protect nothing).
     pub fn new(text: impl Into<String>) -> Result<Self> {
         let text = Zeroizing::new(text.into());
