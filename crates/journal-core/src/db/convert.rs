@@ -186,15 +186,9 @@ fn convert_one(file: &Path, from: Option<&Key>, to: Option<&Key>) -> Result<Path
     }
 }
 
-/// Copy everything `conn` holds into a new file at `target`, encrypted with
-/// `key` or plain (SQLCipher's export: schema, rows, the search index).
-/// `target` is new or empty (a name claimed a moment ago).
-pub(super) fn export(
-    conn: &Connection,
-    target: &Path,
-    key: Option<&Key>,
-    version: i64,
-) -> Result<()> {
+/// `target`, new and empty (or emptied), readable by its owner only: what
+/// a copy is written into.
+pub(super) fn create_private(target: &Path) -> Result<()> {
     OpenOptions::new()
         .write(true)
         .create(true)
@@ -205,6 +199,19 @@ pub(super) fn export(
             path: target.to_path_buf(),
             source,
         })?;
+    Ok(())
+}
+
+/// Copy everything `conn` holds into a new file at `target`, encrypted with
+/// `key` or plain (SQLCipher's export: schema, rows, the search index).
+/// `target` is new or empty (a name claimed a moment ago).
+pub(super) fn export(
+    conn: &Connection,
+    target: &Path,
+    key: Option<&Key>,
+    version: i64,
+) -> Result<()> {
+    create_private(target)?;
     let literal = key.map(Key::literal);
     let name = target.to_string_lossy().into_owned();
     conn.execute(

@@ -9,8 +9,7 @@ use super::open::check_readable;
 use super::Store;
 use crate::error::{Error, Result};
 use rusqlite::{Connection, OpenFlags};
-use std::fs::{self, OpenOptions};
-use std::os::unix::fs::OpenOptionsExt;
+use std::fs;
 use std::path::Path;
 
 impl Store {
@@ -21,16 +20,7 @@ impl Store {
         match &self.key {
             Some(key) => export(&self.conn, target, Some(key), version),
             None => {
-                OpenOptions::new()
-                    .write(true)
-                    .create(true)
-                    .truncate(true)
-                    .mode(0o600)
-                    .open(target)
-                    .map_err(|source| Error::Io {
-                        path: target.to_path_buf(),
-                        source,
-                    })?;
+                super::convert::create_private(target)?;
                 let name = target.to_string_lossy().into_owned();
                 self.conn.execute("VACUUM INTO ?1", [name])?;
                 Ok(())

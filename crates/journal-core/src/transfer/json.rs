@@ -262,48 +262,7 @@ impl Store {
             })
             .collect();
 
-        let mut seen: std::collections::HashMap<i64, Vec<MilestoneOut>> =
-            std::collections::HashMap::new();
-        let mut stmt = c.prepare(
-            "SELECT period_id, days, seen_at FROM milestone_seen ORDER BY period_id, days",
-        )?;
-        for row in stmt.query_map([], |r| {
-            Ok((
-                r.get::<_, i64>(0)?,
-                MilestoneOut {
-                    days: r.get(1)?,
-                    seen_at: r.get(2)?,
-                },
-            ))
-        })? {
-            let (id, m) = row?;
-            seen.entry(id).or_default().push(m);
-        }
-        let mut stmt = c.prepare(
-            "SELECT id, start_date, upfront_note, end_date, outcome, started_at, ended_at
-             FROM space_period ORDER BY id",
-        )?;
-        let periods = stmt
-            .query_map([], |r| {
-                Ok(PeriodOut {
-                    id: r.get(0)?,
-                    start: r.get(1)?,
-                    upfront_note: r.get(2)?,
-                    end: r.get(3)?,
-                    outcome: r.get(4)?,
-                    started_at: r.get(5)?,
-                    ended_at: r.get(6)?,
-                    milestones_seen: Vec::new(),
-                })
-            })?
-            .collect::<rusqlite::Result<Vec<_>>>()?
-            .into_iter()
-            .map(|mut p| {
-                p.milestones_seen = seen.remove(&p.id).unwrap_or_default();
-                p
-            })
-            .collect();
-
+        let periods = self.export_periods()?;
         let contacts = self.export_events("contact")?;
         let urges = self.export_events("urge")?;
 
@@ -372,6 +331,52 @@ impl Store {
         })
     }
 
+    fn export_periods(&self) -> Result<Vec<PeriodOut>> {
+        let c = &self.conn;
+        let mut seen: std::collections::HashMap<i64, Vec<MilestoneOut>> =
+            std::collections::HashMap::new();
+        let mut stmt = c.prepare(
+            "SELECT period_id, days, seen_at FROM milestone_seen ORDER BY period_id, days",
+        )?;
+        for row in stmt.query_map([], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                MilestoneOut {
+                    days: r.get(1)?,
+                    seen_at: r.get(2)?,
+                },
+            ))
+        })? {
+            let (id, m) = row?;
+            seen.entry(id).or_default().push(m);
+        }
+        let mut stmt = c.prepare(
+            "SELECT id, start_date, upfront_note, end_date, outcome, started_at, ended_at
+             FROM space_period ORDER BY id",
+        )?;
+        let periods = stmt
+            .query_map([], |r| {
+                Ok(PeriodOut {
+                    id: r.get(0)?,
+                    start: r.get(1)?,
+                    upfront_note: r.get(2)?,
+                    end: r.get(3)?,
+                    outcome: r.get(4)?,
+                    started_at: r.get(5)?,
+                    ended_at: r.get(6)?,
+                    milestones_seen: Vec::new(),
+                })
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?
+            .into_iter()
+            .map(|mut p| {
+                p.milestones_seen = seen.remove(&p.id).unwrap_or_default();
+                p
+            })
+            .collect();
+        Ok(periods)
+    }
+
     fn export_events(&self, table: &str) -> Result<Vec<EventOut>> {
         let c = &self.conn;
         let mut changes: std::collections::HashMap<i64, Vec<ChangeOut>> =
@@ -432,10 +437,9 @@ impl Store {
     pub fn import(&mut self, file: &Export, dry_run: bool) -> Result<ImportSummary> {
         check_header(file)?;
         // Brought in before (the same file again): nothing to say about them.
-        let here = self.export(&file.exported_at)?;
-        let same_events = here.periods == file.periods
-            && here.contacts == file.contacts
-            && here.urges == file.urges;
+        let same_events = self.export_periods()? == file.periods
+            && self.export_events("contact")? == file.contacts
+            && self.export_events("urge")? == file.urges;
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
