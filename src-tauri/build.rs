@@ -3,6 +3,12 @@
 
 const COMMANDS: &[&str] = &[
     "today",
+    "journal_place",
+    "export_journal",
+    "import_choose",
+    "import_preview",
+    "import_run",
+    "import_forget",
     "get_page",
     "save_page",
     "page_revisions",

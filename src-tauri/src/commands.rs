@@ -1,13 +1,14 @@
 //! The UI's requests, each handed straight to the core.
 
+use crate::files::Files;
 use crate::{AppState, CloseGuard};
 use chrono::NaiveDate;
-use journal_core::LockState;
 use journal_core::{
     parse_date, Contact, ContactEdit, ContactKind, Draft, ErrorPayload, LibraryCard, NotePreview,
     Page, PageSummary, Period, PeriodDetail, RecoveredPage, Revision, Saved, SearchHit,
     SettingEntry, SpaceOverview, SpaceStatus, Suggestion, Urge, UrgeEdit, When,
 };
+use journal_core::{ExportDone, ImportSummary, LockState};
 use tauri::{AppHandle, Runtime, State};
 
 type Reply<T> = Result<T, ErrorPayload>;
@@ -388,4 +389,52 @@ pub fn restore_backup(
 #[tauri::command(async)]
 pub fn backup_status(state: State<'_, AppState>) -> Reply<journal_core::BackupStatus> {
     state.backup_status()
+}
+
+/// Where the journal file is (Settings → Your data shows it).
+#[tauri::command]
+pub fn journal_place(state: State<'_, AppState>) -> String {
+    state.path().display().to_string()
+}
+
+// Async: the dialog waits for the person; the window stays responsive.
+#[tauri::command(async)]
+pub fn export_journal(
+    state: State<'_, AppState>,
+    files: State<'_, Files>,
+    format: String,
+    passphrase: Option<String>,
+) -> Reply<Option<ExportDone>> {
+    files.export(&state, &format, passphrase)
+}
+
+// Async: the dialog waits for the person; the window stays responsive.
+#[tauri::command(async)]
+pub fn import_choose(files: State<'_, Files>, format: String) -> Reply<Option<String>> {
+    files.choose_import(&format)
+}
+
+// Async: reading ten years of pages takes a moment.
+#[tauri::command(async)]
+pub fn import_preview(
+    state: State<'_, AppState>,
+    files: State<'_, Files>,
+    passphrase: Option<String>,
+) -> Reply<ImportSummary> {
+    files.import(&state, passphrase, true)
+}
+
+// Async: reading and writing ten years of pages takes a moment.
+#[tauri::command(async)]
+pub fn import_run(
+    state: State<'_, AppState>,
+    files: State<'_, Files>,
+    passphrase: Option<String>,
+) -> Reply<ImportSummary> {
+    files.import(&state, passphrase, false)
+}
+
+#[tauri::command]
+pub fn import_forget(files: State<'_, Files>) {
+    files.forget_import();
 }

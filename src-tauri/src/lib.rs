@@ -5,6 +5,7 @@
 mod autolock;
 mod close;
 mod commands;
+pub mod files;
 mod reminders;
 mod tray;
 
@@ -86,6 +87,11 @@ impl AppState {
         // Open at once, so a problem shows on the first screen.
         let _ = state.journal();
         state
+    }
+
+    /// The journal file.
+    pub fn path(&self) -> &std::path::Path {
+        &self.path
     }
 
     fn current(&self) -> Option<Arc<Journal>> {
@@ -374,6 +380,12 @@ pub fn app_builder<R: Runtime>(
         })
         .invoke_handler(tauri::generate_handler![
             commands::today,
+            commands::journal_place,
+            commands::export_journal,
+            commands::import_choose,
+            commands::import_preview,
+            commands::import_run,
+            commands::import_forget,
             commands::get_page,
             commands::save_page,
             commands::page_revisions,
@@ -506,6 +518,9 @@ pub fn run_app<R: Runtime>(builder: tauri::Builder<R>) {
         }))
         .plugin(tauri_plugin_window_state::Builder::default().build())
         .plugin(tauri_plugin_notification::init())
+        // The dialogs open from the shell (files.rs): the page is given no
+        // dialog permission.
+        .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_autostart::init(
             tauri_plugin_autostart::MacosLauncher::LaunchAgent,
             None,
@@ -520,6 +535,9 @@ pub fn run_app<R: Runtime>(builder: tauri::Builder<R>) {
             std::fs::set_permissions(&data, std::fs::Permissions::from_mode(0o700))?;
             if app.try_state::<AppState>().is_none() {
                 app.manage(AppState::open(data.join(DB_FILE_NAME), SystemClock));
+            }
+            if app.try_state::<files::Files>().is_none() {
+                app.manage(files::Files::dialogs(app.handle().clone()));
             }
             if let Some(window) = app.get_webview_window(MAIN_WINDOW) {
                 calm_rendering(&window)?;

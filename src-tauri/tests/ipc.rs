@@ -931,3 +931,112 @@ fn words_a_close_could_not_save_are_sealed_beside_an_encrypted_journal() {
         json!([words])
     );
 }
+
+/// Settings → Your data: the page asks for an export or an import, the shell
+/// opens the dialog (here: answers given in advance) and reads or writes
+/// only what was chosen there.
+#[test]
+fn export_and_import_go_where_the_dialog_says_and_a_preview_writes_nothing() {
+    use breathing_room::files::{Ask, Files};
+    use std::collections::VecDeque;
+    use std::os::unix::fs::PermissionsExt;
+    use std::sync::{Arc, Mutex};
+    use tauri::Manager;
+
+    let dir = tempfile::tempdir().unwrap();
+    let answers: Arc<Mutex<VecDeque<Option<std::path::PathBuf>>>> = Arc::default();
+    let asked: Arc<Mutex<Vec<Ask>>> = Arc::default();
+    let (a, b) = (answers.clone(), asked.clone());
+    let (app, w) = app(&dir.path().join("journal.db"));
+    app.manage(Files::answering(move |ask| {
+        b.lock().unwrap().push(ask);
+        a.lock().unwrap().pop_front().flatten()
+    }));
+    let answer = |p: Option<std::path::PathBuf>| answers.lock().unwrap().push_back(p);
+    invoke(
+        &w,
+        "save_page",
+        json!({"date": "2026-11-02", "body": "The heron was back on the canal.", "mood": 3}),
+    )
+    .unwrap();
+
+    // Closed without a choice: nothing written.
+    answer(None);
+    let none = invoke(&w, "export_journal", json!({"format": "json"})).unwrap();
+    assert_eq!(none, Value::Null);
+    let copy = dir.path().join("copy.json");
+    answer(Some(copy.clone()));
+    let done = invoke(&w, "export_journal", json!({"format": "json"})).unwrap();
+    assert_eq!(done["pages"], 1);
+    assert_eq!(done["encrypted"], false);
+    let mode = std::fs::metadata(&copy).unwrap().permissions().mode();
+    assert_eq!(mode & 0o777, 0o600);
+    let today = invoke(&w, "today", json!({})).unwrap();
+    let Ask::Export { name, folder } = asked.lock().unwrap()[1].clone() else {
+        panic!("an export asks where to save");
+    };
+    assert!(!folder);
+    assert_eq!(
+        name,
+        format!("breathing-room-{}.json", today.as_str().unwrap())
+    );
+
+    // An encrypted copy without its passphrase: refused before any dialog.
+    let e = invoke(&w, "export_journal", json!({"format": "age"})).unwrap_err();
+    assert_eq!(e["code"], "passphrase_needed");
+    assert_eq!(asked.lock().unwrap().len(), 2);
+
+    // Markdown goes into a new folder inside the chosen one, never over
+    // what is there.
+    answer(Some(dir.path().to_path_buf()));
+    answer(Some(dir.path().to_path_buf()));
+    let first = invoke(&w, "export_journal", json!({"format": "markdown"})).unwrap();
+    let second = invoke(&w, "export_journal", json!({"format": "markdown"})).unwrap();
+    let stem = format!("breathing-room-{}", today.as_str().unwrap());
+    assert_eq!(first["path"], dir.path().join(&stem).display().to_string());
+    assert_eq!(
+        second["path"],
+        dir.path().join(format!("{stem}-2")).display().to_string()
+    );
+
+    // Import into another journal: nothing read before a file is chosen;
+    // the preview counts and writes nothing; then it comes in.
+    let other = tempfile::tempdir().unwrap();
+    let (app2, w2) = app_with_files(&other.path().join("journal.db"), vec![Some(copy.clone())]);
+    let e = invoke(&w2, "import_preview", json!({})).unwrap_err();
+    assert_eq!(e["code"], "invalid_input");
+    let name = invoke(&w2, "import_choose", json!({"format": "json"})).unwrap();
+    assert_eq!(name, "copy.json");
+    let preview = invoke(&w2, "import_preview", json!({})).unwrap();
+    assert_eq!(preview["added"], 1);
+    assert_eq!(preview["first_day"], "2026-11-02");
+    assert_eq!(preview["last_day"], "2026-11-02");
+    let pages = invoke(&w2, "list_pages", json!({})).unwrap();
+    assert_eq!(pages, json!([]), "a preview writes nothing");
+    let done = invoke(&w2, "import_run", json!({})).unwrap();
+    assert_eq!(done["added"], 1);
+    let page = invoke(&w2, "get_page", json!({"date": "2026-11-02"})).unwrap();
+    assert_eq!(page["body"], "The heron was back on the canal.");
+    // The choice is used once.
+    let e = invoke(&w2, "import_run", json!({})).unwrap_err();
+    assert_eq!(e["code"], "invalid_input");
+    drop(app2);
+
+    let e = invoke(&w, "import_choose", json!({"format": "docx"})).unwrap_err();
+    assert_eq!(e["code"], "invalid_input");
+    drop(app);
+}
+
+/// [`app`], with file dialogs that give these answers in turn.
+fn app_with_files(
+    db: &Path,
+    answers: Vec<Option<std::path::PathBuf>>,
+) -> (App<MockRuntime>, WebviewWindow<MockRuntime>) {
+    use tauri::Manager;
+    let answers = std::sync::Mutex::new(std::collections::VecDeque::from(answers));
+    let (app, w) = app(db);
+    app.manage(breathing_room::files::Files::answering(move |_| {
+        answers.lock().unwrap().pop_front().flatten()
+    }));
+    (app, w)
+}

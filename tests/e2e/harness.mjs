@@ -18,6 +18,7 @@ import {
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { Session, waitFor, waitForServer } from './webdriver.mjs';
@@ -326,4 +327,32 @@ export async function calendarDay(session, date) {
     }, { what: 'the calendar to change month' });
   }
   throw new Error(`the calendar never showed ${date}`);
+}
+
+/**
+ * Steps that build on each other: each is a test, skipped once an earlier
+ * one has failed; a failure saves the screen of the app `session()` names
+ * (the current WebDriver session) as `<label>-failure.png`.
+ */
+export function stepper(label, session) {
+  let broken = null;
+  return function step(name, fn) {
+    it(name, async (t) => {
+      if (broken) {
+        t.skip(`skipped: "${broken}" failed`);
+        return;
+      }
+      try {
+        await fn(t);
+      } catch (error) {
+        broken = name;
+        const app = session();
+        if (app && !app.closed) {
+          const png = await app.screenshot().catch(() => null);
+          if (png) t.diagnostic(`screen at the failure: ${saveArtifact(`${label}-failure.png`, png)}`);
+        }
+        throw error;
+      }
+    });
+  };
 }

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { after, before, describe } from 'node:test';
 import {
   DEV_IDENTIFIER,
   Driver,
@@ -25,6 +25,7 @@ import {
   waitForAppExit,
   waitForDate,
   waitForSaveState,
+  stepper,
 } from './harness.mjs';
 import { Key, waitFor } from './webdriver.mjs';
 
@@ -44,27 +45,8 @@ describe('a day with the journal', () => {
   let sandbox;
   let driver;
   let app; // the current WebDriver session, i.e. the running app
-  let broken = null;
 
-  /** A test step that is skipped once an earlier step has failed. */
-  function step(name, fn) {
-    it(name, async (t) => {
-      if (broken) {
-        t.skip(`skipped: "${broken}" failed`);
-        return;
-      }
-      try {
-        await fn(t);
-      } catch (error) {
-        broken = name;
-        if (app && !app.closed) {
-          const png = await app.screenshot().catch(() => null);
-          if (png) t.diagnostic(`screen at the failure: ${saveArtifact('failure.png', png)}`);
-        }
-        throw error;
-      }
-    });
-  }
+  const step = stepper('journal', () => app);
 
   async function quitApp() {
     await app.delete();

@@ -10,7 +10,7 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { after, before, describe, it } from 'node:test';
+import { after, before, describe } from 'node:test';
 import {
   APP,
   WINDOW_TITLE,
@@ -24,6 +24,7 @@ import {
   waitForAppExit,
   waitForDate,
   waitForSaveState,
+  stepper,
 } from './harness.mjs';
 import { Key, waitFor } from './webdriver.mjs';
 import { findWindows, requestClose } from './x11.mjs';
@@ -38,26 +39,8 @@ describe('a private journal', () => {
   let sandbox;
   let driver;
   let app;
-  let broken = null;
 
-  function step(name, fn) {
-    it(name, async (t) => {
-      if (broken) {
-        t.skip(`skipped: "${broken}" failed`);
-        return;
-      }
-      try {
-        await fn(t);
-      } catch (error) {
-        broken = name;
-        if (app && !app.closed) {
-          const png = await app.screenshot().catch(() => null);
-          if (png) t.diagnostic(`screen at the failure: ${saveArtifact('privacy-failure.png', png)}`);
-        }
-        throw error;
-      }
-    });
-  }
+  const step = stepper('privacy', () => app);
 
   /** Every file beside the journal whose bytes hold `needle`. */
   function filesHolding(needle) {

@@ -4,8 +4,18 @@
 // Then the guidance beside the page and the library.
 
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { Driver, Sandbox, cli, localDate, saveArtifact, sel, text, waitForDate } from './harness.mjs';
+import { after, before, describe } from 'node:test';
+import {
+  Driver,
+  Sandbox,
+  cli,
+  localDate,
+  saveArtifact,
+  sel,
+  stepper,
+  text,
+  waitForDate,
+} from './harness.mjs';
 import { waitFor } from './webdriver.mjs';
 
 const TODAY = localDate(0);
@@ -37,24 +47,8 @@ describe('giving space and guidance', () => {
   let sandbox;
   let driver;
   let app;
-  let broken = null;
 
-  function step(name, fn) {
-    it(name, async (t) => {
-      if (broken) {
-        t.skip(`skipped: "${broken}" failed`);
-        return;
-      }
-      try {
-        await fn(t);
-      } catch (error) {
-        broken = name;
-        const png = app ? await app.screenshot().catch(() => null) : null;
-        if (png) t.diagnostic(`screen at the failure: ${saveArtifact('space-failure.png', png)}`);
-        throw error;
-      }
-    });
-  }
+  const step = stepper('space', () => app);
 
   const click = async (id) => (await app.find(tid(id))).click();
   const number = async (id) => Number(await text(app, tid(id)));

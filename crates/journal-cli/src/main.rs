@@ -152,6 +152,17 @@ enum Command {
     },
 }
 
+/// What `import --json` prints: these fields exactly (scripts read them).
+#[derive(serde::Serialize)]
+struct ImportOut {
+    added: u32,
+    merged: u32,
+    unchanged: u32,
+    skipped: u32,
+    media_skipped: u32,
+    warnings: Vec<String>,
+}
+
 /// The export formats this version writes.
 #[derive(Clone, Copy, clap::ValueEnum)]
 enum ExportFormat {
@@ -524,51 +535,57 @@ fn run(cli: Cli) -> Result<(), Error> {
             export_passphrase_file,
         } => {
             let journal = Journal::new(access.store()?, clock);
-            if let ExportFormat::Age = format {
-                let passphrase =
-                    secret::export_passphrase(export_passphrase_file.as_deref(), true)?;
-                let sealed = journal.export_age(&passphrase)?;
-                return match out {
-                    None => {
+            let format = match format {
+                ExportFormat::Json => journal_core::ExportFormat::Json,
+                ExportFormat::Markdown => journal_core::ExportFormat::Markdown,
+                ExportFormat::Age => journal_core::ExportFormat::Age,
+            };
+            let passphrase = match format {
+                journal_core::ExportFormat::Age => Some(secret::export_passphrase(
+                    export_passphrase_file.as_deref(),
+                    true,
+                )?),
+                _ => None,
+            };
+            let Some(path) = out else {
+                return match format {
+                    journal_core::ExportFormat::Markdown => Err(Error::invalid(
+                        "a Markdown export needs --out DIR (a new or empty folder)",
+                    )),
+                    journal_core::ExportFormat::Age => {
+                        let sealed =
+                            journal.export_age(passphrase.as_ref().expect("asked above"))?;
                         let _ = std::io::stdout().lock().write_all(&sealed);
                         Ok(())
                     }
-                    Some(path) => {
-                        write_private(&path, &sealed)?;
-                        print_out(json, &path.display().to_string(), |p| {
-                            format!("Exported, encrypted, to {p}")
-                        })
+                    journal_core::ExportFormat::Json => {
+                        let text = journal.export_json()?;
+                        let _ = writeln!(std::io::stdout().lock(), "{text}");
+                        Ok(())
                     }
                 };
-            }
-            if let ExportFormat::Markdown = format {
-                let dir = out.ok_or_else(|| {
-                    Error::invalid("a Markdown export needs --out DIR (a new or empty folder)")
-                })?;
-                let done = journal.export_markdown(&dir)?;
+            };
+            let done = journal.export_file(format, &path, passphrase.as_ref())?;
+            if !done.encrypted {
                 eprintln!(
-                    "breathing-room-cli: {} is not encrypted: anyone who can open its files can read every page.",
-                    dir.display()
+                    "breathing-room-cli: {} is not encrypted: anyone who can open it can read every page.",
+                    done.path
                 );
-                return print_out(json, &done, |d| {
-                    format!("Exported {} days as Markdown to {}", d.pages, d.folder)
-                });
             }
-            let text = journal.export_json()?;
-            match out {
-                None => {
-                    let _ = writeln!(std::io::stdout().lock(), "{text}");
-                    Ok(())
+            match format {
+                journal_core::ExportFormat::Markdown => print_out(
+                    json,
+                    &journal_core::MarkdownExport {
+                        folder: done.path,
+                        pages: done.pages,
+                    },
+                    |d| format!("Exported {} days as Markdown to {}", d.pages, d.folder),
+                ),
+                journal_core::ExportFormat::Age => {
+                    print_out(json, &done.path, |p| format!("Exported, encrypted, to {p}"))
                 }
-                Some(path) => {
-                    write_private(&path, text.as_bytes())?;
-                    eprintln!(
-                        "breathing-room-cli: {} is not encrypted: anyone who can open the file can read every page.",
-                        path.display()
-                    );
-                    print_out(json, &path.display().to_string(), |p| {
-                        format!("Exported to {p}")
-                    })
+                journal_core::ExportFormat::Json => {
+                    print_out(json, &done.path, |p| format!("Exported to {p}"))
                 }
             }
         }
@@ -579,27 +596,37 @@ fn run(cli: Cli) -> Result<(), Error> {
             export_passphrase_file,
         } => {
             let journal = Journal::new(access.store()?, clock);
-            let summary = match format {
-                ImportFormat::Age => {
-                    let bytes = std::fs::read(&path).map_err(|source| Error::Io {
+            let format = match format {
+                ImportFormat::Json => journal_core::ImportFormat::Json,
+                ImportFormat::Age => journal_core::ImportFormat::Age,
+                ImportFormat::Jrnl => journal_core::ImportFormat::Jrnl,
+                ImportFormat::JrnlJson => journal_core::ImportFormat::JrnlJson,
+                ImportFormat::Markdown => journal_core::ImportFormat::Markdown,
+                ImportFormat::Dayone => journal_core::ImportFormat::DayOne,
+            };
+            let passphrase = match format {
+                journal_core::ImportFormat::Age => {
+                    // The file first: a missing file is named before a
+                    // passphrase is asked for.
+                    std::fs::metadata(&path).map_err(|source| Error::Io {
                         path: path.clone(),
                         source,
                     })?;
-                    let passphrase =
-                        secret::export_passphrase(export_passphrase_file.as_deref(), false)?;
-                    journal.import_age(&bytes, &passphrase, dry_run)?
+                    Some(secret::export_passphrase(
+                        export_passphrase_file.as_deref(),
+                        false,
+                    )?)
                 }
-                ImportFormat::Markdown => journal.import_markdown(&path, dry_run)?,
-                ImportFormat::Dayone => {
-                    let bytes = std::fs::read(&path).map_err(|source| Error::Io {
-                        path: path.clone(),
-                        source,
-                    })?;
-                    journal.import_dayone(&bytes, dry_run)?
-                }
-                ImportFormat::Json => journal.import_json(&read_text(&path)?, dry_run)?,
-                ImportFormat::Jrnl => journal.import_jrnl(&read_text(&path)?, dry_run)?,
-                ImportFormat::JrnlJson => journal.import_jrnl_json(&read_text(&path)?, dry_run)?,
+                _ => None,
+            };
+            let s = journal.import_file(format, &path, passphrase.as_ref(), dry_run)?;
+            let summary = ImportOut {
+                added: s.added,
+                merged: s.merged,
+                unchanged: s.unchanged,
+                skipped: s.skipped,
+                media_skipped: s.media_skipped,
+                warnings: s.warnings,
             };
             print_out(json, &summary, |s| {
                 let mut out = format!(
@@ -1117,54 +1144,4 @@ fn print_out<T: Serialize>(
         let _ = writeln!(std::io::stdout().lock(), "{text}");
     }
     Ok(())
-}
-
-/// Writes `bytes` to a new file at `path` readable by you only (0600),
-/// whole or not at all: a temporary file beside it, synced, then renamed.
-fn write_private(path: &std::path::Path, bytes: &[u8]) -> Result<(), Error> {
-    use std::os::unix::fs::OpenOptionsExt;
-    let io = |source: std::io::Error| Error::Io {
-        path: path.to_path_buf(),
-        source,
-    };
-    let mut name = path
-        .file_name()
-        .map(|n| n.to_os_string())
-        .unwrap_or_default();
-    name.push(".partial");
-    let tmp = path.with_file_name(name);
-    let written = (|| {
-        let mut f = std::fs::OpenOptions::new()
-            .write(true)
-            .create(true)
-            .truncate(true)
-            .mode(0o600)
-            .open(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        std::fs::rename(&tmp, path)
-    })();
-    if let Err(e) = written {
-        let _ = std::fs::remove_file(&tmp);
-        return Err(io(e));
-    }
-    Ok(())
-}
-
-/// A file to import, as text: one that is not UTF-8 is not any of the
-/// formats read (exit 2, nothing written).
-fn read_text(path: &std::path::Path) -> Result<String, Error> {
-    std::fs::read_to_string(path).map_err(|e| {
-        if e.kind() == std::io::ErrorKind::InvalidData {
-            Error::invalid(format!(
-                "{} is not UTF-8 text, so it cannot be read as that format; nothing was imported",
-                path.display()
-            ))
-        } else {
-            Error::Io {
-                path: path.to_path_buf(),
-                source: e,
-            }
-        }
-    })
 }

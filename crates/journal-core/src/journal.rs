@@ -473,13 +473,19 @@ impl Journal {
     /// Every setting as key/value text.
     /// The whole journal as JSON in the export format (`docs/export-format.md`).
     pub fn export_json(&self) -> Result<String> {
+        Ok(self.export_counted()?.0)
+    }
+
+    /// [`Journal::export_json`], and the number of pages in it.
+    fn export_counted(&self) -> Result<(String, u32)> {
         let at = self
             .clock
             .now()
             .to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
         let export = self.store().export(&at)?;
-        serde_json::to_string_pretty(&export)
-            .map_err(|e| Error::invalid(format!("The export could not be written out ({e}).")))
+        let text = serde_json::to_string_pretty(&export)
+            .map_err(|e| Error::invalid(format!("The export could not be written out ({e}).")))?;
+        Ok((text, export.pages.len() as u32))
     }
 
     /// The journal as Markdown files in `dir` (new or empty): one per day,
@@ -553,6 +559,72 @@ impl Journal {
         self.bring_in(dry_run, |at| crate::transfer::read_dayone(bytes, at))
     }
 
+    /// Brings in the file (or, for Markdown, the folder) at `path`, read as
+    /// `format`; an encrypted export needs its own passphrase.
+    pub fn import_file(
+        &self,
+        format: crate::ImportFormat,
+        path: &std::path::Path,
+        passphrase: Option<&crate::Passphrase>,
+        dry_run: bool,
+    ) -> Result<crate::ImportSummary> {
+        use crate::transfer::{read_bytes, read_text};
+        use crate::ImportFormat as F;
+        match format {
+            F::Json => self.import_json(&read_text(path)?, dry_run),
+            F::Age => {
+                let bytes = read_bytes(path)?;
+                let passphrase = passphrase.ok_or_else(|| {
+                    Error::PassphraseMissing(
+                        "This export is encrypted: it opens with the passphrase it was saved with."
+                            .into(),
+                    )
+                })?;
+                self.import_age(&bytes, passphrase, dry_run)
+            }
+            F::DayOne => self.import_dayone(&read_bytes(path)?, dry_run),
+            F::Jrnl => self.import_jrnl(&read_text(path)?, dry_run),
+            F::JrnlJson => self.import_jrnl_json(&read_text(path)?, dry_run),
+            F::Markdown => self.import_markdown(path, dry_run),
+        }
+    }
+
+    /// Writes the journal out to `path` as `format` (Markdown: a new or
+    /// empty folder), readable by its owner only; `age` needs a passphrase
+    /// of its own.
+    pub fn export_file(
+        &self,
+        format: crate::ExportFormat,
+        path: &std::path::Path,
+        passphrase: Option<&crate::Passphrase>,
+    ) -> Result<crate::ExportDone> {
+        use crate::ExportFormat as F;
+        let (pages, encrypted) = match format {
+            F::Markdown => (self.export_markdown(path)?.pages, false),
+            F::Json => {
+                let (text, pages) = self.export_counted()?;
+                crate::transfer::write_private(path, text.as_bytes())?;
+                (pages, false)
+            }
+            F::Age => {
+                let passphrase = passphrase.ok_or_else(|| {
+                    Error::PassphraseMissing(
+                        "An encrypted export needs a passphrase of its own.".into(),
+                    )
+                })?;
+                let (text, pages) = self.export_counted()?;
+                let sealed = crate::transfer::seal_export(&text, passphrase)?;
+                crate::transfer::write_private(path, &sealed)?;
+                (pages, true)
+            }
+        };
+        Ok(crate::ExportDone {
+            path: path.display().to_string(),
+            pages,
+            encrypted,
+        })
+    }
+
     /// Reads a file (`read`, given the import's time) into pages and more,
     /// then: a backup first (not for a dry run), and all of it in one
     /// transaction. A file that cannot be read changes nothing, a backup
@@ -571,6 +643,8 @@ impl Journal {
             self.create_backup(None)?;
         }
         let mut summary = self.store().import(&file, dry_run)?;
+        summary.first_day = file.pages.iter().map(|p| p.date.clone()).min();
+        summary.last_day = file.pages.iter().map(|p| p.date.clone()).max();
         warnings.append(&mut summary.warnings);
         summary.warnings = warnings;
         summary.media_skipped = media;

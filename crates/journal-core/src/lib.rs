@@ -57,8 +57,8 @@ pub use space::{
     MAX_NOTE_BYTES, MILESTONES,
 };
 pub use transfer::{
-    parse_export, write_markdown, Export, ImportSummary, MarkdownExport, EXPORT_FORMAT,
-    EXPORT_VERSION,
+    parse_export, write_markdown, Export, ExportDone, ExportFormat, ImportFormat, ImportSummary,
+    MarkdownExport, EXPORT_FORMAT, EXPORT_VERSION,
 };
 
 /// The app's identifier (release builds); its data folder is named after it.

@@ -3,10 +3,10 @@
 //! `UPDATE_BINDINGS=1` to regenerate them.
 
 use journal_core::{
-    BackupInfo, BackupStatus, Contact, ContactCounts, ContactKind, Draft, ErrorPayload,
-    LibraryCard, LockState, NextMilestone, NotePreview, Page, PageSummary, Period, PeriodDetail,
-    PeriodInfo, RecoveredPage, Revision, RevisionSummary, Saved, SearchHit, SettingEntry,
-    SpaceOverview, SpaceStatus, Suggestion, Theme, Urge,
+    BackupInfo, BackupStatus, Contact, ContactCounts, ContactKind, Draft, ErrorPayload, ExportDone,
+    ImportSummary, LibraryCard, LockState, NextMilestone, NotePreview, Page, PageSummary, Period,
+    PeriodDetail, PeriodInfo, RecoveredPage, Revision, RevisionSummary, Saved, SearchHit,
+    SettingEntry, SpaceOverview, SpaceStatus, Suggestion, Theme, Urge,
 };
 use std::path::PathBuf;
 use ts_rs::{Config, TS};
@@ -38,6 +38,8 @@ fn typescript_bindings_match_the_rust_types() {
     check::<LockState>(&mut stale);
     check::<BackupInfo>(&mut stale);
     check::<BackupStatus>(&mut stale);
+    check::<ExportDone>(&mut stale);
+    check::<ImportSummary>(&mut stale);
     check::<PageSummary>(&mut stale);
     check::<Revision>(&mut stale);
     check::<RevisionSummary>(&mut stale);

@@ -530,3 +530,81 @@ fn an_encrypted_export_opens_only_with_its_own_passphrase_and_comes_back_whole()
     assert_eq!(s.added, 2);
     assert_eq!(export_of(&a), export_of(&b));
 }
+
+/// The app's Settings and the CLI both go through these: a file chosen in a
+/// dialog, written readable by its owner only, read back in the same way.
+#[test]
+fn exports_written_to_a_chosen_file_come_back_through_the_same_import() {
+    use journal_core::{ExportFormat, ImportFormat};
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let a = lived_in(&dir.path().join("a.db"));
+    let pass = journal_core::Passphrase::new("a walk by the lake").unwrap();
+
+    let plain = dir.path().join("copy.json");
+    let done = a.export_file(ExportFormat::Json, &plain, None).unwrap();
+    assert_eq!((done.pages, done.encrypted), (2, false));
+    let mode = std::fs::metadata(&plain).unwrap().permissions().mode();
+    assert_eq!(mode & 0o777, 0o600, "a plain export is the user's alone");
+    assert!(!dir.path().join("copy.json.partial").exists());
+
+    let sealed = dir.path().join("copy.age");
+    let e = a.export_file(ExportFormat::Age, &sealed, None).unwrap_err();
+    assert_eq!(e.code(), "passphrase_needed");
+    assert!(!sealed.exists(), "nothing written without a passphrase");
+    let done = a
+        .export_file(ExportFormat::Age, &sealed, Some(&pass))
+        .unwrap();
+    assert_eq!((done.pages, done.encrypted), (2, true));
+
+    let md = dir.path().join("pages");
+    assert_eq!(
+        a.export_file(ExportFormat::Markdown, &md, None)
+            .unwrap()
+            .pages,
+        2
+    );
+
+    let b = journal_at(&dir.path().join("b.db"), "2027-03-05T09:00:00Z");
+    let e = b
+        .import_file(ImportFormat::Age, &sealed, None, true)
+        .unwrap_err();
+    assert_eq!(e.code(), "passphrase_needed");
+    // The preview: what would come in, and from when to when.
+    let preview = b
+        .import_file(ImportFormat::Age, &sealed, Some(&pass), true)
+        .unwrap();
+    assert_eq!(preview.added, 2);
+    assert_eq!(preview.first_day.as_deref(), Some("2027-02-10"));
+    assert_eq!(preview.last_day.as_deref(), Some("2027-03-01"));
+    assert!(
+        b.list_pages(None, None).unwrap().is_empty(),
+        "a preview writes nothing"
+    );
+    b.import_file(ImportFormat::Age, &sealed, Some(&pass), false)
+        .unwrap();
+    assert_eq!(export_of(&a), export_of(&b));
+    let again = b
+        .import_file(ImportFormat::Json, &plain, None, false)
+        .unwrap();
+    assert_eq!((again.added, again.merged, again.unchanged), (0, 0, 2));
+    let again = b
+        .import_file(ImportFormat::Markdown, &md, None, false)
+        .unwrap();
+    assert_eq!((again.added, again.merged), (0, 0));
+
+    let e = b
+        .import_file(
+            ImportFormat::Jrnl,
+            &dir.path().join("nowhere.txt"),
+            None,
+            false,
+        )
+        .unwrap_err();
+    assert_eq!(e.code(), "io");
+    assert_eq!(
+        "jrnl-json".parse::<ImportFormat>().unwrap(),
+        ImportFormat::JrnlJson
+    );
+    assert!("docx".parse::<ImportFormat>().is_err());
+}

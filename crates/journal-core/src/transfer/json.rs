@@ -194,7 +194,7 @@ pub struct DeliveryOut {
 }
 
 /// What an import did (or, with a dry run, would do), in days of pages.
-#[derive(Debug, Default, Clone, Serialize, PartialEq, Eq)]
+#[derive(Debug, Default, Clone, Serialize, PartialEq, Eq, ts_rs::TS)]
 pub struct ImportSummary {
     /// Days that had no page and now have the imported one.
     pub added: u32,
@@ -207,6 +207,11 @@ pub struct ImportSummary {
     /// Photos and other media named in the file (none are kept yet).
     pub media_skipped: u32,
     pub warnings: Vec<String>,
+    /// The first and last day in the file with a page (none: no pages). Not
+    /// in the CLI's `import --json` (its fields are fixed); the app's preview
+    /// says them.
+    pub first_day: Option<String>,
+    pub last_day: Option<String>,
 }
 
 fn bad(what: &str) -> impl Fn(rusqlite::Error) -> Error + '_ {
