@@ -20,139 +20,14 @@ use journal_core::{
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
-const DAYS: u64 = 3_650;
-const VOCABULARY: usize = 3_000;
-const RARE_WORD: &str = "zephyrquill";
-const RARE_DAYS: [u64; 3] = [412, 1_987, 3_301];
+mod common;
+use common::{prose, vocabulary, Rng, DAYS, RARE_DAYS, RARE_WORD};
+
 const TIMED_RUNS: usize = 2_000;
 const SAVE_P99_TARGET: Duration = Duration::from_millis(5);
 const SEARCH_P50_TARGET: Duration = Duration::from_millis(2);
 const GUIDANCE_START_TARGET: Duration = Duration::from_millis(20);
 const GUIDANCE_TARGET: Duration = Duration::from_millis(1);
-
-/// xorshift64*: small, deterministic, good enough for made-up prose.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-}
-
-const COMMON: &[&str] = &[
-    "the",
-    "and",
-    "i",
-    "to",
-    "a",
-    "of",
-    "was",
-    "it",
-    "in",
-    "that",
-    "my",
-    "me",
-    "but",
-    "so",
-    "today",
-    "felt",
-    "with",
-    "for",
-    "not",
-    "about",
-    "he",
-    "she",
-    "we",
-    "him",
-    "her",
-    "they",
-    "then",
-    "just",
-    "really",
-    "again",
-    "still",
-    "walked",
-    "talked",
-    "slept",
-    "work",
-    "home",
-    "morning",
-    "evening",
-    "night",
-    "tired",
-    "better",
-    "worse",
-    "quiet",
-    "long",
-    "short",
-    "wanted",
-    "called",
-    "texted",
-    "thought",
-    "remembered",
-    "coffee",
-    "rain",
-    "sun",
-    "friend",
-    "mother",
-    "father",
-    "sister",
-    "brother",
-    "tomorrow",
-    "yesterday",
-    "week",
-    "dinner",
-    "lunch",
-];
-
-const SYLLABLES: &[&str] = &[
-    "ka", "lo", "mi", "ne", "ru", "sa", "ti", "vo", "ba", "de", "fi", "go", "hu", "ja", "ke", "la",
-    "mo", "nu", "pi", "ra", "se", "to", "ve", "wa", "yo", "zu", "an", "el", "in", "or",
-];
-
-/// The common words, then made-up ones, none of them the rare word.
-fn vocabulary() -> Vec<String> {
-    let mut rng = Rng(0x0dd_ba11);
-    let mut words: Vec<String> = COMMON.iter().map(|w| (*w).to_string()).collect();
-    let mut seen: std::collections::HashSet<String> = words.iter().cloned().collect();
-    while words.len() < VOCABULARY {
-        let syllables = 2 + rng.below(3);
-        let w: String = (0..syllables)
-            .map(|_| SYLLABLES[rng.below(SYLLABLES.len())])
-            .collect();
-        if seen.insert(w.clone()) {
-            words.push(w);
-        }
-    }
-    words
-}
-
-/// A page of `n` words, common words far more often than rare ones, in
-/// sentences and paragraphs.
-fn prose(rng: &mut Rng, vocab: &[String], n: usize) -> String {
-    let mut out = String::with_capacity(n * 7);
-    for i in 0..n {
-        // The smaller of two draws: skewed towards the start of the list.
-        let idx = rng.below(vocab.len()).min(rng.below(vocab.len()));
-        out.push_str(&vocab[idx]);
-        out.push(match i % 97 {
-            96 => '\n',
-            _ if rng.below(12) == 0 => '.',
-            _ => ' ',
-        });
-        if out.ends_with('.') {
-            out.push(' ');
-        }
-    }
-    out
-}
 
 struct Bench {
     _dir: Option<tempfile::TempDir>,
@@ -196,21 +71,12 @@ impl Bench {
 
     fn build(mut store: Store, dir: Option<tempfile::TempDir>) -> Self {
         let vocab = vocabulary();
-        let mut rng = Rng(0x7e4_1ea5);
-        let start = NaiveDate::from_ymd_opt(2017, 1, 1).expect("a date");
+        let rng = Rng(0x5eed_ed17);
+        let start = common::first_day();
         let mut clock = FixedClock::at_utc("2017-01-01T21:00:00Z");
         let began = Instant::now();
-        for i in 0..DAYS {
-            let n = 150 + rng.below(451);
-            let mut body = prose(&mut rng, &vocab, n);
-            if RARE_DAYS.contains(&i) {
-                body.push_str(&format!("\nA {RARE_WORD} by the window."));
-            }
-            let mood = rng.below(6) as u8;
-            let mood = (mood > 0).then_some(mood);
-            store
-                .save_page(start + Days::new(i), &body, mood, &clock)
-                .expect("saved");
+        for (day, body, mood) in common::ten_years() {
+            store.save_page(day, &body, mood, &clock).expect("saved");
             clock.now += TimeDelta::days(1);
         }
         let size = store
