@@ -70,7 +70,12 @@ fn a_page_written_through_the_ui_commands_is_read_listed_and_found() {
 
     let hits = invoke(&w, "search_pages", json!({ "query": "river \"(" })).unwrap();
     assert_eq!(hits[0]["date"], today.as_str());
-    assert!(hits[0]["snippet"].as_str().unwrap().contains("**river**"));
+    let snippet: Vec<char> = hits[0]["snippet"].as_str().unwrap().chars().collect();
+    let (a, b) = (
+        hits[0]["ranges"][0][0].as_u64().unwrap() as usize,
+        hits[0]["ranges"][0][1].as_u64().unwrap() as usize,
+    );
+    assert_eq!(snippet[a..b].iter().collect::<String>(), "river");
 
     // The file on disk holds it: a second store sees the page.
     let store = journal_core::Store::open(dir.path().join("journal.db")).unwrap();

@@ -62,11 +62,22 @@ enum Command {
         #[arg(long, value_name = "YYYY-MM-DD")]
         to: Option<String>,
     },
-    /// Search every page; best match first
+    /// Search every page, best match first: words (each also the start of a
+    /// word: `walk` finds "walked"), "a phrase" in quotes; case and accents
+    /// do not matter
     Search {
         query: String,
         #[arg(long, default_value_t = 50)]
         limit: usize,
+        /// Only pages on or after this day
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        from: Option<String>,
+        /// Only pages on or before this day
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        to: Option<String>,
+        /// Only pages with this mood (1-5)
+        #[arg(long, value_name = "1-5")]
+        mood: Option<i64>,
     },
     /// Earlier versions of pages: list them, read one, put one back
     History {
@@ -897,8 +908,20 @@ fn run(cli: Cli) -> Result<(), Error> {
             let status = journal.space_status(as_of)?;
             print_out(json, &status, human_status)
         }
-        Command::Search { query, limit } => {
-            let hits = Journal::new(access.store()?, clock).search_limited(&query, limit)?;
+        Command::Search {
+            query,
+            limit,
+            from,
+            to,
+            mood,
+        } => {
+            let filter = journal_core::SearchFilter {
+                from: from.as_deref().map(parse_date).transpose()?,
+                to: to.as_deref().map(parse_date).transpose()?,
+                mood: mood.map(mood_arg).transpose()?,
+                ..journal_core::SearchFilter::default()
+            };
+            let hits = Journal::new(access.store()?, clock).search_with(&query, &filter, limit)?;
             print_out(json, &hits, |hs| {
                 hs.iter()
                     .map(|h| format!("{}  {}", h.date, h.snippet.replace('\n', " ")))

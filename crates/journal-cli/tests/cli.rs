@@ -130,8 +130,16 @@ fn search_ranks_the_best_match_first_and_takes_any_text() {
     let hits = json_of(&db, &["search", "missed"]);
     assert_eq!(hits[0]["date"], "2026-03-02");
     assert_eq!(hits[1]["date"], "2026-03-01");
-    assert_eq!(keys(&hits[0]), ["date", "snippet"]);
-    assert!(hits[0]["snippet"].as_str().unwrap().contains("**Missed**"));
+    // The old fields stay; where the words are comes as ranges, not markers.
+    assert_eq!(keys(&hits[0]), ["date", "mood", "ranges", "snippet"]);
+    let snippet: Vec<char> = hits[0]["snippet"].as_str().unwrap().chars().collect();
+    let first = &hits[0]["ranges"][0];
+    let (a, b) = (
+        first[0].as_u64().unwrap() as usize,
+        first[1].as_u64().unwrap() as usize,
+    );
+    assert_eq!(snippet[a..b].iter().collect::<String>(), "Missed");
+    assert_eq!(hits[0]["ranges"].as_array().unwrap().len(), 3);
 
     for hostile in [
         "\"", "AND", "(missed", "missed*", "-missed", "NEAR(", "col:x", "",

@@ -213,6 +213,16 @@ impl Journal {
     pub fn search_limited(&self, query: &str, limit: usize) -> Result<Vec<SearchHit>> {
         self.store().search(query, limit)
     }
+
+    /// Search the pages `filter` keeps, `limit` results at most.
+    pub fn search_with(
+        &self,
+        query: &str,
+        filter: &crate::SearchFilter,
+        limit: usize,
+    ) -> Result<Vec<SearchHit>> {
+        self.store().search_with(query, filter, limit)
+    }
 }
 
 /// A notification's words, as the Settings page previews them.

@@ -15,6 +15,7 @@ mod pages;
 mod reminders;
 mod settings;
 mod space;
+mod text;
 mod transfer;
 
 pub use backups::{
@@ -43,8 +44,7 @@ pub use guidance::{
 pub use journal::{Journal, NotePreview, PeriodDetail, SpaceOverview, SEARCH_LIMIT};
 pub use pages::{
     count_words, first_line, is_written, Page, PageSummary, RecoveredPage, Recovery, Revision,
-    RevisionSummary, Saved, SearchHit, HIGHLIGHT_CLOSE, HIGHLIGHT_OPEN, MAX_BODY_BYTES,
-    RECOVERY_SUFFIX,
+    RevisionSummary, Saved, SearchFilter, SearchHit, MAX_BODY_BYTES, RECOVERY_SUFFIX,
 };
 pub use reminders::{
     next_notification, notification_text, pick_zone, resolve_local, Delivery, LockedReminders,

@@ -97,7 +97,17 @@ fn a_saved_page_reads_back_is_listed_and_is_found() {
     let hits = store.search("heron", 10).unwrap();
     assert_eq!(hits.len(), 1);
     assert_eq!(hits[0].date, "2027-03-14");
-    assert!(hits[0].snippet.contains("**heron**"), "{}", hits[0].snippet);
+    assert_eq!(marked(&hits[0]), ["heron"], "{:?}", hits[0]);
+    assert!(!hits[0].snippet.contains("**"));
+}
+
+/// The words a hit marks in its snippet.
+fn marked(hit: &journal_core::SearchHit) -> Vec<String> {
+    let chars: Vec<char> = hit.snippet.chars().collect();
+    hit.ranges
+        .iter()
+        .map(|&(a, b)| chars[a as usize..b as usize].iter().collect())
+        .collect()
 }
 
 #[test]
@@ -336,7 +346,7 @@ fn search_matches_across_accents_case_and_scripts(#[case] query: &str, #[case] w
     got.sort_unstable();
     assert_eq!(got, want, "{query:?}");
     for h in &hits {
-        assert!(h.snippet.contains("**"), "{query:?}: {}", h.snippet);
+        assert!(!marked(h).is_empty(), "{query:?}: {h:?}");
     }
 }
 
@@ -369,7 +379,7 @@ fn search_ranks_the_page_that_says_it_most_first_and_highlights_it() {
     let got: Vec<&str> = hits.iter().map(|h| h.date.as_str()).collect();
     assert_eq!(got, ["2027-03-01", "2027-03-10"]);
     for h in &hits {
-        assert!(h.snippet.contains("**lighthouse**"), "{}", h.snippet);
+        assert!(marked(h).iter().any(|w| w == "lighthouse"), "{h:?}");
     }
     let top = store.search("lighthouse", 1).unwrap();
     assert_eq!(top.len(), 1);
@@ -403,9 +413,9 @@ fn search_needs_every_word_and_matches_word_beginnings() {
     let prefix = store.search("light", 10).unwrap();
     assert_eq!(prefix.len(), 2);
     assert!(
-        prefix[0].snippet.contains("**lighthouse**"),
-        "{}",
-        prefix[0].snippet
+        marked(&prefix[0]).iter().any(|w| w == "lighthouse"),
+        "{:?}",
+        prefix[0]
     );
 
     assert!(store.search("lighthouses", 10).unwrap().is_empty());
@@ -1090,4 +1100,94 @@ fn the_welcome_shows_on_a_new_journal_until_it_is_done_and_never_on_one_in_use()
         .start_period(day("2027-03-14"), None, &at(0))
         .unwrap();
     assert!(!giving_space.needs_welcome().unwrap());
+}
+
+#[test]
+fn search_finds_phrases_and_keeps_only_the_days_a_filter_keeps() {
+    use journal_core::{ContactKind, Journal, SearchFilter, When};
+    let dir = tempfile::tempdir().unwrap();
+    let j = Journal::new(
+        Store::open(dir.path().join("journal.db")).unwrap(),
+        FixedClock::at_utc("2027-03-20T21:00:00Z"),
+    );
+    for (d, body, mood) in [
+        (
+            "2027-03-01",
+            "I called him about the boiler. Rain all day.",
+            Some(2),
+        ),
+        (
+            "2027-03-05",
+            "Him and me, called off the walk. Rain.",
+            Some(4),
+        ),
+        (
+            "2027-03-09",
+            "Walked by the river in the rain and called my sister.",
+            Some(4),
+        ),
+    ] {
+        j.save_page(day(d), body, mood, None).unwrap();
+    }
+    j.log_urge(When::Day(day("2027-03-05")), Some(3), None)
+        .unwrap();
+    let taken_back = j
+        .log_urge(When::Day(day("2027-03-09")), None, None)
+        .unwrap();
+    j.remove_urge(taken_back.id).unwrap();
+    j.log_contact(ContactKind::Necessary, When::Day(day("2027-03-01")), None)
+        .unwrap();
+    let dates = |q: &str, f: &SearchFilter| -> Vec<String> {
+        let mut d: Vec<String> = j
+            .search_with(q, f, 10)
+            .unwrap()
+            .into_iter()
+            .map(|h| h.date)
+            .collect();
+        d.sort();
+        d
+    };
+    let all = SearchFilter::default();
+    // A phrase is those words in that order; words alone are anywhere.
+    assert_eq!(dates("\"called him\"", &all), ["2027-03-01"]);
+    assert_eq!(dates("called him", &all).len(), 2);
+    assert_eq!(dates("walk*", &all), ["2027-03-05", "2027-03-09"]);
+    assert_eq!(
+        dates("\"walk\"", &all),
+        ["2027-03-05"],
+        "a quoted word is whole"
+    );
+    let from = SearchFilter {
+        from: Some(day("2027-03-02")),
+        to: Some(day("2027-03-08")),
+        ..SearchFilter::default()
+    };
+    assert_eq!(dates("rain", &from), ["2027-03-05"]);
+    let glad = SearchFilter {
+        mood: Some(4),
+        ..SearchFilter::default()
+    };
+    assert_eq!(dates("rain", &glad), ["2027-03-05", "2027-03-09"]);
+    let urges = SearchFilter {
+        urge: true,
+        ..SearchFilter::default()
+    };
+    assert_eq!(
+        dates("rain", &urges),
+        ["2027-03-05"],
+        "a taken-back urge is no urge"
+    );
+    let necessary = SearchFilter {
+        contact: Some(ContactKind::Necessary),
+        ..SearchFilter::default()
+    };
+    assert_eq!(dates("rain", &necessary), ["2027-03-01"]);
+    let hit = &j.search_with("boiler", &all, 10).unwrap()[0];
+    assert_eq!(hit.mood, Some(2));
+    // Hostile input is only words.
+    for q in [
+        "\"", "\"\"\"", "NEAR(", "rain OR", "*", "col:rain", "-rain", "^rain",
+    ] {
+        assert!(j.search_with(q, &all, 10).is_ok(), "{q}");
+    }
 }

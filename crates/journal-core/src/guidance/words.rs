@@ -7,7 +7,6 @@
 use rust_stemmers::{Algorithm, Stemmer};
 use std::collections::{HashMap, HashSet};
 use std::sync::{LazyLock, Mutex};
-use unicode_normalization::{char::is_combining_mark, UnicodeNormalization};
 
 /// One word of a page: its plain form and its stem.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -25,28 +24,7 @@ pub(crate) fn stem(word: &str) -> String {
     STEMMER.stem(word).into_owned()
 }
 
-/// Lower case, diacritics folded (`café` → `cafe`), every apostrophe kind
-/// made `'`.
-pub(crate) fn fold(text: &str) -> String {
-    if text.is_ascii() {
-        // Most pages: nothing to decompose.
-        return text
-            .bytes()
-            .map(|b| match b {
-                b'`' => '\'',
-                b => char::from(b.to_ascii_lowercase()),
-            })
-            .collect();
-    }
-    text.nfkd()
-        .filter(|c| !is_combining_mark(*c))
-        .map(|c| match c {
-            '\u{2019}' | '\u{2018}' | '\u{02bc}' | '\u{00b4}' | '`' | '\u{2032}' => '\'',
-            c => c,
-        })
-        .flat_map(char::to_lowercase)
-        .collect()
-}
+pub(crate) use crate::text::fold;
 
 /// Contractions and text-speak as the words they stand for. Forms without
 /// the apostrophe are listed where they are not also common words.

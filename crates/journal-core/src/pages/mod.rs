@@ -12,5 +12,5 @@ pub use page::{
     count_words, first_line, is_written, Page, PageSummary, Revision, Saved, MAX_BODY_BYTES,
 };
 pub use recovery::{RecoveredPage, Recovery, RECOVERY_SUFFIX};
-pub use search::{SearchHit, HIGHLIGHT_CLOSE, HIGHLIGHT_OPEN};
+pub use search::{SearchFilter, SearchHit};
 pub(crate) use store::validate_page;
