@@ -27,7 +27,7 @@ const CEILING_CALM_ALARMED: f64 = 5.0;
 use journal_core::Theme;
 
 mod common;
-use common::{held_out, parse, pick, Line, CORPUS, EXTRA, FOURTH, MORE, UNSEEN};
+use common::{held_out, parse, pick, Line, CORPUS, EXTRA, FIFTH, FOURTH, MORE, UNSEEN};
 
 fn corpus() -> Vec<Line> {
     parse(CORPUS)
@@ -137,6 +137,9 @@ fn held_out_sentences_meet_the_floors() {
     let fourth_lines = parse(FOURTH);
     let fourth: Vec<&Line> = fourth_lines.iter().collect();
     let f4 = measure(&fourth, show);
+    let fifth_lines = parse(FIFTH);
+    let fifth: Vec<&Line> = fifth_lines.iter().collect();
+    let f5 = measure(&fifth, show);
     for (name, file) in UNSEEN {
         let lines: Vec<Line> = parse(file)
             .into_iter()
@@ -160,6 +163,7 @@ fn held_out_sentences_meet_the_floors() {
         ("extra tuning", &e, extra.len()),
         ("more tuning", &m, more.len()),
         ("fourth tuning", &f4, fourth.len()),
+        ("fifth tuning", &f5, fifth.len()),
         ("held-out", &h, held.len()),
     ] {
         eprintln!(

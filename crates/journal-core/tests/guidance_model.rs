@@ -8,14 +8,20 @@
 //! in how words are read); `UPDATE_MODEL=1` writes them. It also prints a
 //! five-fold cross-validation of the danger model on the tuning sentences
 //! (`CV_ALL=1`: of every model), so thresholds are chosen without looking at
-//! the held-out half: on single sentences, and on pages made of them (eight
+//! the held-out half: on single sentences, on pages made of them (eight
 //! ordinary sentences; one the model should hear amid four ordinary ones),
-//! read the way the app reads a page. Danger is reported with the rules, as
-//! the app hears it: the net only adds to them.
+//! and, with `DANGER_NEW=1`, on whole ordinary pages written for tuning
+//! (`guidance-tuning-pages.txt`, held out a page at a time), each as it is
+//! and with one held-out sentence of danger put in it, read the way the app
+//! reads a page. Danger is reported with the rules, as the app hears it: the
+//! net only adds to them. `SHOW_ALARMS=1` prints the calm tuning sentences
+//! the cross-validated danger model alarms on.
 //!
-//! `TRAIN_NEW=1` also trains on half of each unseen set (the other half is
-//! what the corpus test measures): an experiment, not what ships (see
-//! ARCHITECTURE.md for why and its figures).
+//! Experiments, not what ships (see ARCHITECTURE.md for why and their
+//! figures): `TRAIN_NEW=1` also trains on half of each unseen set (the other
+//! half is what the corpus test measures); `DANGER_NEW=1` trains the danger
+//! model on the fifth and sixth sets and the tuning pages too (the theme
+//! models always do).
 //!
 //! Training is plain full-batch gradient descent on the logistic loss with
 //! L2, in a fixed order with no randomness: the same data gives the same
@@ -23,7 +29,7 @@
 
 mod common;
 
-use common::{fnv, tuning_lines, Line};
+use common::{fnv, tuning_lines, Line, ORDINARY_PAGE};
 use journal_core::{feature_hash, passage_features, row_len};
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -61,6 +67,8 @@ struct Sample {
     calm: bool,
     /// The rules hear danger in it (the net only adds to them).
     rules: bool,
+    /// For a sentence of a whole tuning page: which page.
+    page: Option<usize>,
 }
 
 fn rules_hear_danger(text: &str) -> bool {
@@ -90,8 +98,9 @@ fn samples(lines: &[Line], index: &mut BTreeMap<String, usize>) -> Vec<Sample> {
             Sample {
                 features,
                 yes: false,
-                calm: l.themes == ["calm"],
+                calm: l.themes == ["calm"] || l.themes == [ORDINARY_PAGE],
                 rules: rules_hear_danger(&l.sentence),
+                page: l.page,
             }
         })
         .collect()
@@ -220,11 +229,23 @@ fn the_weights_are_what_the_tuning_sentences_train() {
         for (s, l) in data.iter_mut().zip(&lines) {
             s.yes = says(name, l);
         }
+        // The themes of the tuning pages' sentences are not labelled: only
+        // the danger model learns from them.
+        let (used, used_lines): (Vec<&Sample>, Vec<&Line>) = data
+            .iter()
+            .zip(&lines)
+            .filter(|(_, l)| {
+                if name == "danger" {
+                    l.for_danger
+                } else {
+                    l.themes != [ORDINARY_PAGE]
+                }
+            })
+            .unzip();
         if name == "danger" || cv_all {
-            cross_validate(name, &data, &lines, index.len());
+            cross_validate(name, &used, &used_lines, index.len());
         }
-        let all: Vec<&Sample> = data.iter().collect();
-        trained.push((name, threshold, train(&all, index.len(), name)));
+        trained.push((name, threshold, train(&used, index.len(), name)));
     }
     let (src, bin) = generate(&trained, &index);
     if std::env::var_os("UPDATE_MODEL").is_some() {
@@ -240,7 +261,7 @@ fn the_weights_are_what_the_tuning_sentences_train() {
     );
 }
 
-const THRESHOLDS: [f64; 5] = [0.15, 0.25, 0.35, 0.5, 0.65];
+const THRESHOLDS: [f64; 7] = [0.15, 0.25, 0.35, 0.5, 0.65, 0.75, 0.85];
 
 /// How often a model hears its subject, at each of [`THRESHOLDS`].
 #[derive(Default)]
@@ -248,9 +269,9 @@ struct Heard {
     yes: u32,
     calm: u32,
     other: u32,
-    caught: [u32; 5],
-    calm_alarmed: [u32; 5],
-    other_alarmed: [u32; 5],
+    caught: [u32; THRESHOLDS.len()],
+    calm_alarmed: [u32; THRESHOLDS.len()],
+    other_alarmed: [u32; THRESHOLDS.len()],
 }
 
 impl Heard {
@@ -286,14 +307,24 @@ impl Heard {
 
 type Pair<'a> = (&'a Sample, &'a Line);
 
-/// Five folds, by the sentence's hash: train on four, measure the fifth,
+/// Five folds, by the sentence's hash (a tuning page's sentences by their
+/// page's, so a page is held out whole): train on four, measure the fifth,
 /// sentence by sentence and in pages.
-fn cross_validate(name: &str, data: &[Sample], lines: &[Line], width: usize) {
+fn cross_validate(name: &str, data: &[&Sample], lines: &[&Line], width: usize) {
     let (mut sentences, mut pages) = (Heard::default(), Heard::default());
+    let mut real_pages = Heard::default();
     for fold in 0..5u64 {
-        let fold_of = |l: &Line| fnv(&l.sentence).rotate_right(7) % 5 == fold;
-        let (held, train_set): (Vec<Pair>, Vec<Pair>) =
-            data.iter().zip(lines).partition(|(_, l)| fold_of(l));
+        let fold_of = |l: &Line| {
+            let key = l
+                .page
+                .map_or_else(|| l.sentence.clone(), |p| format!("page {p}"));
+            fnv(&key).rotate_right(7) % 5 == fold
+        };
+        let (held, train_set): (Vec<Pair>, Vec<Pair>) = data
+            .iter()
+            .copied()
+            .zip(lines.iter().copied())
+            .partition(|(_, l)| fold_of(l));
         let train_set: Vec<&Sample> = train_set.into_iter().map(|(s, _)| s).collect();
         let held: Vec<&Sample> = held.into_iter().map(|(s, _)| s).collect();
         let m = train(&train_set, width, name);
@@ -305,10 +336,24 @@ fn cross_validate(name: &str, data: &[Sample], lines: &[Line], width: usize) {
                 predict(&m, s)
             }
         };
-        for s in &held {
+        for s in held.iter().filter(|s| s.page.is_none()) {
             sentences.count(s.yes, s.calm, score(s));
         }
         in_pages(name, &held, &score, &mut pages);
+        if name == "danger" {
+            in_real_pages(&held, &score, &mut real_pages);
+            // The calm tuning sentences the held-out model alarms on, with
+            // whether the rules (R) or the net (N) did: to see what it gets
+            // wrong, on sentences it may be tuned on.
+            if std::env::var_os("SHOW_ALARMS").is_some() {
+                for (s, l) in data.iter().zip(lines) {
+                    if s.calm && fold_of(l) && score(s) >= 0.3 {
+                        let by = if s.rules { "R" } else { "N" };
+                        eprintln!("{:.2} {by} {}", score(s), l.sentence);
+                    }
+                }
+            }
+        }
     }
     let with = if name == "danger" {
         " with the rules"
@@ -317,6 +362,32 @@ fn cross_validate(name: &str, data: &[Sample], lines: &[Line], width: usize) {
     };
     sentences.print(&format!("{name}{with}, cross-validated"));
     pages.print(&format!("{name}{with}, cross-validated pages"));
+    if real_pages.calm > 0 {
+        real_pages.print(&format!("{name}{with}, cross-validated whole tuning pages"));
+    }
+}
+
+/// The held-out whole tuning pages, read as the app reads a page (danger in
+/// any one sentence): each as it is, and each with one held-out sentence of
+/// danger put in its middle.
+fn in_real_pages(held: &[&Sample], score: &dyn Fn(&Sample) -> f64, f: &mut Heard) {
+    let mut pages: BTreeMap<usize, f64> = BTreeMap::new();
+    for s in held {
+        if let Some(p) = s.page {
+            let best = pages.entry(p).or_insert(0.0);
+            *best = best.max(score(s));
+        }
+    }
+    let pages: Vec<f64> = pages.into_values().collect();
+    if pages.is_empty() {
+        return;
+    }
+    for &best in &pages {
+        f.count(false, true, best);
+    }
+    for (k, s) in held.iter().filter(|s| s.yes).enumerate() {
+        f.count(true, false, pages[k % pages.len()].max(score(s)));
+    }
 }
 
 /// Pages of held-out sentences: eight ordinary ones, and each sentence the
@@ -324,7 +395,11 @@ fn cross_validate(name: &str, data: &[Sample], lines: &[Line], width: usize) {
 /// sentence, or (the themes) its best two side by side, as `learned::heard`
 /// reads it.
 fn in_pages(name: &str, held: &[&Sample], score: &dyn Fn(&Sample) -> f64, f: &mut Heard) {
-    let calm: Vec<&Sample> = held.iter().copied().filter(|s| s.calm).collect();
+    let calm: Vec<&Sample> = held
+        .iter()
+        .copied()
+        .filter(|s| s.calm && s.page.is_none())
+        .collect();
     if calm.len() < 8 {
         return;
     }
@@ -343,6 +418,7 @@ fn in_pages(name: &str, held: &[&Sample], score: &dyn Fn(&Sample) -> f64, f: &mu
                     yes: false,
                     calm: false,
                     rules,
+                    page: None,
                 }));
             }
         }

@@ -10,37 +10,37 @@ pub(super) const MODELS: &[Weights] = &[
     },
     Weights {
         name: "urges",
-        bias: -3.2236,
+        bias: -3.3242,
         threshold: 0.20,
     },
     Weights {
         name: "setbacks",
-        bias: -3.1325,
+        bias: -3.1414,
         threshold: 0.20,
     },
     Weights {
         name: "waiting",
-        bias: -3.0521,
+        bias: -3.0787,
         threshold: 0.20,
     },
     Weights {
         name: "support",
-        bias: -2.4397,
+        bias: -2.5696,
         threshold: 0.25,
     },
     Weights {
         name: "self-work",
-        bias: -2.5995,
+        bias: -2.3984,
         threshold: 0.25,
     },
     Weights {
         name: "they-reached-out",
-        bias: -3.2560,
+        bias: -3.2106,
         threshold: 0.20,
     },
     Weights {
         name: "necessary-contact",
-        bias: -3.1263,
+        bias: -3.1162,
         threshold: 0.20,
     },
 ];

@@ -9,6 +9,16 @@ pub const EXTRA: &str = include_str!("../fixtures/guidance-tuning-extra.tsv");
 pub const MORE: &str = include_str!("../fixtures/guidance-tuning-more.tsv");
 /// A fourth set, written after the learned net first ran: tuning only.
 pub const FOURTH: &str = include_str!("../fixtures/guidance-tuning-fourth.tsv");
+/// A fifth set, written after the unseen sets showed ordinary pages alarmed
+/// and danger missed in new words, by writers who never saw those sets:
+/// danger (harm and control; not living) in many more wordings, ordinary
+/// days that borrow danger's words, emotional but safe days, and each theme
+/// said many ways. Tuning only.
+pub const FIFTH: &str = include_str!("../fixtures/guidance-tuning-fifth.tsv");
+/// A sixth set, written apart like the fifth: danger said indirectly (the
+/// traces of harm, control, stalking, veiled threats; finality, goodbyes,
+/// self-harm in other words). Tuning only.
+pub const SIXTH: &str = include_str!("../fixtures/guidance-tuning-sixth.tsv");
 
 /// Sets written this session apart from the matcher and never trained on:
 /// measured only (`tests/guidance_corpus.rs` prints their figures). Ordinary
@@ -57,6 +67,51 @@ pub struct Line {
     pub sentence: String,
     pub themes: Vec<String>,
     pub safety_first: bool,
+    /// For a sentence of a whole tuning page: which page.
+    #[allow(dead_code)] // read by the model's test, not the corpus test
+    pub page: Option<usize>,
+    /// Whether the danger model learns from it (see [`tuning_lines`]).
+    #[allow(dead_code)] // read by the model's test, not the corpus test
+    pub for_danger: bool,
+}
+
+/// The label of a sentence from a whole ordinary page written for tuning:
+/// no danger in it, and no theme said (its themes are not labelled, so the
+/// theme models leave it out).
+pub const ORDINARY_PAGE: &str = "ordinary-page";
+
+/// Whole ordinary pages written for tuning, by writers who never saw the
+/// pages `tests/guidance_pages.rs` measures: `=== calm` before each.
+pub const TUNING_PAGES: &str = include_str!("../fixtures/guidance-tuning-pages.txt");
+
+/// The tuning pages, each cut into sentences where the app cuts a page
+/// (`page_sentences`: at . ! ? ; and line ends).
+pub fn tuning_page_lines() -> Vec<Line> {
+    let mut out = Vec::new();
+    let text: String = TUNING_PAGES
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    let pages = text
+        .split("=== calm")
+        .map(str::trim)
+        .filter(|p| !p.is_empty());
+    for (n, page) in pages.enumerate() {
+        for sentence in page.split(['.', '!', '?', ';', '\n']) {
+            if journal_core::passage_features(sentence).is_empty() {
+                continue;
+            }
+            out.push(Line {
+                sentence: sentence.trim().to_string(),
+                themes: vec![ORDINARY_PAGE.to_string()],
+                safety_first: false,
+                page: Some(n),
+                for_danger: danger_learns_new(),
+            });
+        }
+    }
+    out
 }
 
 pub fn parse(tsv: &str) -> Vec<Line> {
@@ -71,6 +126,8 @@ pub fn parse(tsv: &str) -> Vec<Line> {
                 sentence: f[0].to_string(),
                 themes: f[1].split(',').map(str::to_string).collect(),
                 safety_first: f[2] == "yes",
+                page: None,
+                for_danger: true,
             }
         })
         .collect()
@@ -90,6 +147,15 @@ pub fn fnv(s: &str) -> u64 {
     h
 }
 
+/// Whether the danger model learns from the fifth and sixth sets and the
+/// tuning pages too (`DANGER_NEW=1`). Not yet by default: with them it hears
+/// more danger in new words and alarms on far fewer ordinary pages, but it
+/// alarms on more of the corpus's held-out calm sentences than the ceiling
+/// allows (see ARCHITECTURE.md). The theme models learn from all of them.
+pub fn danger_learns_new() -> bool {
+    std::env::var_os("DANGER_NEW").is_some()
+}
+
 /// Every sentence the matcher may be tuned on: the corpus's tuning half and
 /// the extra sets. The held-out half is never in here, nor (unless
 /// `TRAIN_NEW` asks for their other halves) the unseen sets.
@@ -103,6 +169,21 @@ pub fn tuning_lines() -> Vec<Line> {
     all.extend(parse(MORE));
     if std::env::var_os("WITHOUT_FOURTH").is_none() {
         all.extend(parse(FOURTH));
+    }
+    let newer = |file: &str| {
+        parse(file).into_iter().map(|mut l| {
+            l.for_danger = danger_learns_new();
+            l
+        })
+    };
+    if std::env::var_os("WITHOUT_FIFTH").is_none() {
+        all.extend(newer(FIFTH));
+    }
+    if std::env::var_os("WITHOUT_SIXTH").is_none() {
+        all.extend(newer(SIXTH));
+    }
+    if std::env::var_os("WITHOUT_PAGES").is_none() {
+        all.extend(tuning_page_lines());
     }
     if std::env::var_os("TRAIN_NEW").is_some() {
         for (_, file) in UNSEEN {
