@@ -5,8 +5,8 @@ use crate::{AppState, CloseGuard};
 use chrono::NaiveDate;
 use journal_core::{
     parse_date, Contact, ContactEdit, ContactKind, Draft, ErrorPayload, LibraryCard, NotePreview,
-    Page, PageSummary, Period, PeriodDetail, RecoveredPage, Revision, Saved, SearchHit,
-    SettingEntry, SpaceOverview, SpaceStatus, Suggestion, Urge, UrgeEdit, When,
+    Page, PageSummary, Period, PeriodDetail, RecoveredPage, Revision, Saved, SearchFilter,
+    SearchHit, SettingEntry, SpaceOverview, SpaceStatus, Suggestion, Urge, UrgeEdit, When,
 };
 use journal_core::{ExportDone, ImportSummary, LockState};
 use tauri::{AppHandle, Runtime, State};
@@ -66,9 +66,28 @@ pub fn list_pages(
         .list_pages(maybe_day(from.as_deref())?, maybe_day(to.as_deref())?)?)
 }
 
+/// Pages matching `query`, best first; the filter's parts are optional.
 #[tauri::command]
-pub fn search_pages(state: State<'_, AppState>, query: String) -> Reply<Vec<SearchHit>> {
-    Ok(state.journal()?.search(&query)?)
+#[allow(clippy::too_many_arguments)] // each is one of the page's filters
+pub fn search_pages(
+    state: State<'_, AppState>,
+    query: String,
+    from: Option<String>,
+    to: Option<String>,
+    mood: Option<u8>,
+    urge: Option<bool>,
+    contact: Option<String>,
+) -> Reply<Vec<SearchHit>> {
+    let filter = SearchFilter {
+        from: maybe_day(from.as_deref())?,
+        to: maybe_day(to.as_deref())?,
+        mood,
+        urge: urge.unwrap_or(false),
+        contact: contact.as_deref().map(ContactKind::parse).transpose()?,
+    };
+    Ok(state
+        .journal()?
+        .search_with(&query, &filter, journal_core::SEARCH_LIMIT)?)
 }
 
 #[tauri::command]

@@ -91,9 +91,30 @@ export function listPages(from: string, to: string): Promise<PageSummary[]> {
   return call<PageSummary[]>('list_pages', { from, to });
 }
 
-/** Full-text search; each snippet marks matched words with `**`. */
-export function searchPages(query: string): Promise<SearchHit[]> {
-  return call<SearchHit[]>('search_pages', { query });
+/** Which pages a search keeps besides its words; every part optional. */
+export interface SearchFilter {
+  from?: string;
+  to?: string;
+  mood?: number;
+  /** Only days on which an urge was held. */
+  urge?: boolean;
+  /** Only days on which a contact of this kind was logged. */
+  contact?: string;
+}
+
+/**
+ * Full-text search, best match first; each hit says where its words are in
+ * its snippet as character ranges (see lib/snippet.ts).
+ */
+export function searchPages(query: string, filter: SearchFilter = {}): Promise<SearchHit[]> {
+  return call<SearchHit[]>('search_pages', {
+    query,
+    from: filter.from ?? null,
+    to: filter.to ?? null,
+    mood: filter.mood ?? null,
+    urge: filter.urge ?? null,
+    contact: filter.contact ?? null,
+  });
 }
 
 /** Tells the shell that unsaved text has been dealt with and the window may close. */
