@@ -4,6 +4,7 @@
 const COMMANDS: &[&str] = &[
     "today",
     "journal_place",
+    "look_back",
     "export_journal",
     "import_choose",
     "import_preview",

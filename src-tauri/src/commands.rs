@@ -8,7 +8,7 @@ use journal_core::{
     Page, PageSummary, Period, PeriodDetail, RecoveredPage, Revision, Saved, SearchFilter,
     SearchHit, SettingEntry, SpaceOverview, SpaceStatus, Suggestion, Urge, UrgeEdit, When,
 };
-use journal_core::{ExportDone, ImportSummary, LockState};
+use journal_core::{ExportDone, ImportSummary, LockState, LookBack};
 use tauri::{AppHandle, Runtime, State};
 
 type Reply<T> = Result<T, ErrorPayload>;
@@ -64,6 +64,13 @@ pub fn list_pages(
     Ok(state
         .journal()?
         .list_pages(maybe_day(from.as_deref())?, maybe_day(to.as_deref())?)?)
+}
+
+/// The earlier pages of a day's date, for the page's quiet line (none when
+/// `look_back` is off).
+#[tauri::command]
+pub fn look_back(state: State<'_, AppState>, date: String) -> Reply<Vec<LookBack>> {
+    Ok(state.journal()?.look_back(day(&date)?)?)
 }
 
 /// Pages matching `query`, best first; the filter's parts are optional.

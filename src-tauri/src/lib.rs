@@ -381,6 +381,7 @@ pub fn app_builder<R: Runtime>(
         .invoke_handler(tauri::generate_handler![
             commands::today,
             commands::journal_place,
+            commands::look_back,
             commands::export_journal,
             commands::import_choose,
             commands::import_preview,

@@ -36,6 +36,27 @@ function tenYears() {
   return lines.join('\n');
 }
 
+/** The same calendar date `months` before today, if that month has it. */
+function sameDateBefore(months) {
+  const [y, m, d] = TODAY.split('-').map(Number);
+  const at = new Date(Date.UTC(y, m - 1 - months, d));
+  return at.getUTCDate() === d ? at.toISOString().slice(0, 10) : null;
+}
+
+/** What the line should say for the generated ten years (a page on every day). */
+function expectedLookBack() {
+  const oldest = localDate(-(DAYS - 1));
+  const want = [];
+  const add = (months, label) => {
+    const d = sameDateBefore(months);
+    if (d && d >= oldest) want.push(label);
+  };
+  add(1, 'A month ago');
+  add(6, 'Six months ago');
+  for (let y = 1; y <= 10; y += 1) add(12 * y, y === 1 ? 'A year ago' : String(Number(TODAY.slice(0, 4)) - y));
+  return want;
+}
+
 describe('looking back', () => {
   let sandbox;
   let driver;
@@ -60,9 +81,24 @@ describe('looking back', () => {
     assert.equal(done.added, DAYS);
   });
 
-  step('Ctrl+K finds the one page with a rare word, the word marked', async () => {
+  step('the page of today names the earlier pages of its date, and one opens that day', async () => {
     app = await driver.launch();
     await waitForDate(app, TODAY);
+    await app.waitForElement(byTest('look-back'));
+    const days = await app.findAll(byTest('look-back-day'));
+    const shown = await Promise.all(days.map((d) => d.text()));
+    assert.deepEqual(shown, expectedLookBack());
+    saveArtifact('look-back.png', await app.screenshot());
+    const yearAgo = days[shown.indexOf('A year ago')];
+    const date = await yearAgo.attribute('data-date');
+    assert.equal(date.slice(5), TODAY.slice(5), 'the same calendar date');
+    await yearAgo.click();
+    await waitForDate(app, date);
+    await (await app.find(byTest('go-today'))).click();
+    await waitForDate(app, TODAY);
+  });
+
+  step('Ctrl+K finds the one page with a rare word, the word marked', async () => {
     await (await app.find(sel.editor)).click();
     await app.chord(Key.CONTROL, 'k');
     const input = await app.waitForElement(byTest('search-input'));

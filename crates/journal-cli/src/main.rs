@@ -62,6 +62,13 @@ enum Command {
         #[arg(long, value_name = "YYYY-MM-DD")]
         to: Option<String>,
     },
+    /// The earlier pages of a date: a month ago, six months ago, a year ago
+    /// and each year before, nearest first
+    OnThisDay {
+        /// The date [default: today]
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        date: Option<String>,
+    },
     /// Search every page, best match first: words (each also the start of a
     /// word: `walk` finds "walked"), "a phrase" in quotes; case and accents
     /// do not matter
@@ -907,6 +914,19 @@ fn run(cli: Cli) -> Result<(), Error> {
             let journal = Journal::new(access.store()?, clock);
             let status = journal.space_status(as_of)?;
             print_out(json, &status, human_status)
+        }
+        Command::OnThisDay { date } => {
+            let date = day(date.as_deref(), &clock)?;
+            let earlier = Journal::new(access.store()?, clock).on_this_day(date)?;
+            print_out(json, &earlier, |e| {
+                if e.is_empty() {
+                    return "No earlier page of this date.".into();
+                }
+                e.iter()
+                    .map(|l| format!("{} ago  {}  {}", l.ago, l.date, l.first_line))
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            })
         }
         Command::Search {
             query,

@@ -391,3 +391,28 @@ fn history_lists_shows_and_restores_what_a_write_replaced() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn on_this_day_lists_the_earlier_pages_of_the_date_with_the_exact_shape() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("j.db");
+    for (date, text) in [
+        ("2025-03-02", "Two years back.\nMore."),
+        ("2026-03-02", "A year back."),
+        ("2026-02-02", "A month back."),
+        ("2026-02-03", "Another day."),
+    ] {
+        cli(&db)
+            .args(["write", "--date", date, text])
+            .assert()
+            .success();
+    }
+    let earlier = json_of(&db, &["on-this-day", "--date", "2026-03-02"]);
+    assert_eq!(
+        earlier,
+        serde_json::json!([
+            {"date": "2026-02-02", "ago": "1 month", "first_line": "A month back."},
+            {"date": "2025-03-02", "ago": "1 year", "first_line": "Two years back."},
+        ])
+    );
+}

@@ -47,7 +47,8 @@ fn settings_list_get_set_and_refuse() {
             "autostart",
             "close_to_tray",
             "lock.idle_minutes",
-            "backup.dir"
+            "backup.dir",
+            "look_back"
         ]
     );
     assert_eq!(

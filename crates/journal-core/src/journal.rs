@@ -214,6 +214,20 @@ impl Journal {
         self.store().search(query, limit)
     }
 
+    /// The earlier pages of `day`'s calendar date (see `pages::look_back`).
+    pub fn on_this_day(&self, day: NaiveDate) -> Result<Vec<crate::LookBack>> {
+        self.store().on_this_day(day)
+    }
+
+    /// What the page's quiet "on this day" line shows: the earlier pages of
+    /// `day`'s date, none when `look_back` is off.
+    pub fn look_back(&self, day: NaiveDate) -> Result<Vec<crate::LookBack>> {
+        if !self.store().settings()?.look_back {
+            return Ok(Vec::new());
+        }
+        self.on_this_day(day)
+    }
+
     /// Search the pages `filter` keeps, `limit` results at most.
     pub fn search_with(
         &self,

@@ -43,8 +43,9 @@ pub use guidance::{
 };
 pub use journal::{Journal, NotePreview, PeriodDetail, SpaceOverview, SEARCH_LIMIT};
 pub use pages::{
-    count_words, first_line, is_written, Page, PageSummary, RecoveredPage, Recovery, Revision,
-    RevisionSummary, Saved, SearchFilter, SearchHit, MAX_BODY_BYTES, RECOVERY_SUFFIX,
+    count_words, first_line, is_written, look_back_dates, LookBack, Page, PageSummary,
+    RecoveredPage, Recovery, Revision, RevisionSummary, Saved, SearchFilter, SearchHit,
+    MAX_BODY_BYTES, RECOVERY_SUFFIX,
 };
 pub use reminders::{
     next_notification, notification_text, pick_zone, resolve_local, Delivery, LockedReminders,

@@ -4,8 +4,8 @@
 
 use journal_core::{
     BackupInfo, BackupStatus, Contact, ContactCounts, ContactKind, Draft, ErrorPayload, ExportDone,
-    ImportSummary, LibraryCard, LockState, NextMilestone, NotePreview, Page, PageSummary, Period,
-    PeriodDetail, PeriodInfo, RecoveredPage, Revision, RevisionSummary, Saved, SearchHit,
+    ImportSummary, LibraryCard, LockState, LookBack, NextMilestone, NotePreview, Page, PageSummary,
+    Period, PeriodDetail, PeriodInfo, RecoveredPage, Revision, RevisionSummary, Saved, SearchHit,
     SettingEntry, SpaceOverview, SpaceStatus, Suggestion, Theme, Urge,
 };
 use std::path::PathBuf;
@@ -40,6 +40,7 @@ fn typescript_bindings_match_the_rust_types() {
     check::<BackupStatus>(&mut stale);
     check::<ExportDone>(&mut stale);
     check::<ImportSummary>(&mut stale);
+    check::<LookBack>(&mut stale);
     check::<PageSummary>(&mut stale);
     check::<Revision>(&mut stale);
     check::<RevisionSummary>(&mut stale);

@@ -10,8 +10,18 @@ import type { RecoveredPage } from './bindings/RecoveredPage';
 import type { Revision } from './bindings/Revision';
 import type { Saved } from './bindings/Saved';
 import type { SearchHit } from './bindings/SearchHit';
+import type { LookBack } from './bindings/LookBack';
 
-export type { ErrorPayload, Page, PageSummary, RecoveredPage, Revision, Saved, SearchHit };
+export type {
+  ErrorPayload,
+  LookBack,
+  Page,
+  PageSummary,
+  RecoveredPage,
+  Revision,
+  Saved,
+  SearchHit,
+};
 
 /**
  * What the shell says when it asks the UI to save before closing
@@ -89,6 +99,14 @@ export function restoreRevision(id: number): Promise<Page> {
 /** Days with words or a mood between `from` and `to`, both inclusive. */
 export function listPages(from: string, to: string): Promise<PageSummary[]> {
   return call<PageSummary[]>('list_pages', { from, to });
+}
+
+/**
+ * The earlier pages of a day's date (a month, six months, a year and each
+ * year before), nearest first; none when the `look_back` setting is off.
+ */
+export function lookBack(date: string): Promise<LookBack[]> {
+  return call<LookBack[]>('look_back', { date });
 }
 
 /** Which pages a search keeps besides its words; every part optional. */

@@ -17,3 +17,23 @@ export const MOODS: readonly { value: number; label: string }[] = [
 export function moodLabel(mood: number | null): string {
   return MOODS.find((m) => m.value === mood)?.label ?? '';
 }
+
+/** "1 month" → "A month ago", "6 months" → "Six months ago", "3 years" → "3 years ago". */
+export function agoLabel(ago: string): string {
+  switch (ago) {
+    case '1 month':
+      return 'A month ago';
+    case '6 months':
+      return 'Six months ago';
+    case '1 year':
+      return 'A year ago';
+    default:
+      return `${ago} ago`;
+  }
+}
+
+/** How an earlier page of the date is named in the line: in words up to a
+ * year ago, then by its year ("2024"). */
+export function shortAgo(e: { date: string; ago: string }): string {
+  return ['1 month', '6 months', '1 year'].includes(e.ago) ? agoLabel(e.ago) : e.date.slice(0, 4);
+}

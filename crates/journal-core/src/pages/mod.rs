@@ -2,12 +2,14 @@
 //! recovery file for words that could not be saved.
 
 mod history;
+mod look_back;
 mod page;
 mod recovery;
 mod search;
 mod store;
 
 pub use history::RevisionSummary;
+pub use look_back::{look_back_dates, LookBack};
 pub use page::{
     count_words, first_line, is_written, Page, PageSummary, Revision, Saved, MAX_BODY_BYTES,
 };

@@ -28,6 +28,8 @@ pub struct Settings {
     pub lock_idle_minutes: u32,
     /// Where backups go, when not in `backups/` beside the journal.
     pub backup_dir: Option<std::path::PathBuf>,
+    /// A quiet line on a day's page naming the earlier pages of its date.
+    pub look_back: bool,
 }
 
 /// One setting as text, the form the CLI prints and the UI edits.
@@ -38,7 +40,7 @@ pub struct SettingEntry {
 }
 
 /// The keys, in the order `settings get` lists them.
-pub const SETTING_KEYS: [&str; 13] = [
+pub const SETTING_KEYS: [&str; 14] = [
     "daily.enabled",
     "daily.time",
     "daily.days",
@@ -52,6 +54,7 @@ pub const SETTING_KEYS: [&str; 13] = [
     "close_to_tray",
     "lock.idle_minutes",
     "backup.dir",
+    "look_back",
 ];
 
 /// The longest `lock.idle_minutes` (a day).
@@ -87,6 +90,7 @@ impl Default for Settings {
             close_to_tray: true,
             lock_idle_minutes: 5,
             backup_dir: None,
+            look_back: true,
         }
     }
 }
@@ -170,6 +174,7 @@ impl Settings {
             "checkin.days" => self.checkin_days.to_string(),
             "autostart" => self.autostart.to_string(),
             "close_to_tray" => self.close_to_tray.to_string(),
+            "look_back" => self.look_back.to_string(),
             "lock.idle_minutes" => self.lock_idle_minutes.to_string(),
             "backup.dir" => self
                 .backup_dir
@@ -216,6 +221,7 @@ impl Settings {
             }
             "autostart" => self.autostart = parse_bool(key, value)?,
             "close_to_tray" => self.close_to_tray = parse_bool(key, value)?,
+            "look_back" => self.look_back = parse_bool(key, value)?,
             "lock.idle_minutes" => {
                 self.lock_idle_minutes = value
                     .trim()
@@ -308,6 +314,7 @@ mod tests {
     #[case("checkin.days", "0", "0")]
     #[case("checkin.days", "30", "30")]
     #[case("close_to_tray", "false", "false")]
+    #[case("look_back", "false", "false")]
     #[case("lock.idle_minutes", "0", "0")]
     #[case("lock.idle_minutes", " 15 ", "15")]
     #[case("lock.idle_minutes", "1440", "1440")]
