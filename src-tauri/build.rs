@@ -5,6 +5,7 @@ const COMMANDS: &[&str] = &[
     "today",
     "journal_place",
     "look_back",
+    "insights",
     "export_journal",
     "import_choose",
     "import_preview",

@@ -8,7 +8,7 @@ use journal_core::{
     Page, PageSummary, Period, PeriodDetail, RecoveredPage, Revision, Saved, SearchFilter,
     SearchHit, SettingEntry, SpaceOverview, SpaceStatus, Suggestion, Urge, UrgeEdit, When,
 };
-use journal_core::{ExportDone, ImportSummary, LockState, LookBack};
+use journal_core::{ExportDone, ImportSummary, Insights, LockState, LookBack};
 use tauri::{AppHandle, Runtime, State};
 
 type Reply<T> = Result<T, ErrorPayload>;
@@ -64,6 +64,18 @@ pub fn list_pages(
     Ok(state
         .journal()?
         .list_pages(maybe_day(from.as_deref())?, maybe_day(to.as_deref())?)?)
+}
+
+/// The Looking back page's series (default: from the first page to today).
+#[tauri::command]
+pub fn insights(
+    state: State<'_, AppState>,
+    from: Option<String>,
+    to: Option<String>,
+) -> Reply<Insights> {
+    Ok(state
+        .journal()?
+        .insights(maybe_day(from.as_deref())?, maybe_day(to.as_deref())?)?)
 }
 
 /// The earlier pages of a day's date, for the page's quiet line (none when

@@ -382,6 +382,7 @@ pub fn app_builder<R: Runtime>(
             commands::today,
             commands::journal_place,
             commands::look_back,
+            commands::insights,
             commands::export_journal,
             commands::import_choose,
             commands::import_preview,

@@ -79,6 +79,17 @@ describe('looking back', () => {
     writeFileSync(file, tenYears());
     const done = await cli(sandbox, ['import', '--format', 'jrnl', file]);
     assert.equal(done.added, DAYS);
+    // The last months lived in: moods, a period with a pursuit in it, urges
+    // held and contacts.
+    for (let i = 80; i >= 1; i -= 1) {
+      const mood = String(1 + ((i * 7 + (i % 5)) % 5));
+      await cli(sandbox, ['write', '--date', localDate(-i), '--append', '--mood', mood, 'A mood.'], { json: false });
+    }
+    await cli(sandbox, ['period', 'start', '--date', localDate(-60), '--note', 'I told them I would give them room.']);
+    await cli(sandbox, ['contact', 'add', '--kind', 'pursued', '--date', localDate(-25)]);
+    for (const d of [-50, -41, -33, -26, -24, -12, -5]) await cli(sandbox, ['urge', 'add', '--date', localDate(d)]);
+    for (const d of [-44, -15, -3]) await cli(sandbox, ['contact', 'add', '--kind', 'they-reached-out', '--date', localDate(d)]);
+    await cli(sandbox, ['contact', 'add', '--kind', 'necessary', '--date', localDate(-30), '--note', 'school forms']);
   });
 
   step('the page of today names the earlier pages of its date, and one opens that day', async () => {
@@ -128,6 +139,21 @@ describe('looking back', () => {
       { what: 'the word selected in the editor' },
     );
     assert.equal((await app.findAll(byTest('search'))).length, 0, 'the search closed');
+  });
+
+  step('Ctrl+5 shows the way come: mood, days of space, weeks and the year', async () => {
+    await app.chord(Key.CONTROL, '5');
+    for (const chart of ['mood', 'space', 'weeks', 'year', 'helped']) {
+      await app.waitForElement(byTest(`chart-${chart}`));
+    }
+    const points = await app.execute(`return document.querySelectorAll('[data-testid="chart-mood"] circle').length`);
+    assert.equal(points, 80, 'a point for each day with a mood in the last 3 months');
+    const runs = await app.execute(`return document.querySelectorAll('[data-testid="chart-space"] rect').length`);
+    assert.equal(runs, 2, 'two runs: before the pursuit and since');
+    assert.match(await (await app.find(byTest('chart-space'))).text(), /The run you are in now: 25 days/);
+    saveArtifact('looking-back.png', await app.screenshot());
+    await (await app.find(byTest('nav-today'))).click();
+    await waitForDate(app, RARE_DAY);
   });
 
   step('Escape closes search and gives the focus back to where it was', async () => {

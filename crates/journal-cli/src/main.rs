@@ -62,6 +62,17 @@ enum Command {
         #[arg(long, value_name = "YYYY-MM-DD")]
         to: Option<String>,
     },
+    /// The series the Looking back page draws: moods and their weekly
+    /// average, each period's runs between pursuits, urges and contacts per
+    /// week, the days written, the cards that helped
+    Insights {
+        /// From this day [default: the first page]
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        from: Option<String>,
+        /// Up to this day [default: today]
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        to: Option<String>,
+    },
     /// The earlier pages of a date: a month ago, six months ago, a year ago
     /// and each year before, nearest first
     OnThisDay {
@@ -914,6 +925,25 @@ fn run(cli: Cli) -> Result<(), Error> {
             let journal = Journal::new(access.store()?, clock);
             let status = journal.space_status(as_of)?;
             print_out(json, &status, human_status)
+        }
+        Command::Insights { from, to } => {
+            let from = from.as_deref().map(parse_date).transpose()?;
+            let to = to.as_deref().map(parse_date).transpose()?;
+            let i = Journal::new(access.store()?, clock).insights(from, to)?;
+            print_out(json, &i, |i| {
+                let urges: u32 = i.weeks.iter().map(|w| w.urges).sum();
+                let reached: u32 = i.weeks.iter().map(|w| w.they_reached_out).sum();
+                format!(
+                    "{} to {}: {} days written, {} with a mood, {} urges held, they reached out {} times, {} periods.",
+                    i.from,
+                    i.to,
+                    i.written.len(),
+                    i.moods.len(),
+                    urges,
+                    reached,
+                    i.periods.len()
+                )
+            })
         }
         Command::OnThisDay { date } => {
             let date = day(date.as_deref(), &clock)?;

@@ -416,3 +416,49 @@ fn on_this_day_lists_the_earlier_pages_of_the_date_with_the_exact_shape() {
         ])
     );
 }
+
+#[test]
+fn insights_gives_the_looking_back_series_with_the_exact_top_level_shape() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("j.db");
+    cli(&db)
+        .args([
+            "write",
+            "--date",
+            "2026-03-02",
+            "--mood",
+            "4",
+            "A good day.",
+        ])
+        .assert()
+        .success();
+    cli(&db)
+        .args(["write", "--date", "2026-03-09", "--mood", "2", "Harder."])
+        .assert()
+        .success();
+    let i = json_of(
+        &db,
+        &["insights", "--from", "2026-03-01", "--to", "2026-03-31"],
+    );
+    assert_eq!(
+        keys(&i),
+        [
+            "from",
+            "helped",
+            "mood_weeks",
+            "moods",
+            "periods",
+            "to",
+            "weeks",
+            "written"
+        ]
+    );
+    assert_eq!(
+        i["written"],
+        serde_json::json!(["2026-03-02", "2026-03-09"])
+    );
+    assert_eq!(
+        i["mood_weeks"][0],
+        serde_json::json!({"week": "2026-03-02", "average": 4.0, "days": 1})
+    );
+}

@@ -214,6 +214,16 @@ impl Journal {
         self.store().search(query, limit)
     }
 
+    /// The Looking back page's series for `from..=to` (default: from the
+    /// first page to today).
+    pub fn insights(
+        &self,
+        from: Option<NaiveDate>,
+        to: Option<NaiveDate>,
+    ) -> Result<crate::Insights> {
+        self.store().insights(from, to, self.clock.today())
+    }
+
     /// The earlier pages of `day`'s calendar date (see `pages::look_back`).
     pub fn on_this_day(&self, day: NaiveDate) -> Result<Vec<crate::LookBack>> {
         self.store().on_this_day(day)

@@ -10,6 +10,7 @@ mod db;
 mod drafts;
 mod error;
 mod guidance;
+mod insights;
 mod journal;
 mod pages;
 mod reminders;
@@ -40,6 +41,10 @@ pub use guidance::{feature_hash, passage_features, row_len};
 pub use guidance::{
     library, library_cards, parse_card, select_guidance, Card, DayEvent, GuidanceContext,
     LibraryCard, Stage, Suggestion, Theme, Trigger, MAX_SUGGESTIONS,
+};
+pub use insights::{
+    mood_weeks, period_runs, week_counts, week_of, HelpedCard, Insights, MoodPoint, MoodWeek,
+    PeriodRuns, Run, WeekCounts,
 };
 pub use journal::{Journal, NotePreview, PeriodDetail, SpaceOverview, SEARCH_LIMIT};
 pub use pages::{

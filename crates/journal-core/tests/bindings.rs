@@ -41,6 +41,13 @@ fn typescript_bindings_match_the_rust_types() {
     check::<ExportDone>(&mut stale);
     check::<ImportSummary>(&mut stale);
     check::<LookBack>(&mut stale);
+    check::<journal_core::Insights>(&mut stale);
+    check::<journal_core::MoodPoint>(&mut stale);
+    check::<journal_core::MoodWeek>(&mut stale);
+    check::<journal_core::PeriodRuns>(&mut stale);
+    check::<journal_core::Run>(&mut stale);
+    check::<journal_core::WeekCounts>(&mut stale);
+    check::<journal_core::HelpedCard>(&mut stale);
     check::<PageSummary>(&mut stale);
     check::<Revision>(&mut stale);
     check::<RevisionSummary>(&mut stale);

@@ -1,0 +1,11 @@
+//! Looking back: the series the Looking back page draws and `insights`
+//! prints, computed here (pure functions in `series`, read from the store
+//! in `store`) so the UI only draws.
+
+mod series;
+mod store;
+
+pub use series::{
+    mood_weeks, period_runs, week_counts, week_of, MoodPoint, MoodWeek, PeriodRuns, Run, WeekCounts,
+};
+pub use store::{HelpedCard, Insights};
