@@ -3,7 +3,7 @@
 //! pursuits and the milestones they reached, urges and contacts per week.
 
 use crate::date::format_date;
-use crate::space::{ContactKind, MILESTONES};
+use crate::space::{days_between, ContactKind, MILESTONES};
 use chrono::{Datelike, Days, NaiveDate};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -61,10 +61,6 @@ pub struct WeekCounts {
     #[ts(rename = "they-reached-out")]
     pub they_reached_out: u32,
     pub upfront: u32,
-}
-
-fn days_between(from: NaiveDate, to: NaiveDate) -> u32 {
-    u32::try_from(to.signed_duration_since(from).num_days().max(0)).unwrap_or(u32::MAX)
 }
 
 /// The Monday of `day`'s week.

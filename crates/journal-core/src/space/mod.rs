@@ -11,3 +11,4 @@ pub use rules::{
     PeriodInfo, SpaceFacts, SpaceStatus, Urge, MILESTONES,
 };
 pub use store::{When, MAX_NOTE_BYTES};
+pub(crate) use rules::days_between;

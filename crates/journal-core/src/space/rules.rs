@@ -151,7 +151,7 @@ pub struct SpaceFacts<'a> {
     pub urges: &'a [NaiveDate],
 }
 
-fn days_between(from: NaiveDate, to: NaiveDate) -> u32 {
+pub(crate) fn days_between(from: NaiveDate, to: NaiveDate) -> u32 {
     u32::try_from(to.signed_duration_since(from).num_days().max(0)).unwrap_or(u32::MAX)
 }
 
