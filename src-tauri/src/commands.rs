@@ -96,6 +96,7 @@ pub fn search_pages(
     mood: Option<u8>,
     urge: Option<bool>,
     contact: Option<String>,
+    helped: Option<bool>,
 ) -> Reply<Vec<SearchHit>> {
     let filter = SearchFilter {
         from: maybe_day(from.as_deref())?,
@@ -103,6 +104,8 @@ pub fn search_pages(
         mood,
         urge: urge.unwrap_or(false),
         contact: contact.as_deref().map(ContactKind::parse).transpose()?,
+        helped: helped.unwrap_or(false),
+        ..SearchFilter::default()
     };
     Ok(state
         .journal()?

@@ -21,11 +21,12 @@ use std::hint::black_box;
 use std::time::{Duration, Instant};
 
 mod common;
-use common::{prose, vocabulary, Rng, DAYS, RARE_DAYS, RARE_WORD};
+use common::{prose, vocabulary, Rng, DAYS, FIFTH_WORD, RARE_DAYS, RARE_WORD};
 
 const TIMED_RUNS: usize = 2_000;
 const SAVE_P99_TARGET: Duration = Duration::from_millis(5);
 const SEARCH_P50_TARGET: Duration = Duration::from_millis(2);
+const SEARCH_FIFTH_P50_TARGET: Duration = Duration::from_millis(10);
 const GUIDANCE_START_TARGET: Duration = Duration::from_millis(20);
 const GUIDANCE_TARGET: Duration = Duration::from_millis(1);
 
@@ -275,6 +276,12 @@ fn timed_searches(b: &mut Bench) {
         &format!("search \"{RARE_WORD}\" (3 pages)"),
         rare,
         Some(("p50", SEARCH_P50_TARGET)),
+    );
+    let fifth = search(FIFTH_WORD, 500);
+    percentiles(
+        &format!("search \"{FIFTH_WORD}\" (730 pages: a fifth, top 100)"),
+        fifth,
+        Some(("p50", SEARCH_FIFTH_P50_TARGET)),
     );
     let common = search("coffee", 500);
     percentiles("search \"coffee\" (most pages, top 100)", common, None);

@@ -245,7 +245,11 @@ impl Journal {
         filter: &crate::SearchFilter,
         limit: usize,
     ) -> Result<Vec<SearchHit>> {
-        self.store().search_with(query, filter, limit)
+        let filter = crate::SearchFilter {
+            helped_offset_minutes: self.clock.offset().local_minus_utc() / 60,
+            ..filter.clone()
+        };
+        self.store().search_with(query, &filter, limit)
     }
 }
 

@@ -1182,6 +1182,21 @@ fn search_finds_phrases_and_keeps_only_the_days_a_filter_keeps() {
         ..SearchFilter::default()
     };
     assert_eq!(dates("rain", &necessary), ["2027-03-01"]);
+    // A card marked as having helped on a day (the clock's day here: 20 March).
+    j.save_page(
+        day("2027-03-20"),
+        "Rain again, and the card about company.",
+        None,
+        None,
+    )
+    .unwrap();
+    j.set_card_helpful("support-let-people-keep-you-company", true)
+        .unwrap();
+    let helped = SearchFilter {
+        helped: true,
+        ..SearchFilter::default()
+    };
+    assert_eq!(dates("rain", &helped), ["2027-03-20"]);
     let hit = &j.search_with("boiler", &all, 10).unwrap()[0];
     assert_eq!(hit.mood, Some(2));
     // Hostile input is only words.

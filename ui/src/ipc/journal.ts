@@ -118,6 +118,8 @@ export interface SearchFilter {
   urge?: boolean;
   /** Only days on which a contact of this kind was logged. */
   contact?: string;
+  /** Only days on which a guidance card was marked as having helped. */
+  helped?: boolean;
 }
 
 /**
@@ -132,6 +134,7 @@ export function searchPages(query: string, filter: SearchFilter = {}): Promise<S
     mood: filter.mood ?? null,
     urge: filter.urge ?? null,
     contact: filter.contact ?? null,
+    helped: filter.helped ?? null,
   });
 }
 

@@ -30,7 +30,7 @@ export class SearchStore {
   /** Whether any filter narrows the search. */
   get filtered(): boolean {
     const f = this.filter;
-    return Boolean(f.from || f.to || f.mood || f.urge || f.contact);
+    return Boolean(f.from || f.to || f.mood || f.urge || f.contact || f.helped);
   }
 
   setQuery(query: string): Promise<void> {

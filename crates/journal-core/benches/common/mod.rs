@@ -1,7 +1,7 @@
 //! The made-up ten years the bench measures and `examples/gen.rs` writes out:
 //! 3,650 consecutive days of 150-600 words drawn from a vocabulary of a few
 //! thousand words (common ones far more often), a mood on most days, and one
-//! rare word on three days. Deterministic: the same pages on every run.
+//! rare word on three days, another on every fifth. Deterministic: the same pages on every run.
 
 #![allow(dead_code)] // each user takes what it needs
 
@@ -11,6 +11,8 @@ pub const DAYS: u64 = 3_650;
 pub const VOCABULARY: usize = 3_000;
 pub const RARE_WORD: &str = "zephyrquill";
 pub const RARE_DAYS: [u64; 3] = [412, 1_987, 3_301];
+/// A word on every fifth day (a fifth of the pages).
+pub const FIFTH_WORD: &str = "lanternfold";
 
 /// xorshift64*: small, deterministic, good enough for made-up prose.
 pub struct Rng(pub u64);
@@ -150,6 +152,9 @@ pub fn ten_years() -> impl Iterator<Item = (NaiveDate, String, Option<u8>)> {
         let mut body = prose(&mut rng, &vocab, n);
         if RARE_DAYS.contains(&i) {
             body.push_str(&format!("\nA {RARE_WORD} by the window."));
+        }
+        if i % 5 == 0 {
+            body.push_str(&format!("\nThe {FIFTH_WORD} again."));
         }
         let mood = rng.below(6) as u8;
         (first_day() + Days::new(i), body, (mood > 0).then_some(mood))

@@ -34,6 +34,10 @@ pub struct SearchFilter {
     pub urge: bool,
     /// Only days on which a contact of this kind was logged.
     pub contact: Option<crate::space::ContactKind>,
+    /// Only days on which a guidance card was marked as having helped (the
+    /// local day it was marked, `helped_offset_minutes` east of UTC).
+    pub helped: bool,
+    pub helped_offset_minutes: i32,
 }
 
 /// What the person asked for, one piece at a time.
@@ -188,6 +192,8 @@ impl Store {
                     WHERE u.local_date = p.date AND u.removed_at IS NULL))
                AND (?7 IS NULL OR EXISTS (SELECT 1 FROM contact c
                     WHERE c.local_date = p.date AND c.kind = ?7 AND c.removed_at IS NULL))
+               AND (?8 = 0 OR EXISTS (SELECT 1 FROM card_helpful h
+                    WHERE date(h.marked_at, ?9 || ' minutes') = p.date))
              ORDER BY bm25(page_fts), p.date DESC
              LIMIT ?2",
         )?;
@@ -202,6 +208,8 @@ impl Store {
                 filter.mood,
                 filter.urge,
                 filter.contact.map(|k| k.as_str()),
+                filter.helped,
+                format!("{:+}", filter.helped_offset_minutes),
             ],
             |r| {
                 let snippet: String = r.get(1)?;
