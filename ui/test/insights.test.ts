@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Insights, MoodWeek } from '../src/ipc/insights';
 import {
+  allWeeks,
   moodSummary,
   spaceSummary,
   spanStart,
@@ -78,5 +79,18 @@ describe('what the Looking back page says', () => {
     expect(writtenSummary(['2026-12-31', '2027-01-02'], 2027)).toBe('You wrote on 1 day in 2027.');
     expect(spanStart('3m', '2027-04-01')).toBe('2026-12-31');
     expect(spanStart('all', '2027-04-01')).toBeNull();
+  });
+});
+
+describe('the weeks drawn', () => {
+  it('are every week of the span from its Monday, empty ones as zeros', () => {
+    const w = allWeeks({
+      ...EMPTY,
+      from: '2027-03-03',
+      to: '2027-03-22',
+      weeks: [{ week: '2027-03-08', urges: 2, pursued: 0, necessary: 0, 'they-reached-out': 1, upfront: 0 }],
+    });
+    expect(w.map((x) => x.week)).toEqual(['2027-03-01', '2027-03-08', '2027-03-15', '2027-03-22']);
+    expect(w.map((x) => x.urges)).toEqual([0, 2, 0, 0]);
   });
 });

@@ -81,3 +81,17 @@ export function writtenSummary(written: string[], year: number): string {
   const n = written.filter((d) => d.startsWith(String(year))).length;
   return n === 0 ? `No page written in ${year}.` : `You wrote on ${n === 1 ? '1 day' : `${n} days`} in ${year}.`;
 }
+
+/** Every week (Monday) from the one holding `from` to the one holding `to`,
+ * with its counts, or zeros for a week with nothing logged. */
+export function allWeeks(data: Insights): WeekCounts[] {
+  const monday = (d: string) => addDays(d, -((new Date(`${d}T00:00:00Z`).getUTCDay() + 6) % 7));
+  const byWeek = new Map(data.weeks.map((w) => [w.week, w]));
+  const out: WeekCounts[] = [];
+  for (let w = monday(data.from); w <= data.to; w = addDays(w, 7)) {
+    out.push(
+      byWeek.get(w) ?? { week: w, urges: 0, pursued: 0, necessary: 0, 'they-reached-out': 0, upfront: 0 },
+    );
+  }
+  return out;
+}
