@@ -511,6 +511,18 @@ fn calm_rendering<R: Runtime>(window: &tauri::WebviewWindow<R>) -> tauri::Result
     Ok(())
 }
 
+/// The app's configuration. A debug build uses the development identifier
+/// (its own data folder) unless one was set for the build: a plain `cargo
+/// run` never opens the person's journal.
+fn context<R: Runtime>() -> tauri::Context<R> {
+    let mut context: tauri::Context<R> = tauri::generate_context!();
+    let config = context.config_mut();
+    if config.identifier == journal_core::APP_IDENTIFIER {
+        config.identifier = journal_host::identifier().to_string();
+    }
+    context
+}
+
 /// Start the desktop app: one instance, window placement remembered, a tray
 /// icon, and the reminder timer.
 pub fn run_app<R: Runtime>(builder: tauri::Builder<R>) {
@@ -554,6 +566,20 @@ pub fn run_app<R: Runtime>(builder: tauri::Builder<R>) {
             settings_changed(app.handle());
             Ok(())
         })
-        .run(tauri::generate_context!())
+        .run(context())
         .expect("Breathing Room could not start");
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_debug_build_has_its_own_data_folder_and_a_release_build_the_apps() {
+        let context = super::context::<tauri::test::MockRuntime>();
+        let want = if cfg!(debug_assertions) {
+            journal_core::DEV_IDENTIFIER
+        } else {
+            journal_core::APP_IDENTIFIER
+        };
+        assert_eq!(context.config().identifier, want);
+    }
 }

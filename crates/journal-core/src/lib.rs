@@ -69,5 +69,8 @@ pub use transfer::{
 
 /// The app's identifier (release builds); its data folder is named after it.
 pub const APP_IDENTIFIER: &str = "app.breathingroom.journal";
+/// The identifier of development builds: their own data folder, so a plain
+/// `cargo run` never opens the person's journal.
+pub const DEV_IDENTIFIER: &str = "app.breathingroom.journal.dev";
 /// The journal's file name inside the app's data folder.
 pub const DB_FILE_NAME: &str = "journal.db";

@@ -4,7 +4,7 @@
 
 use chrono::{DateTime, FixedOffset, Local, Utc};
 use chrono_tz::Tz;
-use journal_core::{pick_zone, Clock, APP_IDENTIFIER, DB_FILE_NAME};
+use journal_core::{pick_zone, Clock, APP_IDENTIFIER, DB_FILE_NAME, DEV_IDENTIFIER};
 use std::path::PathBuf;
 
 /// The wall clock, read in exactly one place; `TZ` is honoured (by libc).
@@ -110,9 +110,20 @@ pub fn default_db_path(identifier: &str) -> PathBuf {
         .join(DB_FILE_NAME)
 }
 
-/// The journal the release app and the CLI share by default.
+/// The identifier this build uses: the app's own in a release build, the
+/// development one in a debug build (so a plain `cargo run` never opens the
+/// person's journal, and a release build never a development one).
+pub fn identifier() -> &'static str {
+    if cfg!(debug_assertions) {
+        DEV_IDENTIFIER
+    } else {
+        APP_IDENTIFIER
+    }
+}
+
+/// The journal the app and the CLI of this build share by default.
 pub fn default_journal() -> PathBuf {
-    default_db_path(APP_IDENTIFIER)
+    default_db_path(identifier())
 }
 
 #[cfg(test)]
