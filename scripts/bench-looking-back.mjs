@@ -1,8 +1,8 @@
 // Looking back, measured in the real window (a benchmark, not a test):
 // (each search is timed from a Backspace that turns a word that finds
 // nothing into the word, so the whole search and its results are painted)
-// ten years of generated pages (3,650 days; a rare word on one, a common
-// word on every fifth), then
+// ten years of generated pages (3,650 days, each with a mood; a rare word
+// on one, a common word on every fifth), then
 //   - keystroke → search results painted, for the rare word and for the
 //     word on 20% of the pages: the time from the key event to the first
 //     frame after the results changed, 20 times each;
@@ -13,7 +13,7 @@
 //   xvfb-run -a -s "-screen 0 1280x860x24" dbus-run-session -- node scripts/bench-looking-back.mjs
 // (it uses the e2e app: a debug core, so a release build is faster still).
 
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Driver, Sandbox, cli, localDate, waitForDate } from '../tests/e2e/harness.mjs';
 import { Key, waitFor } from '../tests/e2e/webdriver.mjs';
@@ -23,17 +23,18 @@ const RARE = 'zephyrquill';
 const COMMON = 'lantern';
 const WORDS = ['rain', 'walked', 'kitchen', 'quiet', 'tea', 'sister', 'garden', 'work', 'river', 'slept', 'train', 'bread'];
 
-function tenYears() {
+/** Ten years as a folder of Markdown files named by date, each with a mood. */
+function tenYears(dir) {
   let seed = 11;
   const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648);
-  const out = [];
+  mkdirSync(dir);
   for (let i = DAYS - 1; i >= 0; i -= 1) {
+    const date = localDate(-i);
     const words = Array.from({ length: 120 + (next() % 200) }, () => WORDS[next() % WORDS.length]);
     if (i % 5 === 0) words.splice(40, 0, COMMON);
     if (i === 1234) words.splice(60, 0, RARE);
-    out.push(`[${localDate(-i)} 21:00] ${words.join(' ')}.\n`);
+    writeFileSync(path.join(dir, `${date}.md`), `---\ndate: ${date}\nmood: ${1 + (next() % 5)}\n---\n\n${words.join(' ')}.\n`);
   }
-  return out.join('\n');
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -46,9 +47,9 @@ const sandbox = new Sandbox('bench-looking-back');
 const driver = await Driver.start(sandbox);
 let app;
 try {
-  const file = path.join(sandbox.dir, 'ten-years.txt');
-  writeFileSync(file, tenYears());
-  await cli(sandbox, ['import', '--format', 'jrnl', file]);
+  const folder = path.join(sandbox.dir, 'ten-years');
+  tenYears(folder);
+  await cli(sandbox, ['import', '--format', 'markdown', folder]);
   app = await driver.launch();
   await waitForDate(app, localDate(0));
 
@@ -119,7 +120,31 @@ try {
     await waitFor(async () => (await app.execute('return window.__lbDone')) !== null, { what: 'the page painted' });
     pageTimes.push(await app.execute('return window.__lbDone'));
   }
-  report('Ctrl+5 → Looking back painted (ten years, "Everything" not chosen: the last 3 months)', pageTimes, 200);
+  report('Ctrl+5 → Looking back painted (the last 3 months of ten years)', pageTimes, 200);
+
+  // "Everything": the ten years at once.
+  const allTimes = [];
+  for (let i = 0; i < 5; i += 1) {
+    await app.chord(Key.CONTROL, '5');
+    await app.waitForElement('[data-testid="span-all"]');
+    await app.execute(`
+      window.__all = undefined;
+      const t0 = performance.now();
+      const before = document.querySelector('[data-testid="chart-mood"] .summary')?.textContent;
+      new MutationObserver((_, o) => {
+        const now = document.querySelector('[data-testid="chart-mood"] .summary')?.textContent;
+        if (now === undefined || now === before) return;
+        o.disconnect();
+        requestAnimationFrame(() => { window.__all = performance.now() - t0; });
+      }).observe(document.body, { childList: true, subtree: true, characterData: true });
+      document.querySelector('[data-testid="span-all"]').click();
+    `);
+    await waitFor(async () => (await app.execute('return window.__all ?? null')) !== null, { what: 'everything painted' });
+    allTimes.push(await app.execute('return window.__all'));
+    await app.chord(Key.CONTROL, '1');
+    await app.waitForElement('[data-testid="editor"]');
+  }
+  report('"Everything" chosen → painted (ten years)', allTimes, 200);
 } finally {
   if (app) await app.delete().catch(() => undefined);
   await driver.stop();

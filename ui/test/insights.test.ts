@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Insights, MoodWeek } from '../src/ipc/insights';
 import {
   allWeeks,
+  monthsWritten,
   moodSummary,
   spaceSummary,
   spanStart,
@@ -92,5 +93,16 @@ describe('the weeks drawn', () => {
     });
     expect(w.map((x) => x.week)).toEqual(['2027-03-01', '2027-03-08', '2027-03-15', '2027-03-22']);
     expect(w.map((x) => x.urges)).toEqual([0, 2, 0, 0]);
+  });
+});
+
+describe('the year as a table', () => {
+  it('counts days written per month, up to the last month with any', () => {
+    expect(monthsWritten(['2027-01-02', '2027-01-09', '2027-03-01', '2026-12-31'], 2027)).toEqual([
+      { month: 'January', days: 2 },
+      { month: 'February', days: 0 },
+      { month: 'March', days: 1 },
+    ]);
+    expect(monthsWritten([], 2027)).toEqual([]);
   });
 });

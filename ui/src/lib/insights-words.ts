@@ -95,3 +95,18 @@ export function allWeeks(data: Insights): WeekCounts[] {
   }
   return out;
 }
+
+const MONTH_NAMES = [
+  'January', 'February', 'March', 'April', 'May', 'June',
+  'July', 'August', 'September', 'October', 'November', 'December',
+];
+
+/** Days written in each month of `year` so far (months with none too, up to the last with any). */
+export function monthsWritten(written: string[], year: number): { month: string; days: number }[] {
+  const counts = new Array<number>(12).fill(0);
+  for (const d of written) {
+    if (d.startsWith(`${year}-`)) counts[Number(d.slice(5, 7)) - 1] += 1;
+  }
+  const last = counts.reduce((at, n, i) => (n > 0 ? i : at), -1);
+  return counts.slice(0, last + 1).map((days, i) => ({ month: MONTH_NAMES[i], days }));
+}
