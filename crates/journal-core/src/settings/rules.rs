@@ -301,7 +301,8 @@ mod tests {
                 "false",
                 "true",
                 "5",
-                ""
+                "",
+                "true"
             ]
         );
     }
