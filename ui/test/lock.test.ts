@@ -177,6 +177,20 @@ describe('a locked journal', () => {
     expect(pageText()).not.toContain('bakery');
   });
 
+  it('Ctrl+L locks with the search open too, and the search goes with the page', async () => {
+    const shell = fakeShell({ encrypted: true, locked: false });
+    render(Root, { api: lockApi });
+    await settle();
+    await fireEvent.keyDown(window, { key: 'k', code: 'KeyK', ctrlKey: true });
+    await settle();
+    const search = screen.getByTestId('search-input');
+    await fireEvent.keyDown(search, { key: 'l', code: 'KeyL', ctrlKey: true });
+    await settle();
+    expect(shell.count('lock')).toBe(1);
+    expect(screen.getByTestId('unlock-screen')).toBeTruthy();
+    expect(screen.queryByTestId('search')).toBeNull();
+  });
+
   it('does not lock over words that could not be saved', async () => {
     const shell = fakeShell({ encrypted: true, locked: false });
     render(Root, { api: lockApi });
