@@ -150,7 +150,7 @@ describe('looking back', () => {
     assert.equal(points, 80, 'a point for each day with a mood in the last 3 months');
     const runs = await app.execute(`return document.querySelectorAll('[data-testid="chart-space"] rect').length`);
     assert.equal(runs, 2, 'two runs: before the pursuit and since');
-    assert.match(await (await app.find(byTest('chart-space'))).text(), /The run you are in now: 25 days/);
+    assert.match(await (await app.find(byTest('chart-space'))).text(), /The stretch you are in now: 25 days/);
     saveArtifact('looking-back.png', await app.screenshot());
     await (await app.find(byTest('nav-today'))).click();
     await waitForDate(app, RARE_DAY);

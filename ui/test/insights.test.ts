@@ -39,7 +39,7 @@ describe('what the Looking back page says', () => {
     );
   });
 
-  it('names the longest run and the one you are in', () => {
+  it('names the longest stretch and the one you are in', () => {
     expect(spaceSummary(EMPTY)).toBe('No period of giving space in these days.');
     const open: Insights = {
       ...EMPTY,
@@ -56,7 +56,7 @@ describe('what the Looking back page says', () => {
       ],
     };
     expect(spaceSummary(open)).toBe(
-      'The longest run of days of space: 19 days. The run you are in now: 4 days, since 21 January 2027.',
+      'The longest stretch of days of space: 19 days. The stretch you are in now: 4 days, since 21 January 2027.',
     );
   });
 

@@ -40,8 +40,10 @@ describe('space words', () => {
     expect(summaryLine(status({ current_streak_days: 1, urges_resisted: 1 }))).toBe(
       'Day 1 of giving space · 1 urge held',
     );
-    expect(nextMilestoneText({ days: 7, in_days: 1 })).toBe('7 days — in 1 day');
-    expect(nextMilestoneText({ days: 14, in_days: 5 })).toBe('14 days — in 5 days');
+    // The milestone by its day, so "days" is said once; never "1 day — in 1 day".
+    expect(nextMilestoneText({ days: 7, in_days: 1 })).toBe('Day 7, tomorrow');
+    expect(nextMilestoneText({ days: 14, in_days: 5 })).toBe('Day 14, in 5 days');
+    expect(nextMilestoneText({ days: 1, in_days: 1 })).toBe('Day 1, tomorrow');
   });
 
   it('says something kind on a day 0', () => {

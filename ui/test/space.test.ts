@@ -449,7 +449,7 @@ describe('an open period', () => {
     expect(text('best-days')).toBe('9');
     expect(text('total-days')).toBe('12');
     expect(text('urges-held')).toBe('3');
-    expect(text('next-milestone')).toBe('7 days — in 1 day');
+    expect(text('next-milestone')).toBe('Day 7, tomorrow');
   });
 
   it('logs an urge in one click, thanks the person and updates the count', async () => {
@@ -1127,7 +1127,7 @@ describe('an ended period in full', () => {
     const detail = within(past).getByTestId('past-detail');
     const figures = (within(detail).getByTestId('past-figures').textContent ?? '').replace(/\s+/g, ' ');
     expect(figures).toContain('Days of space in all 18 days');
-    expect(figures).toContain('Longest run 12 days');
+    expect(figures).toContain('Longest stretch 12 days');
     expect(figures).toContain('Urges held 2');
     expect(figures).toContain('I reached out: 1');
     expect(figures).toContain('Necessary contact: 1');

@@ -39,10 +39,10 @@ export function spaceSummary(data: Insights): string {
   const longest = Math.max(...runs.map((r) => r.days));
   const open = data.periods.find((p) => p.end === null);
   const current = open?.runs[open.runs.length - 1];
-  const longestText = `The longest run of days of space: ${longest === 1 ? '1 day' : `${longest} days`}.`;
+  const longestText = `The longest stretch of days of space: ${longest === 1 ? '1 day' : `${longest} days`}.`;
   if (!current) return longestText;
   const currentText = current.days === 1 ? '1 day' : `${current.days} days`;
-  return `${longestText} The run you are in now: ${currentText}, since ${dayMonthYear(current.from)}.`;
+  return `${longestText} The stretch you are in now: ${currentText}, since ${dayMonthYear(current.from)}.`;
 }
 
 export function weeksSummary(weeks: WeekCounts[]): string {

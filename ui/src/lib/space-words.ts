@@ -34,9 +34,10 @@ export function summaryLine(status: SpaceStatus): string {
   return `${dayCountLine(status)} · ${urgesHeld(status.urges_resisted)}`;
 }
 
-/** "7 days — in 1 day" */
+/** "Day 7, in 4 days"; "Day 1, tomorrow" */
 export function nextMilestoneText(next: NextMilestone): string {
-  return `${days(next.days)} — in ${days(next.in_days)}`;
+  // "Day 7, in 4 days": the milestone by its day, so "days" is said once.
+  return `Day ${next.days}, ${next.in_days === 1 ? 'tomorrow' : `in ${days(next.in_days)}`}`;
 }
 
 /**
