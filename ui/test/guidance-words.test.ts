@@ -9,6 +9,7 @@ import {
   groupByTheme,
   panelToggleLabel,
   themeTitle,
+  wordStart,
 } from '../src/lib/guidance-words';
 
 describe('bodyBlocks', () => {
@@ -73,7 +74,7 @@ describe('themes', () => {
   });
 
   it('groups cards by theme in the order they come', () => {
-    const card = (id: string, theme: Theme): LibraryCard => ({ id, theme, title: id, body: '' });
+    const card = (id: string, theme: Theme): LibraryCard => ({ id, theme, title: id, body: '', words: [] });
     const groups = groupByTheme([card('a', 'urges'), card('b', 'upfront'), card('c', 'urges')]);
     expect(groups.map((g) => [g.theme, g.title, g.cards.map((x) => x.id)])).toEqual([
       ['urges', 'When you want to reach out', ['a', 'c']],
@@ -84,5 +85,20 @@ describe('themes', () => {
   it('labels the folded panel with how many cards it holds', () => {
     expect(panelToggleLabel(3)).toBe('Guidance (3)');
     expect(panelToggleLabel(0)).toBe('Guidance');
+  });
+});
+
+describe('the library filter', () => {
+  it('finds cards for the words it suggests, by what a card is for and by other forms', async () => {
+    const { default: fixture } = await import('../src/ipc/fixtures/guidance.json');
+    const cards = fixture.library as { title: string; body: string; words: string[] }[];
+    for (const suggestion of ['lonely', 'call', 'children']) {
+      const found = cards.filter((c) => cardMatches(c, filterWords(suggestion)));
+      expect(found.length, suggestion).toBeGreaterThan(0);
+    }
+    expect(wordStart('lonely')).toBe('lone');
+    expect(wordStart('called')).toBe('call');
+    expect(wordStart('tea')).toBe('tea');
+    expect(cards.filter((c) => cardMatches(c, filterWords('zzzz')))).toHaveLength(0);
   });
 });

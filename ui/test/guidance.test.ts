@@ -18,7 +18,7 @@ const START = '2026-11-23';
 type Args = Record<string, unknown>;
 
 function card(id: string, theme: Theme, title: string, body = `The body of ${title}.`): LibraryCard {
-  return { id, theme, title, body };
+  return { id, theme, title, body, words: [] };
 }
 
 const URGES = card(

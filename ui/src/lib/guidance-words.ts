@@ -77,11 +77,27 @@ export function filterWords(query: string): string[] {
   return query.toLowerCase().split(/\s+/).filter((w) => w !== '');
 }
 
-/** True when every word of the filter appears in the card's title or body (any case). */
-export function cardMatches(card: Pick<LibraryCard, 'title' | 'body'>, words: string[]): boolean {
+/**
+ * The part of a word its other forms share ("lonely" → "lone", "called" →
+ * "call", "children" → "child"): a short word whole, a longer one less its
+ * last three letters, never under four.
+ */
+export function wordStart(word: string): string {
+  return word.length <= 4 ? word : word.slice(0, Math.max(4, word.length - 3));
+}
+
+/**
+ * True when every word of the filter (or another form of it) is in the
+ * card's title, its text, or the words on a page that bring it (any case).
+ */
+export function cardMatches(
+  card: Pick<LibraryCard, 'title' | 'body'> & { words?: string[] },
+  words: string[],
+): boolean {
   if (words.length === 0) return true;
-  const haystack = `${card.title}\n${card.body}`.toLowerCase();
-  return words.every((w) => haystack.includes(w));
+  const text = `${card.title}\n${card.body}\n${(card.words ?? []).join(' ')}`.toLowerCase();
+  const tokens = text.split(/[^\p{L}\p{N}']+/u).filter((t) => t !== '');
+  return words.every((w) => text.includes(w) || tokens.some((t) => t.startsWith(wordStart(w))));
 }
 
 export interface ThemeGroup {

@@ -156,6 +156,9 @@ pub struct LibraryCard {
     pub theme: Theme,
     pub title: String,
     pub body: String,
+    /// The words on a page that bring this card (so the library's filter
+    /// finds a card by what it is for, not only by what it says).
+    pub words: Vec<String>,
 }
 
 /// Parse one card file: a `---` front matter of `key: value` lines, then the body.
@@ -247,6 +250,7 @@ pub fn library_cards() -> Vec<LibraryCard> {
             theme: c.theme,
             title: c.title.clone(),
             body: c.body.clone(),
+            words: c.words().map(str::to_string).collect(),
         })
         .collect()
 }

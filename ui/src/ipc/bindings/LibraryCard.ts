@@ -4,4 +4,9 @@ import type { Theme } from "./Theme";
 /**
  * A card as the library lists it.
  */
-export type LibraryCard = { id: string, theme: Theme, title: string, body: string, };
+export type LibraryCard = { id: string, theme: Theme, title: string, body: string, 
+/**
+ * The words on a page that bring this card (so the library's filter
+ * finds a card by what it is for, not only by what it says).
+ */
+words: Array<string>, };
