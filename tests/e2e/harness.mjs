@@ -106,6 +106,20 @@ export class Sandbox {
       timeoutMs: 10_000,
       what: 'the processes started in the sandbox to end',
     }).catch(() => undefined);
+    // One still running (an app kept alive in the tray, say) would hold the
+    // single-instance name on the test's session bus, and every later
+    // suite's app would hand itself over to it and exit: end them here.
+    for (const pid of sandboxPids(this, { all: true })) {
+      try {
+        process.kill(pid, 'SIGKILL');
+      } catch {
+        // Gone by now.
+      }
+    }
+    await waitFor(() => sandboxPids(this, { all: true }).length === 0, {
+      timeoutMs: 5_000,
+      what: 'the processes started in the sandbox to be gone',
+    }).catch(() => undefined);
     rmSync(this.dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
   }
 }
