@@ -234,7 +234,7 @@ fn timed_runs(b: &mut Bench) {
     let mut import = Vec::with_capacity(5);
     for _ in 0..5 {
         let dir = tempfile::tempdir().expect("temp dir");
-        let mut empty = Store::open(dir.path().join("import.db")).expect("journal");
+        let empty = Store::open(dir.path().join("import.db")).expect("journal");
         let file = journal_core::parse_export(&text).expect("parse");
         let t = Instant::now();
         empty.import(&file, false).expect("import");

@@ -3,8 +3,9 @@
 //! CLI as whole processes:
 //!
 //! - `gen --db PATH`: a journal with the 3,650 pages;
-//! - `gen --jrnl PATH`: the same pages as jrnl's plain-text journal file
-//!   (`[YYYY-MM-DD HH:MM] ` before each day), to import.
+//! - `gen --jrnl PATH [TIMES]`: the same pages as jrnl's plain-text journal
+//!   file (`[YYYY-MM-DD HH:MM] ` before each day), to import; `TIMES` copies
+//!   of the ten years, each a decade before the next, make a huge file.
 //!
 //! `cargo run --release -p journal-core --example gen -- --jrnl ten-years.txt`
 
@@ -17,7 +18,7 @@ use std::io::Write;
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let (Some(what), Some(path)) = (args.first(), args.get(1)) else {
-        eprintln!("usage: gen --db PATH | --jrnl PATH");
+        eprintln!("usage: gen --db PATH | --jrnl PATH [TIMES]");
         std::process::exit(2);
     };
     match what.as_str() {
@@ -32,13 +33,19 @@ fn main() {
         "--jrnl" => {
             let file = std::fs::File::create(path).expect("the jrnl file");
             let mut out = std::io::BufWriter::new(file);
-            for (day, body, _) in common::ten_years() {
-                writeln!(out, "[{day} 21:00] {}\n", body.trim_end()).expect("written");
+            let times: i64 = args
+                .get(2)
+                .map_or(1, |t| t.parse().expect("TIMES, a number"));
+            for copy in (0..times).rev() {
+                for (day, body, _) in common::ten_years() {
+                    let day = day - TimeDelta::days(3650 * copy);
+                    writeln!(out, "[{day} 21:00] {}\n", body.trim_end()).expect("written");
+                }
             }
             out.flush().expect("written");
         }
         _ => {
-            eprintln!("usage: gen --db PATH | --jrnl PATH");
+            eprintln!("usage: gen --db PATH | --jrnl PATH [TIMES]");
             std::process::exit(2);
         }
     }

@@ -541,7 +541,7 @@ impl Journal {
     /// (not for a dry run), then all of it in one transaction. See
     /// `transfer::json` for how pages merge and what else comes in.
     pub fn import_json(&self, text: &str, dry_run: bool) -> Result<crate::ImportSummary> {
-        self.bring_in(dry_run, |_| Ok((crate::parse_export(text)?, Vec::new(), 0)))
+        self.import_reader(crate::ImportFormat::Json, text.as_bytes(), None, dry_run)
     }
 
     /// The JSON export sealed with its own passphrase in the age format
@@ -558,24 +558,24 @@ impl Journal {
         passphrase: &crate::Passphrase,
         dry_run: bool,
     ) -> Result<crate::ImportSummary> {
-        let text = crate::transfer::open_export(bytes, passphrase)?;
-        self.import_json(&text, dry_run)
+        self.import_reader(crate::ImportFormat::Age, bytes, Some(passphrase), dry_run)
     }
 
     /// Brings in jrnl's plain-text journal file (see `transfer::jrnl`): each
     /// day's entries become that day's page, merged like an export's pages.
     pub fn import_jrnl(&self, text: &str, dry_run: bool) -> Result<crate::ImportSummary> {
-        self.bring_in(dry_run, |at| {
-            crate::transfer::read_jrnl(text, at).map(|(file, warnings)| (file, warnings, 0))
-        })
+        self.import_reader(crate::ImportFormat::Jrnl, text.as_bytes(), None, dry_run)
     }
 
     /// Brings in jrnl's JSON export (`jrnl --export json`), as
     /// [`Journal::import_jrnl`] does its text file.
     pub fn import_jrnl_json(&self, text: &str, dry_run: bool) -> Result<crate::ImportSummary> {
-        self.bring_in(dry_run, |at| {
-            crate::transfer::read_jrnl_json(text, at).map(|(file, warnings)| (file, warnings, 0))
-        })
+        self.import_reader(
+            crate::ImportFormat::JrnlJson,
+            text.as_bytes(),
+            None,
+            dry_run,
+        )
     }
 
     /// Brings in a folder of Markdown files named by date (this app's
@@ -585,20 +585,22 @@ impl Journal {
         dir: &std::path::Path,
         dry_run: bool,
     ) -> Result<crate::ImportSummary> {
-        self.bring_in(dry_run, |at| {
-            crate::transfer::read_markdown_folder(dir, at)
-                .map(|(file, warnings)| (file, warnings, 0))
+        self.bring_in(dry_run, |at, emit| {
+            crate::transfer::read_markdown_folder(dir, at, emit)
         })
     }
 
     /// Brings in Day One's export: its `.zip` (every journal inside) or a
     /// journal's JSON (see `transfer::dayone`), merged like the others.
     pub fn import_dayone(&self, bytes: &[u8], dry_run: bool) -> Result<crate::ImportSummary> {
-        self.bring_in(dry_run, |at| crate::transfer::read_dayone(bytes, at))
+        self.bring_in(dry_run, |at, emit| {
+            crate::transfer::read_dayone(std::io::Cursor::new(bytes), at, emit)
+        })
     }
 
     /// Brings in the file (or, for Markdown, the folder) at `path`, read as
-    /// `format`; an encrypted export needs its own passphrase.
+    /// `format`; an encrypted export needs its own passphrase. The file is
+    /// read as it is imported, never held whole.
     pub fn import_file(
         &self,
         format: crate::ImportFormat,
@@ -606,24 +608,51 @@ impl Journal {
         passphrase: Option<&crate::Passphrase>,
         dry_run: bool,
     ) -> Result<crate::ImportSummary> {
-        use crate::transfer::{read_bytes, read_text};
         use crate::ImportFormat as F;
         match format {
-            F::Json => self.import_json(&read_text(path)?, dry_run),
+            F::Markdown => self.import_markdown(path, dry_run),
+            F::DayOne => self.bring_in(dry_run, |at, emit| {
+                crate::transfer::read_dayone(crate::transfer::open(path)?, at, emit)
+            }),
+            _ => self.import_reader(format, crate::transfer::open(path)?, passphrase, dry_run),
+        }
+    }
+
+    /// Brings in a file of `format` read from `reader` (not Markdown, a
+    /// folder, nor Day One, which may be a `.zip`).
+    fn import_reader(
+        &self,
+        format: crate::ImportFormat,
+        reader: impl std::io::BufRead,
+        passphrase: Option<&crate::Passphrase>,
+        dry_run: bool,
+    ) -> Result<crate::ImportSummary> {
+        use crate::transfer::{read_export, read_jrnl, read_jrnl_json, Arrived};
+        use crate::ImportFormat as F;
+        let ours = |file| {
+            Ok(Arrived {
+                rest: Some(file),
+                ..Arrived::default()
+            })
+        };
+        match format {
+            F::Json => self.bring_in(dry_run, |_, emit| ours(read_export(reader, emit)?)),
             F::Age => {
-                let bytes = read_bytes(path)?;
                 let passphrase = passphrase.ok_or_else(|| {
                     Error::PassphraseMissing(
                         "This export is encrypted: it opens with the passphrase it was saved with."
                             .into(),
                     )
                 })?;
-                self.import_age(&bytes, passphrase, dry_run)
+                let plain = crate::transfer::open_export(reader, passphrase)?;
+                self.bring_in(dry_run, |_, emit| ours(read_export(plain, emit)?))
             }
-            F::DayOne => self.import_dayone(&read_bytes(path)?, dry_run),
-            F::Jrnl => self.import_jrnl(&read_text(path)?, dry_run),
-            F::JrnlJson => self.import_jrnl_json(&read_text(path)?, dry_run),
-            F::Markdown => self.import_markdown(path, dry_run),
+            F::Jrnl => self.bring_in(dry_run, |at, emit| read_jrnl(reader, at, emit)),
+            F::JrnlJson => self.bring_in(dry_run, |at, emit| read_jrnl_json(reader, at, emit)),
+            F::DayOne | F::Markdown => Err(Error::invalid(format!(
+                "{} is not read from a single stream",
+                format.name()
+            ))),
         }
     }
 
@@ -663,30 +692,50 @@ impl Journal {
         })
     }
 
-    /// Reads a file (`read`, given the import's time) into pages and more,
-    /// then: a backup first (not for a dry run), and all of it in one
-    /// transaction. A file that cannot be read changes nothing, a backup
-    /// included.
+    /// Reads a file with `read` (given the import's time, and where to hand
+    /// each page as it is read) into the journal: a backup first (not for a
+    /// dry run), then all of it in one transaction. A file that cannot be
+    /// read to its end changes nothing: the transaction is rolled back and
+    /// the backup made for it removed.
     fn bring_in(
         &self,
         dry_run: bool,
-        read: impl FnOnce(&str) -> Result<(crate::Export, Vec<String>, u32)>,
+        read: impl FnOnce(&str, &mut crate::transfer::Emit<'_>) -> Result<crate::transfer::Arrived>,
     ) -> Result<crate::ImportSummary> {
         let at = self
             .clock
             .now()
             .to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
-        let (file, mut warnings, media) = read(&at)?;
-        if !dry_run {
-            self.create_backup(None)?;
+        let store = self.store();
+        let backup = if dry_run {
+            None
+        } else {
+            let dir = self.backup_dir(&store, None)?;
+            let made = store.backup_unthinned(&dir, self.clock.now())?;
+            Some((dir, made))
+        };
+        let imported = (|| {
+            let mut import = crate::transfer::Importer::begin(&store, &at)?;
+            let arrived = read(&at, &mut |page| import.page(&page))?;
+            if let Some(rest) = &arrived.rest {
+                import.rest(rest)?;
+            }
+            let mut summary = import.finish(dry_run)?;
+            let mut warnings = arrived.warnings;
+            warnings.append(&mut summary.warnings);
+            summary.warnings = warnings;
+            summary.media_skipped = arrived.media;
+            Ok(summary)
+        })();
+        if let Some((dir, made)) = backup {
+            match &imported {
+                Ok(_) => store.thin_backups(&dir, &made, self.clock.offset())?,
+                Err(_) => {
+                    let _ = std::fs::remove_file(&made);
+                }
+            }
         }
-        let mut summary = self.store().import(&file, dry_run)?;
-        summary.first_day = file.pages.iter().map(|p| p.date.clone()).min();
-        summary.last_day = file.pages.iter().map(|p| p.date.clone()).max();
-        warnings.append(&mut summary.warnings);
-        summary.warnings = warnings;
-        summary.media_skipped = media;
-        Ok(summary)
+        imported
     }
 
     /// Whether the first-start welcome is due (never seen, nothing written).

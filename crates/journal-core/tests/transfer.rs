@@ -608,3 +608,93 @@ fn exports_written_to_a_chosen_file_come_back_through_the_same_import() {
     );
     assert!("docx".parse::<ImportFormat>().is_err());
 }
+
+#[test]
+fn a_day_whose_entries_are_apart_in_the_file_is_one_page_counted_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let j = journal_at(&dir.path().join("j.db"), "2024-03-05T09:00:00Z");
+    let file = "[2023-08-21 10:00] Morning.\nA walk.\n\n\
+                [2023-08-22 09:00] Next day.\n\n\
+                [2023-08-21 08:00] Written later, about the 21st.\n";
+    let s = j.import_jrnl(file, false).unwrap();
+    assert_eq!((s.added, s.merged, s.unchanged), (2, 0, 0));
+    let page = j.get_page(day("2023-08-21")).unwrap();
+    assert_eq!(
+        page.body,
+        "10:00 Morning.\nA walk.\n\n08:00 Written later, about the 21st."
+    );
+    assert!(
+        j.revisions(day("2023-08-21")).unwrap().is_empty(),
+        "one import, one page: no earlier text to keep"
+    );
+    let again = j.import_jrnl(file, false).unwrap();
+    assert_eq!((again.added, again.merged, again.unchanged), (0, 0, 2));
+
+    // Into a day already written here: merged once, its own text kept once.
+    let k = journal_at(&dir.path().join("k.db"), "2024-03-05T09:00:00Z");
+    k.save_page(day("2023-08-21"), "Mine first.", None, None)
+        .unwrap();
+    let s = k.import_jrnl(file, false).unwrap();
+    assert_eq!((s.added, s.merged, s.unchanged), (1, 1, 0));
+    assert_eq!(
+        k.get_page(day("2023-08-21")).unwrap().body,
+        "Mine first.\n\n10:00 Morning.\nA walk.\n\n08:00 Written later, about the 21st."
+    );
+    let history = k.revisions(day("2023-08-21")).unwrap();
+    assert_eq!(history.len(), 1);
+    assert_eq!(history[0].body, "Mine first.");
+}
+
+#[test]
+fn a_file_that_breaks_part_way_changes_nothing_and_leaves_no_backup_of_its_own() {
+    let dir = tempfile::tempdir().unwrap();
+    let j = journal_at(&dir.path().join("j.db"), "2024-03-05T09:00:00Z");
+    j.save_page(day("2024-03-01"), "Already here.", None, None)
+        .unwrap();
+    j.create_backup(None).unwrap();
+    let before = export_of(&j);
+
+    // Hundreds of good days, then a line that is not text.
+    let mut file = Vec::new();
+    for n in 0..400 {
+        let d = day("2020-01-01") + chrono::Duration::days(n);
+        file.extend(format!("[{d} 09:00] Day {n}.\nA quiet one.\n\n").bytes());
+    }
+    file.extend(b"[2021-02-05 09:00] \xff\xfe\n");
+    let path = dir.path().join("journal.txt");
+    std::fs::write(&path, &file).unwrap();
+    let e = j
+        .import_file(journal_core::ImportFormat::Jrnl, &path, None, false)
+        .unwrap_err();
+    assert!(e.user_message().contains("Line 1201"), "{e}");
+    assert!(e.user_message().contains("Nothing was imported"), "{e}");
+    assert_eq!(export_of(&j), before);
+    assert_eq!(
+        j.list_backups(None).unwrap().len(),
+        1,
+        "only the one before"
+    );
+
+    // An encrypted export damaged near its end: pages had been read when
+    // the damage was found, and none of them stays.
+    let big = journal_at(&dir.path().join("big.db"), "2024-03-05T09:00:00Z");
+    for n in 0..300 {
+        let d = day("2019-01-01") + chrono::Duration::days(n);
+        big.save_page(
+            d,
+            &"A long day, written out in full. ".repeat(12),
+            None,
+            None,
+        )
+        .unwrap();
+    }
+    let pass = journal_core::Passphrase::new("a walk by the lake").unwrap();
+    let mut sealed = big.export_age(&pass).unwrap();
+    assert!(sealed.len() > 3 * 65536, "several pieces: {}", sealed.len());
+    let near_end = sealed.len() - 100;
+    sealed[near_end] ^= 0x20;
+    let e = j.import_age(&sealed, &pass, false).unwrap_err();
+    assert!(e.user_message().contains("Nothing was imported"), "{e}");
+    assert_eq!(export_of(&j), before);
+    assert_eq!(j.list_backups(None).unwrap().len(), 1);
+}

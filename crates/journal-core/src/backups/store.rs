@@ -147,18 +147,32 @@ impl Store {
         offset: FixedOffset,
     ) -> Result<BackupInfo> {
         let made = self.backup_into(dir, now)?;
+        self.thin_backups(dir, &made.0, offset)?;
+        Ok(made.1)
+    }
+
+    /// A verified backup in `dir` that does not thin the folder out yet: the
+    /// caller keeps it with [`Store::thin_backups`], or removes it when what
+    /// it was made before did not happen (an import that failed part way).
+    pub(crate) fn backup_unthinned(&self, dir: &Path, now: DateTime<Utc>) -> Result<PathBuf> {
+        Ok(self.backup_into(dir, now)?.0)
+    }
+
+    /// Thins `dir` out around `made`, its newest backup (see
+    /// [`Store::create_backup`]).
+    pub(crate) fn thin_backups(&self, dir: &Path, made: &Path, offset: FixedOffset) -> Result<()> {
         let files = backup_files(dir)?;
         let moments: Vec<NaiveDateTime> = files
             .iter()
             .map(|(_, t)| t.with_timezone(&offset).naive_local())
             .collect();
-        let newest = files.iter().position(|(p, _)| *p == made.0);
+        let newest = files.iter().position(|(p, _)| p == made);
         for ((path, _), kept) in files.iter().zip(keep(&moments, newest)) {
             if !kept {
                 fs::remove_file(path).map_err(io(path))?;
             }
         }
-        Ok(made.1)
+        Ok(())
     }
 
     /// Write and verify one backup; no thinning out.

@@ -5,19 +5,15 @@
 //! page, in time order, each under its time. Day One's Markdown escapes
 //! (`\.`, `\-`, `\!` …) are undone. Its star, tags and place are written
 //! into the text so nothing is dropped; photos and other media are named
-//! there and counted (none are kept yet).
+//! there and counted (none are kept yet). Entries are read one at a time,
+//! from the file or straight out of the `.zip` (see `stream`).
 
-use super::json::{Export, PageOut};
+use super::stream::{each_in_field, Arrived, Days, Emit};
 use crate::error::{Error, Result};
-use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
+use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use serde::Deserialize;
-use std::collections::BTreeMap;
-
-#[derive(Deserialize)]
-struct File {
-    entries: Vec<Entry>,
-}
+use std::io::{Read, Seek};
 
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -93,119 +89,145 @@ pub(crate) fn unescape(text: &str) -> String {
     out
 }
 
-struct Written {
-    local: NaiveDateTime,
-    text: String,
+/// One entry as its local time, its text on the page, and the media it
+/// named; `n` counts from 0 in `source`.
+fn entry_page(e: Entry, source: &str, n: usize) -> Result<(chrono::NaiveDateTime, String, u32)> {
+    let at: DateTime<Utc> = DateTime::parse_from_rfc3339(&e.creation_date)
+        .map_err(|_| {
+            Error::invalid(format!(
+                "{source}, entry {}: \"{}\" is not a date and time. Nothing was imported.",
+                n + 1,
+                e.creation_date
+            ))
+        })?
+        .with_timezone(&Utc);
+    let zone: Option<Tz> = e.time_zone.as_deref().and_then(|z| z.parse().ok());
+    let local = match zone {
+        Some(tz) => at.with_timezone(&tz).naive_local(),
+        None => at.naive_utc(),
+    };
+    let all_media: Vec<&Media> = e
+        .photos
+        .iter()
+        .chain(&e.videos)
+        .chain(&e.audios)
+        .chain(&e.pdf_attachments)
+        .collect();
+    let mut text = unescape(&e.text);
+    // Day One puts each photo in the text as a link to itself; say its name.
+    for m in &all_media {
+        if let Some(id) = &m.identifier {
+            text = text.replace(
+                &format!("![](dayone-moment://{id})"),
+                &format!("[photo: {}]", m.name()),
+            );
+            text = text.replace(
+                &format!("![](dayone-moment:/video/{id})"),
+                &format!("[video: {}]", m.name()),
+            );
+        }
+    }
+    let mut notes = Vec::new();
+    if !e.tags.is_empty() {
+        notes.push(format!("Tags: {}", e.tags.join(", ")));
+    }
+    if let Some(l) = &e.location {
+        if let Some(place) = l.place_name.as_ref().or(l.locality_name.as_ref()) {
+            notes.push(format!("Place: {place}"));
+        }
+    }
+    let unmentioned: Vec<String> = all_media
+        .iter()
+        .map(|m| m.name())
+        .filter(|name| !text.contains(name.as_str()))
+        .collect();
+    if !unmentioned.is_empty() {
+        notes.push(format!("Media not brought in: {}", unmentioned.join(", ")));
+    }
+    let mut head = local.format("%H:%M").to_string();
+    if e.starred {
+        head.push_str(" ★");
+    }
+    let mut body = text.trim().to_string();
+    if !notes.is_empty() {
+        body.push_str("\n\n");
+        body.push_str(&notes.join("\n"));
+    }
+    Ok((
+        local,
+        format!("{head}\n{}", body.trim()),
+        all_media.len() as u32,
+    ))
 }
 
-/// One journal file's entries, on their local days; `media` counts what
-/// was named but not kept.
-fn entries_of(json: &str, source: &str, out: &mut Vec<Written>, media: &mut u32) -> Result<()> {
-    let file: File = serde_json::from_str(json).map_err(|e| {
-        Error::invalid(format!(
-            "{source} is not a Day One export (line {}, column {}: {e}). Nothing was imported.",
-            e.line(),
-            e.column()
-        ))
-    })?;
-    for (n, e) in file.entries.into_iter().enumerate() {
-        let at: DateTime<Utc> = DateTime::parse_from_rfc3339(&e.creation_date)
-            .map_err(|_| {
-                Error::invalid(format!(
-                    "{source}, entry {}: \"{}\" is not a date and time. Nothing was imported.",
-                    n + 1,
-                    e.creation_date
-                ))
-            })?
-            .with_timezone(&Utc);
-        let zone: Option<Tz> = e.time_zone.as_deref().and_then(|z| z.parse().ok());
-        let local = match zone {
-            Some(tz) => at.with_timezone(&tz).naive_local(),
-            None => at.naive_utc(),
-        };
-        let all_media: Vec<&Media> = e
-            .photos
-            .iter()
-            .chain(&e.videos)
-            .chain(&e.audios)
-            .chain(&e.pdf_attachments)
-            .collect();
-        *media += all_media.len() as u32;
-        let mut text = unescape(&e.text);
-        // Day One puts each photo in the text as a link to itself; say its name.
-        for m in &all_media {
-            if let Some(id) = &m.identifier {
-                text = text.replace(
-                    &format!("![](dayone-moment://{id})"),
-                    &format!("[photo: {}]", m.name()),
-                );
-                text = text.replace(
-                    &format!("![](dayone-moment:/video/{id})"),
-                    &format!("[video: {}]", m.name()),
-                );
-            }
-        }
-        let mut notes = Vec::new();
-        if !e.tags.is_empty() {
-            notes.push(format!("Tags: {}", e.tags.join(", ")));
-        }
-        if let Some(l) = &e.location {
-            if let Some(place) = l.place_name.as_ref().or(l.locality_name.as_ref()) {
-                notes.push(format!("Place: {place}"));
-            }
-        }
-        let unmentioned: Vec<String> = all_media
-            .iter()
-            .map(|m| m.name())
-            .filter(|name| !text.contains(name.as_str()))
-            .collect();
-        if !unmentioned.is_empty() {
-            notes.push(format!("Media not brought in: {}", unmentioned.join(", ")));
-        }
-        let mut head = local.format("%H:%M").to_string();
-        if e.starred {
-            head.push_str(" ★");
-        }
-        let mut body = text.trim().to_string();
-        if !notes.is_empty() {
-            body.push_str("\n\n");
-            body.push_str(&notes.join("\n"));
-        }
-        out.push(Written {
-            local,
-            text: format!("{head}\n{}", body.trim()),
-        });
-    }
-    Ok(())
+/// One journal file's entries, read one at a time onto their local days;
+/// `media` counts what was named but not kept.
+fn entries_of(
+    reader: impl Read,
+    source: &str,
+    days: &mut Days<'_>,
+    media: &mut u32,
+    emit: &mut Emit<'_>,
+) -> Result<()> {
+    let mut n = 0;
+    each_in_field(
+        reader,
+        "entries",
+        |e: Entry| {
+            let (at, text, named) = entry_page(e, source, n)?;
+            n += 1;
+            *media += named;
+            days.add(at, text, emit)
+        },
+        |e| {
+            Error::invalid(format!(
+                "{source} is not a Day One export (line {}, column {}: {e}). Nothing was imported.",
+                e.line(),
+                e.column()
+            ))
+        },
+    )
 }
 
 /// Reads Day One's export: a `Journal.json`, or the `.zip` holding one or
-/// more of them (every journal inside).
-pub fn read_dayone(bytes: &[u8], imported_at: &str) -> Result<(Export, Vec<String>, u32)> {
-    let mut written = Vec::new();
+/// more of them (every journal inside), handing each day's page to `emit`.
+pub fn read_dayone(
+    mut reader: impl Read + Seek,
+    imported_at: &str,
+    emit: &mut Emit<'_>,
+) -> Result<Arrived> {
+    let unreadable = |e: std::io::Error| {
+        Error::invalid(format!(
+            "The file could not be read ({e}). Nothing was imported."
+        ))
+    };
+    let mut magic = [0u8; 2];
+    let got = reader.read(&mut magic).map_err(unreadable)?;
+    reader.rewind().map_err(unreadable)?;
+    let mut days = Days::new(imported_at);
     let mut media = 0;
-    if bytes.starts_with(b"PK") {
-        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|e| {
+    if got == 2 && &magic == b"PK" {
+        let mut zip = zip::ZipArchive::new(reader).map_err(|e| {
             Error::invalid(format!(
                 "This .zip could not be opened ({e}). Nothing was imported."
             ))
         })?;
         let mut found = 0;
         for i in 0..zip.len() {
-            let mut f = zip.by_index(i).map_err(|e| {
+            let f = zip.by_index(i).map_err(|e| {
                 Error::invalid(format!("This .zip is damaged ({e}). Nothing was imported."))
             })?;
             let name = f.name().to_string();
             if !name.to_ascii_lowercase().ends_with(".json") || name.contains("__MACOSX") {
                 continue;
             }
-            let mut text = String::new();
-            std::io::Read::read_to_string(&mut f, &mut text).map_err(|e| {
-                Error::invalid(format!(
-                    "{name} in the .zip could not be read ({e}). Nothing was imported."
-                ))
-            })?;
-            entries_of(&text, &name, &mut written, &mut media)?;
+            entries_of(
+                std::io::BufReader::new(f),
+                &name,
+                &mut days,
+                &mut media,
+                emit,
+            )?;
             found += 1;
         }
         if found == 0 {
@@ -214,40 +236,20 @@ pub fn read_dayone(bytes: &[u8], imported_at: &str) -> Result<(Export, Vec<Strin
             ));
         }
     } else {
-        let text = std::str::from_utf8(bytes).map_err(|_| {
-            Error::invalid(
-                "This file is neither a Day One .zip nor its JSON. Nothing was imported.",
-            )
-        })?;
-        entries_of(text, "This file", &mut written, &mut media)?;
+        entries_of(reader, "This file", &mut days, &mut media, emit)?;
     }
-    let mut days: BTreeMap<NaiveDate, Vec<Written>> = BTreeMap::new();
-    for w in written {
-        days.entry(w.local.date()).or_default().push(w);
-    }
-    let pages = days
-        .into_iter()
-        .map(|(date, mut list)| {
-            list.sort_by_key(|w| w.local);
-            PageOut::imported(
-                date,
-                list.iter()
-                    .map(|w| w.text.as_str())
-                    .collect::<Vec<_>>()
-                    .join("\n\n"),
-                None,
-                imported_at,
-            )
-        })
-        .collect();
-    let mut warnings = Vec::new();
+    days.flush(emit)?;
+    let mut arrived = Arrived {
+        media,
+        ..Arrived::default()
+    };
     if media > 0 {
-        warnings.push(format!(
+        arrived.warnings.push(format!(
             "{media} photos and other media are named in the pages but not brought in (this \
              journal keeps words only, for now)."
         ));
     }
-    Ok((Export::of_pages(pages, imported_at), warnings, media))
+    Ok(arrived)
 }
 
 #[cfg(test)]

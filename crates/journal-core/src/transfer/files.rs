@@ -130,22 +130,3 @@ pub(crate) fn write_private(path: &Path, bytes: &[u8]) -> Result<()> {
         }
     })
 }
-
-/// A file to import, as bytes.
-pub(crate) fn read_bytes(path: &Path) -> Result<Vec<u8>> {
-    std::fs::read(path).map_err(|source| Error::Io {
-        path: path.to_path_buf(),
-        source,
-    })
-}
-
-/// A file to import, as text: one that is not UTF-8 is not any of the
-/// formats read (nothing is written).
-pub(crate) fn read_text(path: &Path) -> Result<String> {
-    String::from_utf8(read_bytes(path)?).map_err(|_| {
-        Error::invalid(format!(
-            "{} is not UTF-8 text, so it cannot be read as that format; nothing was imported",
-            path.display()
-        ))
-    })
-}

@@ -7,17 +7,38 @@
 //!
 //! Each day's entries become that day's page, in time order, each under its
 //! time (and a star when it had one), so nothing of an entry is dropped.
+//! The file is read line by line (see `stream`), never whole.
 
-use super::json::{Export, PageOut};
+use super::stream::{each_in_field, Arrived, Days, Emit};
 use crate::error::{Error, Result};
-use chrono::{NaiveDate, NaiveDateTime};
-use std::collections::BTreeMap;
+use chrono::NaiveDateTime;
+use std::io::BufRead;
 
 struct Entry {
     at: NaiveDateTime,
     title: String,
     starred: bool,
-    body: Vec<String>,
+    body: String,
+}
+
+impl Entry {
+    /// The entry on its page: its time (and a star) and title, then its text.
+    fn text(&self) -> String {
+        let mut head = self.at.format("%H:%M").to_string();
+        if self.starred {
+            head.push_str(" ★");
+        }
+        if !self.title.is_empty() {
+            head.push(' ');
+            head.push_str(&self.title);
+        }
+        let text = self.body.trim_matches('\n').trim_end();
+        if text.is_empty() {
+            head
+        } else {
+            format!("{head}\n{text}")
+        }
+    }
 }
 
 /// The time and the rest of an entry's first line, if `line` is one.
@@ -46,53 +67,84 @@ fn header(line: &str) -> Option<(NaiveDateTime, &str)> {
     Some((at, rest))
 }
 
-/// Reads a jrnl text file into pages, one per day (`imported_at` stands as
-/// their saving time). Text before the first entry is reported, not kept.
-pub fn read_jrnl(text: &str, imported_at: &str) -> Result<(Export, Vec<String>)> {
-    let mut entries: Vec<Entry> = Vec::new();
+/// Reads a jrnl text file, line by line, handing each day's page to
+/// `emit` (`imported_at` stands as its saving time). Text before the first
+/// entry is reported, not kept.
+pub fn read_jrnl(
+    mut reader: impl BufRead,
+    imported_at: &str,
+    emit: &mut Emit<'_>,
+) -> Result<Arrived> {
+    let mut days = Days::new(imported_at);
+    let mut entry: Option<Entry> = None;
     let mut before = 0usize;
-    for (n, line) in text.lines().enumerate() {
+    let mut raw = Vec::new();
+    let mut n = 0usize;
+    loop {
+        raw.clear();
+        let read = reader.read_until(b'\n', &mut raw).map_err(|e| {
+            Error::invalid(format!(
+                "The file could not be read after line {n} ({e}). Nothing was imported."
+            ))
+        })?;
+        if read == 0 {
+            break;
+        }
+        n += 1;
+        let line = std::str::from_utf8(&raw).map_err(|_| {
+            Error::invalid(format!(
+                "Line {n} is not UTF-8 text, so this is not a jrnl journal file as it is. \
+                 Nothing was imported."
+            ))
+        })?;
+        let line = line.strip_suffix('\n').unwrap_or(line);
         let line = line.strip_suffix('\r').unwrap_or(line);
         if let Some((at, rest)) = header(line) {
+            if let Some(done) = entry.take() {
+                days.add(done.at, done.text(), emit)?;
+            }
             let rest = rest.trim_end();
             let (title, starred) = match rest.strip_suffix('*') {
                 Some(t) => (t.trim_end().to_string(), true),
                 None => (rest.to_string(), false),
             };
-            entries.push(Entry {
+            entry = Some(Entry {
                 at,
                 title,
                 starred,
-                body: Vec::new(),
+                body: String::new(),
             });
-        } else if let Some(e) = entries.last_mut() {
-            e.body.push(line.to_string());
+        } else if let Some(e) = entry.as_mut() {
+            e.body.push_str(line);
+            e.body.push('\n');
         } else if !line.trim().is_empty() {
-            before = before.max(n + 1);
+            before = n;
         }
     }
-    if entries.is_empty() {
+    let Some(last) = entry else {
         return Err(Error::invalid(
             "This is not a jrnl journal file: no line starts with a time such as \
              [2023-08-21 09:01]. Nothing was imported.",
         ));
-    }
-    let mut warnings = Vec::new();
+    };
+    days.add(last.at, last.text(), emit)?;
+    days.flush(emit)?;
+    let mut arrived = Arrived::default();
     if before > 0 {
-        warnings.push(format!(
+        arrived.warnings.push(format!(
             "The first {before} lines, before the first entry, were left out."
         ));
     }
-    Ok((as_pages(entries, imported_at), warnings))
+    Ok(arrived)
 }
 
 /// jrnl's JSON export (`jrnl --export json`): its `entries`, each with
-/// `date`, `time`, `title`, `body` and `starred`.
-pub fn read_jrnl_json(text: &str, imported_at: &str) -> Result<(Export, Vec<String>)> {
-    #[derive(serde::Deserialize)]
-    struct File {
-        entries: Vec<JsonEntry>,
-    }
+/// `date`, `time`, `title`, `body` and `starred`, read one at a time.
+pub fn read_jrnl_json(
+    reader: impl std::io::Read,
+    imported_at: &str,
+    emit: &mut Emit<'_>,
+) -> Result<Arrived> {
     #[derive(serde::Deserialize)]
     struct JsonEntry {
         date: String,
@@ -104,68 +156,43 @@ pub fn read_jrnl_json(text: &str, imported_at: &str) -> Result<(Export, Vec<Stri
         #[serde(default)]
         starred: bool,
     }
-    let file: File = serde_json::from_str(text).map_err(|e| {
-        Error::invalid(format!(
-            "This is not a jrnl JSON export (line {}, column {}: {e}). Nothing was imported.",
-            e.line(),
-            e.column()
-        ))
-    })?;
-    let mut warnings = Vec::new();
-    let mut entries = Vec::new();
-    for (n, e) in file.entries.into_iter().enumerate() {
-        let stamp = format!("{} {}", e.date, e.time);
-        match NaiveDateTime::parse_from_str(&stamp, "%Y-%m-%d %H:%M") {
-            Ok(at) => entries.push(Entry {
-                at,
-                title: e.title,
-                starred: e.starred,
-                body: e.body.lines().map(str::to_string).collect(),
-            }),
-            Err(_) => warnings.push(format!(
-                "Entry {} was left out: \"{stamp}\" is not a date and time.",
-                n + 1
-            )),
-        }
-    }
-    Ok((as_pages(entries, imported_at), warnings))
-}
-
-/// Entries as pages: each day's in time order, each under its time.
-fn as_pages(entries: Vec<Entry>, imported_at: &str) -> Export {
-    let mut days: BTreeMap<NaiveDate, Vec<Entry>> = BTreeMap::new();
-    for e in entries {
-        days.entry(e.at.date()).or_default().push(e);
-    }
-    let pages = days
-        .into_iter()
-        .map(|(date, mut list)| {
-            list.sort_by_key(|e| e.at);
-            let body = list
-                .iter()
-                .map(|e| {
-                    let mut head = e.at.format("%H:%M").to_string();
-                    if e.starred {
-                        head.push_str(" ★");
-                    }
-                    if !e.title.is_empty() {
-                        head.push(' ');
-                        head.push_str(&e.title);
-                    }
-                    let text = e.body.join("\n");
-                    let text = text.trim_matches('\n').trim_end();
-                    if text.is_empty() {
-                        head
-                    } else {
-                        format!("{head}\n{text}")
-                    }
-                })
-                .collect::<Vec<_>>()
-                .join("\n\n");
-            PageOut::imported(date, body, None, imported_at)
-        })
-        .collect();
-    Export::of_pages(pages, imported_at)
+    let mut days = Days::new(imported_at);
+    let mut arrived = Arrived::default();
+    let mut n = 0usize;
+    each_in_field(
+        reader,
+        "entries",
+        |e: JsonEntry| {
+            n += 1;
+            let stamp = format!("{} {}", e.date, e.time);
+            match NaiveDateTime::parse_from_str(&stamp, "%Y-%m-%d %H:%M") {
+                Ok(at) => {
+                    let entry = Entry {
+                        at,
+                        title: e.title,
+                        starred: e.starred,
+                        body: e.body,
+                    };
+                    days.add(at, entry.text(), emit)
+                }
+                Err(_) => {
+                    arrived.warnings.push(format!(
+                        "Entry {n} was left out: \"{stamp}\" is not a date and time."
+                    ));
+                    Ok(())
+                }
+            }
+        },
+        |e| {
+            Error::invalid(format!(
+                "This is not a jrnl JSON export (line {}, column {}: {e}). Nothing was imported.",
+                e.line(),
+                e.column()
+            ))
+        },
+    )?;
+    days.flush(emit)?;
+    Ok(arrived)
 }
 
 #[cfg(test)]

@@ -13,10 +13,9 @@
 //! events, drafts, card notes, settings, reminders sent), with a warning
 //! naming what was left out, so nothing of either is mixed up or lost.
 
+use super::stream::Emit;
 use crate::db::Store;
 use crate::error::{Error, Result};
-use crate::pages::{count_words, is_written};
-use rusqlite::{params, OptionalExtension, TransactionBehavior};
 use serde::{Deserialize, Serialize};
 
 /// What the file says it is.
@@ -336,7 +335,7 @@ impl Store {
         })
     }
 
-    fn export_periods(&self) -> Result<Vec<PeriodOut>> {
+    pub(super) fn export_periods(&self) -> Result<Vec<PeriodOut>> {
         let c = &self.conn;
         let mut seen: std::collections::HashMap<i64, Vec<MilestoneOut>> =
             std::collections::HashMap::new();
@@ -382,7 +381,7 @@ impl Store {
         Ok(periods)
     }
 
-    fn export_events(&self, table: &str) -> Result<Vec<EventOut>> {
+    pub(super) fn export_events(&self, table: &str) -> Result<Vec<EventOut>> {
         let c = &self.conn;
         let mut changes: std::collections::HashMap<i64, Vec<ChangeOut>> =
             std::collections::HashMap::new();
@@ -435,269 +434,9 @@ impl Store {
             .collect();
         Ok(events)
     }
-
-    /// Bring `file` in (see the module's documentation), all in one
-    /// transaction: a file that fails part way leaves the journal as it
-    /// was. With `dry_run`, only says what would happen.
-    pub fn import(&mut self, file: &Export, dry_run: bool) -> Result<ImportSummary> {
-        check_header(file)?;
-        // Brought in before (the same file again): nothing to say about them.
-        let same_events = self.export_periods()? == file.periods
-            && self.export_events("contact")? == file.contacts
-            && self.export_events("urge")? == file.urges;
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let mut s = ImportSummary::default();
-
-        for page in &file.pages {
-            let Some(date) = crate::date::parse_date(&page.date).ok() else {
-                s.skipped += 1;
-                s.warnings.push(format!(
-                    "a page dated \"{}\" was left out: not a date",
-                    page.date
-                ));
-                continue;
-            };
-            let key = crate::date::format_date(date);
-            if let Err(e) = crate::pages::validate_page(&page.body, page.mood) {
-                s.skipped += 1;
-                s.warnings.push(format!(
-                    "the page of {key} was left out: {}",
-                    e.user_message()
-                ));
-                continue;
-            }
-            let existing: Option<(String, Option<u8>)> = tx
-                .query_row("SELECT body, mood FROM page WHERE date = ?1", [&key], |r| {
-                    Ok((r.get(0)?, r.get(1)?))
-                })
-                .optional()?;
-            match existing {
-                None => {
-                    s.added += 1;
-                    tx.execute(
-                        "INSERT INTO page (date, body, mood, words, created_at, updated_at,
-                                           text_changed_at, version, written)
-                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-                        params![
-                            key,
-                            page.body,
-                            page.mood,
-                            count_words(&page.body),
-                            page.created_at,
-                            page.updated_at,
-                            page.text_changed_at,
-                            page.version.max(1),
-                            is_written(&page.body, page.mood),
-                        ],
-                    )?;
-                    for r in &page.revisions {
-                        tx.execute(
-                            "INSERT INTO page_revision (date, body, mood, saved_at, replaced_at)
-                             VALUES (?1, ?2, ?3, ?4, ?5)",
-                            params![key, r.body, r.mood, r.saved_at, r.replaced_at],
-                        )?;
-                    }
-                }
-                Some((body, mood)) => {
-                    let incoming = page.body.trim();
-                    if incoming.is_empty() || body.contains(incoming) {
-                        s.unchanged += 1;
-                        if mood.is_none() && page.mood.is_some() {
-                            tx.execute(
-                                "UPDATE page SET mood = ?2, written = 1 WHERE date = ?1",
-                                params![key, page.mood],
-                            )?;
-                        }
-                        continue;
-                    }
-                    s.merged += 1;
-                    let merged = if body.trim().is_empty() {
-                        incoming.to_string()
-                    } else {
-                        format!("{}\n\n{incoming}", body.trim_end())
-                    };
-                    if let Err(e) = crate::pages::validate_page(&merged, mood.or(page.mood)) {
-                        s.merged -= 1;
-                        s.skipped += 1;
-                        s.warnings.push(format!(
-                            "the page of {key} was left as it is: with the imported text below it {}",
-                            e.user_message()
-                        ));
-                        continue;
-                    }
-                    // The text as it was is kept among the page's earlier texts.
-                    tx.execute(
-                        "INSERT INTO page_revision (date, body, mood, saved_at, replaced_at)
-                         SELECT date, body, mood, updated_at, ?2 FROM page WHERE date = ?1",
-                        params![key, file.exported_at],
-                    )?;
-                    tx.execute(
-                        "UPDATE page SET body = ?2, mood = ?3, words = ?4, written = ?5,
-                                         version = version + 1, updated_at = ?6, text_changed_at = ?6
-                         WHERE date = ?1",
-                        params![
-                            key,
-                            merged,
-                            mood.or(page.mood),
-                            count_words(&merged),
-                            is_written(&merged, mood.or(page.mood)),
-                            file.exported_at,
-                        ],
-                    )?;
-                }
-            }
-        }
-
-        let has = |table: &str| -> Result<bool> {
-            Ok(
-                tx.query_row(&format!("SELECT EXISTS(SELECT 1 FROM {table})"), [], |r| {
-                    r.get(0)
-                })?,
-            )
-        };
-        let events_here = has("space_period")? || has("contact")? || has("urge")?;
-        let events_there =
-            !file.periods.is_empty() || !file.contacts.is_empty() || !file.urges.is_empty();
-        if same_events {
-            // Already here, exactly: the same file twice changes nothing.
-        } else if events_there && events_here {
-            s.warnings.push(
-                "Periods of giving space, contacts and urges were not brought in: this journal \
-                 has its own, and the two would not add up. Import into an empty journal to \
-                 keep them."
-                    .to_string(),
-            );
-        } else {
-            for p in &file.periods {
-                tx.execute(
-                    "INSERT INTO space_period (id, start_date, upfront_note, end_date, outcome,
-                                               started_at, ended_at)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                    params![
-                        p.id,
-                        p.start,
-                        p.upfront_note,
-                        p.end,
-                        p.outcome,
-                        p.started_at,
-                        p.ended_at
-                    ],
-                )?;
-                for m in &p.milestones_seen {
-                    tx.execute(
-                        "INSERT INTO milestone_seen (period_id, days, seen_at) VALUES (?1, ?2, ?3)",
-                        params![p.id, m.days, m.seen_at],
-                    )?;
-                }
-            }
-            for e in &file.contacts {
-                tx.execute(
-                    "INSERT INTO contact (id, at, local_date, kind, note, removed_at)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                    params![e.id, e.at, e.date, e.kind, e.note, e.removed_at],
-                )?;
-                insert_changes(&tx, "contact", e)?;
-            }
-            for e in &file.urges {
-                tx.execute(
-                    "INSERT INTO urge (id, at, local_date, intensity, note, removed_at)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                    params![e.id, e.at, e.date, e.intensity, e.note, e.removed_at],
-                )?;
-                insert_changes(&tx, "urge", e)?;
-            }
-            if events_there || !file.deliveries.is_empty() {
-                if has("delivery")? {
-                    s.warnings.push(
-                        "The record of reminders already sent was kept as it is here.".to_string(),
-                    );
-                } else {
-                    for d in &file.deliveries {
-                        tx.execute(
-                            "INSERT INTO delivery (kind, local_date, at, topic) VALUES (?1, ?2, ?3, ?4)",
-                            params![d.kind, d.date, d.at, d.topic],
-                        )?;
-                    }
-                }
-            }
-        }
-        for d in &file.drafts {
-            tx.execute(
-                "INSERT INTO draft (key, body, updated_at) VALUES (?1, ?2, ?3)
-                 ON CONFLICT(key) DO NOTHING",
-                params![d.key, d.body, d.updated_at],
-            )?;
-        }
-        for h in &file.guidance.helpful {
-            tx.execute(
-                "INSERT INTO card_helpful (card_id, marked_at) VALUES (?1, ?2)
-                 ON CONFLICT(card_id) DO NOTHING",
-                params![h.card, h.marked_at],
-            )?;
-        }
-        for a in &file.guidance.set_aside {
-            tx.execute(
-                "INSERT INTO card_set_aside (card_id, date) VALUES (?1, ?2)
-                 ON CONFLICT DO NOTHING",
-                params![a.card, a.date],
-            )?;
-        }
-        let mut settings_kept = false;
-        for kv in &file.settings {
-            let known = crate::settings::Settings::default()
-                .set(&kv.key, &kv.value)
-                .is_ok()
-                || kv.key.starts_with("state.");
-            if !known {
-                s.warnings.push(format!(
-                    "the setting \"{}\" is not one this version knows; left out",
-                    kv.key
-                ));
-                continue;
-            }
-            let here: Option<String> = tx
-                .query_row("SELECT value FROM setting WHERE key = ?1", [&kv.key], |r| {
-                    r.get(0)
-                })
-                .optional()?;
-            match here {
-                Some(value) => settings_kept |= value != kv.value,
-                None => {
-                    tx.execute(
-                        "INSERT INTO setting (key, value) VALUES (?1, ?2)",
-                        params![kv.key, kv.value],
-                    )?;
-                }
-            }
-        }
-        if settings_kept {
-            s.warnings
-                .push("Settings already chosen here were kept as they are.".to_string());
-        }
-
-        if dry_run {
-            tx.rollback()?;
-        } else {
-            tx.commit()?;
-        }
-        Ok(s)
-    }
 }
 
-fn insert_changes(tx: &rusqlite::Transaction<'_>, event: &str, e: &EventOut) -> Result<()> {
-    for c in &e.changes {
-        tx.execute(
-            "INSERT INTO event_change (event, event_id, action, changed_at, before)
-             VALUES (?1, ?2, ?3, ?4, ?5)",
-            params![event, e.id, c.action, c.changed_at, c.before.to_string()],
-        )?;
-    }
-    Ok(())
-}
-
-fn check_header(file: &Export) -> Result<()> {
+pub(crate) fn check_header(file: &Export) -> Result<()> {
     if file.format != FORMAT {
         return Err(Error::invalid(format!(
             "This is not a Breathing Room export (it says it is \"{}\"). Nothing was imported.",
@@ -717,24 +456,142 @@ fn check_header(file: &Export) -> Result<()> {
 /// Reads an export from its JSON text, with a clear error naming where a
 /// damaged or foreign file goes wrong.
 pub fn parse_export(text: &str) -> Result<Export> {
-    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| {
-        Error::invalid(format!(
-            "This file is not JSON that can be read (line {}, column {}: {e}). Nothing was imported.",
-            e.line(),
-            e.column()
-        ))
+    let mut pages = Vec::new();
+    let mut file = read_export(text.as_bytes(), &mut |p| {
+        pages.push(p);
+        Ok(())
     })?;
-    if value.get("format").and_then(|f| f.as_str()) != Some(FORMAT) {
-        return Err(Error::invalid(
-            "This is not a Breathing Room export (it has no \"format\": \"breathing-room\"). \
-             Nothing was imported.",
-        ));
-    }
-    let file: Export = serde_json::from_value(value).map_err(|e| {
-        Error::invalid(format!(
-            "This Breathing Room export is damaged ({e}). Nothing was imported."
-        ))
-    })?;
+    file.pages = pages;
+    Ok(file)
+}
+
+/// Reads an export from `reader`, handing each page to `emit` as it is
+/// read (a file of any size needs memory for one page); everything else
+/// comes back in the [`Export`], whose `pages` are empty. The format and
+/// version are checked as soon as they are read (this app writes them
+/// first), and again at the end.
+pub(crate) fn read_export(reader: impl std::io::Read, emit: &mut Emit<'_>) -> Result<Export> {
+    let mut stopped = None;
+    let mut saw = Saw::default();
+    let mut de = serde_json::Deserializer::from_reader(reader);
+    let read = serde::Deserializer::deserialize_map(
+        &mut de,
+        ExportVisitor {
+            emit,
+            stopped: &mut stopped,
+            saw: &mut saw,
+        },
+    )
+    .and_then(|file| de.end().map(|()| file));
+    let file = match (read, stopped) {
+        (_, Some(e)) => return Err(e),
+        (Ok(file), None) => file,
+        (Err(e), None) => {
+            use serde_json::error::Category;
+            return Err(match e.classify() {
+                Category::Io => Error::invalid(format!(
+                    "This file could not be read to its end ({e}). Nothing was imported."
+                )),
+                Category::Syntax | Category::Eof => Error::invalid(format!(
+                    "This file is not JSON that can be read (line {}, column {}: {e}). \
+                     Nothing was imported.",
+                    e.line(),
+                    e.column()
+                )),
+                Category::Data if saw.ours => Error::invalid(format!(
+                    "This Breathing Room export is damaged ({e}). Nothing was imported."
+                )),
+                Category::Data => not_ours(),
+            });
+        }
+    };
     check_header(&file)?;
     Ok(file)
+}
+
+fn not_ours() -> Error {
+    Error::invalid(
+        "This is not a Breathing Room export (it has no \"format\": \"breathing-room\"). \
+         Nothing was imported.",
+    )
+}
+
+/// What the reading has seen of the file so far.
+#[derive(Default)]
+struct Saw {
+    /// It said it is a Breathing Room export.
+    ours: bool,
+}
+
+struct ExportVisitor<'a, 'e> {
+    emit: &'a mut Emit<'e>,
+    stopped: &'a mut Option<Error>,
+    saw: &'a mut Saw,
+}
+
+impl<'de> serde::de::Visitor<'de> for ExportVisitor<'_, '_> {
+    type Value = Export;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a Breathing Room export")
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(
+        self,
+        mut map: A,
+    ) -> std::result::Result<Export, A::Error> {
+        use serde::de::Error as _;
+        let ExportVisitor { emit, stopped, saw } = self;
+        let mut file = Export::of_pages(Vec::new(), "");
+        let (mut format, mut exported_at) = (None, None);
+        let stop = |e: Error, stopped: &mut Option<Error>| {
+            *stopped = Some(e);
+            A::Error::custom("stopped")
+        };
+        while let Some(key) = map.next_key::<String>()? {
+            match key.as_str() {
+                "format" => {
+                    let f: String = map.next_value()?;
+                    if f != FORMAT {
+                        let e = Error::invalid(format!(
+                            "This is not a Breathing Room export (it says it is \"{f}\"). \
+                             Nothing was imported."
+                        ));
+                        return Err(stop(e, stopped));
+                    }
+                    saw.ours = true;
+                    format = Some(f);
+                }
+                "version" => {
+                    file.version = map.next_value()?;
+                    if file.version > VERSION {
+                        file.format = FORMAT.to_string();
+                        return Err(stop(check_header(&file).unwrap_err(), stopped));
+                    }
+                }
+                "exported_at" => exported_at = Some(map.next_value::<String>()?),
+                "pages" => map.next_value_seed(super::stream::EachOf {
+                    each: &mut *emit,
+                    stopped: &mut *stopped,
+                    item: std::marker::PhantomData::<PageOut>,
+                })?,
+                "periods" => file.periods = map.next_value()?,
+                "contacts" => file.contacts = map.next_value()?,
+                "urges" => file.urges = map.next_value()?,
+                "drafts" => file.drafts = map.next_value()?,
+                "guidance" => file.guidance = map.next_value()?,
+                "settings" => file.settings = map.next_value()?,
+                "deliveries" => file.deliveries = map.next_value()?,
+                _ => {
+                    map.next_value::<serde::de::IgnoredAny>()?;
+                }
+            }
+        }
+        let Some(format) = format else {
+            return Err(stop(not_ours(), stopped));
+        };
+        file.format = format;
+        file.exported_at = exported_at.ok_or_else(|| A::Error::missing_field("exported_at"))?;
+        Ok(file)
+    }
 }

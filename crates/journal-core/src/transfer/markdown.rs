@@ -173,21 +173,35 @@ fn period(p: &PeriodOut, export: &Export) -> String {
 
 /// A folder of Markdown files named by date (`2023-08-21.md`, in any
 /// subfolder, as this app's Markdown export writes them): each is that
-/// day's page. A small front matter (`---` lines) is read for `mood` and
-/// otherwise left out; other files are passed over (and counted in a
-/// warning).
-pub fn read_markdown_folder(dir: &Path, imported_at: &str) -> Result<(Export, Vec<String>)> {
+/// day's page, handed to `emit` in order of date, one file read at a time.
+/// A small front matter (`---` lines) is read for `mood` and otherwise
+/// left out; other files are passed over (and counted in a warning).
+pub fn read_markdown_folder(
+    dir: &Path,
+    imported_at: &str,
+    emit: &mut super::stream::Emit<'_>,
+) -> Result<super::stream::Arrived> {
     let mut files = Vec::new();
     collect(dir, &mut files)?;
-    let mut pages = std::collections::BTreeMap::new();
+    let mut dated = Vec::new();
     let mut passed_over = 0u32;
     for path in files {
         let name = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
         let is_md = path.extension().and_then(|e| e.to_str()) == Some("md");
-        let Some(date) = crate::date::parse_date(name).ok().filter(|_| is_md) else {
-            passed_over += 1;
-            continue;
-        };
+        match crate::date::parse_date(name).ok().filter(|_| is_md) {
+            Some(date) => dated.push((date, path)),
+            None => passed_over += 1,
+        }
+    }
+    if dated.is_empty() {
+        return Err(Error::invalid(format!(
+            "{} holds no Markdown files named by date (such as 2023-08-21.md). Nothing was \
+             imported.",
+            dir.display()
+        )));
+    }
+    dated.sort();
+    for (date, path) in dated {
         let text = fs::read_to_string(&path).map_err(|e| {
             Error::invalid(format!(
                 "{} could not be read as text ({e}). Nothing was imported.",
@@ -195,26 +209,20 @@ pub fn read_markdown_folder(dir: &Path, imported_at: &str) -> Result<(Export, Ve
             ))
         })?;
         let (mood, body) = split_front_matter(&text);
-        pages.insert(date, (mood, body.trim_end().to_string()));
+        emit(super::json::PageOut::imported(
+            date,
+            body.trim_end().to_string(),
+            mood,
+            imported_at,
+        ))?;
     }
-    if pages.is_empty() {
-        return Err(Error::invalid(format!(
-            "{} holds no Markdown files named by date (such as 2023-08-21.md). Nothing was \
-             imported.",
-            dir.display()
-        )));
-    }
-    let mut warnings = Vec::new();
+    let mut arrived = super::stream::Arrived::default();
     if passed_over > 0 {
-        warnings.push(format!(
+        arrived.warnings.push(format!(
             "{passed_over} files not named by date (such as 2023-08-21.md) were passed over."
         ));
     }
-    let pages = pages
-        .into_iter()
-        .map(|(date, (mood, body))| super::json::PageOut::imported(date, body, mood, imported_at))
-        .collect();
-    Ok((Export::of_pages(pages, imported_at), warnings))
+    Ok(arrived)
 }
 
 fn collect(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {

@@ -13,27 +13,35 @@ pub fn seal_export(json: &str, passphrase: &Passphrase) -> Result<Vec<u8>> {
         .map_err(|e| Error::invalid(format!("The export could not be encrypted ({e}).")))
 }
 
-/// What [`seal_export`] sealed, as JSON text.
-pub fn open_export(bytes: &[u8], passphrase: &Passphrase) -> Result<String> {
-    if !bytes.starts_with(b"age-encryption.org/v1") {
+/// What [`seal_export`] sealed, read as it is decrypted (each piece is
+/// checked before it is handed on, so a damaged file stops the import
+/// there).
+pub fn open_export<R: std::io::BufRead>(
+    mut reader: R,
+    passphrase: &Passphrase,
+) -> Result<impl std::io::Read> {
+    let starts = reader
+        .fill_buf()
+        .map(|b| b.starts_with(b"age-encryption.org/v1"))
+        .unwrap_or(false);
+    if !starts {
         return Err(Error::invalid(
             "This is not an encrypted export (an age file). Nothing was imported.",
         ));
     }
-    let identity = age::scrypt::Identity::new(secret(passphrase));
-    let plain = age::decrypt(&identity, bytes).map_err(|e| match e {
+    let damaged = |e: age::DecryptError| match e {
         age::DecryptError::DecryptionFailed | age::DecryptError::NoMatchingKeys => {
             Error::WrongExportPassphrase
         }
         other => Error::invalid(format!(
             "This encrypted export could not be opened ({other}). Nothing was imported."
         )),
-    })?;
-    String::from_utf8(plain).map_err(|_| {
-        Error::invalid(
-            "This encrypted export does not hold a Breathing Room export. Nothing was imported.",
-        )
-    })
+    };
+    let identity = age::scrypt::Identity::new(secret(passphrase));
+    age::Decryptor::new_buffered(reader)
+        .map_err(damaged)?
+        .decrypt(std::iter::once(&identity as &dyn age::Identity))
+        .map_err(damaged)
 }
 
 fn secret(passphrase: &Passphrase) -> SecretString {
