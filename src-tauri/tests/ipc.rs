@@ -354,10 +354,14 @@ fn settings_read_and_change_through_the_ui_commands() {
     let (_app, w) = app(&dir.path().join("journal.db"));
     let all = invoke(&w, "settings_get", json!({})).unwrap();
     assert_eq!(all[0], json!({ "key": "daily.enabled", "value": "true" }));
-    assert_eq!(all.as_array().unwrap().len(), 14);
+    assert_eq!(all.as_array().unwrap().len(), 15);
     assert_eq!(all[11], json!({ "key": "lock.idle_minutes", "value": "5" }));
     assert_eq!(all[12], json!({ "key": "backup.dir", "value": "" }));
     assert_eq!(all[13], json!({ "key": "look_back", "value": "true" }));
+    assert_eq!(
+        all[14],
+        json!({ "key": "support.nudge_days", "value": "4" })
+    );
 
     let set = invoke(
         &w,

@@ -50,6 +50,7 @@ const STATUS: SpaceStatus = {
   period: { start: START, end: null, days_since_start: 6 },
   next_milestone: { days: 7, in_days: 1 },
   last_reset: null,
+  time_with_people: { last_date: null, days_since: null, count_7d: 0 },
 };
 
 /**

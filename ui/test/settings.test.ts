@@ -45,6 +45,7 @@ const OPEN_PERIOD: SpaceStatus = {
   period: { start: '2026-11-23', end: null, days_since_start: 6 },
   next_milestone: { days: 7, in_days: 1 },
   last_reset: null,
+  time_with_people: { last_date: null, days_since: null, count_7d: 0 },
 };
 
 /** A pretend Rust side: pages, the space status, and settings stored as text. */

@@ -31,6 +31,7 @@ function status(over: Partial<SpaceStatus> = {}): SpaceStatus {
     period: { start: START, end: null, days_since_start: 6 },
     next_milestone: { days: 7, in_days: 1 },
     last_reset: null,
+    time_with_people: { last_date: null, days_since: null, count_7d: 0 },
     ...over,
   };
 }
@@ -45,6 +46,7 @@ const NO_STATUS: SpaceStatus = {
   period: null,
   next_milestone: null,
   last_reset: null,
+  time_with_people: { last_date: null, days_since: null, count_7d: 0 },
 };
 
 const OPEN_PERIOD: Period = {
@@ -101,6 +103,7 @@ function fakeBackend(initial: { open?: boolean; unseen?: number | null; past?: P
       urges_resisted: baseUrges + state.urges.filter(stands).length,
       current_streak_days: pursuits.length > 0 ? 0 : baseStreak,
       last_reset: pursuits.at(-1) ?? null,
+      time_with_people: { last_date: null, days_since: null, count_7d: 0 },
     };
   };
   /** Each event's earlier states, newest last (the core keeps them in its history). */
@@ -1100,6 +1103,7 @@ describe('an ended period in full', () => {
       period: { start: '2026-10-01', end: '2026-10-20', days_since_start: 19 },
       next_milestone: null,
       last_reset: '2026-10-08',
+      time_with_people: { last_date: null, days_since: null, count_7d: 0 },
     },
     contacts: [
       { id: 70, at: '2026-10-01T19:00:00Z', date: '2026-10-01', kind: 'upfront', note: 'I will give you room. I am fine.' },

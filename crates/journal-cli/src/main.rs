@@ -116,6 +116,12 @@ enum Command {
     /// Log an urge to reach out that you held back
     #[command(subcommand)]
     Urge(UrgeCmd),
+    /// Time with people: log who kept you company, or list it
+    #[command(subcommand)]
+    People(PeopleCmd),
+    /// Messages written here instead of being sent (nothing is ever sent)
+    #[command(subcommand)]
+    Unsent(UnsentCmd),
     /// Guidance cards for a day's page (today unless --date), best first
     Guidance {
         #[arg(long, value_name = "YYYY-MM-DD", conflicts_with = "list")]
@@ -340,6 +346,48 @@ enum UrgeCmd {
     },
     /// Take an urge back: it no longer counts, and stays in the history
     Remove { id: i64 },
+}
+
+#[derive(Subcommand)]
+enum PeopleCmd {
+    /// Log time spent with someone
+    Add {
+        /// The local day it was (default: today)
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        date: Option<String>,
+        /// Who it was with
+        #[arg(long)]
+        who: String,
+        /// What you did, a few words
+        #[arg(long)]
+        what: Option<String>,
+        /// How it felt, 1 (heavy) to 5 (good)
+        #[arg(long)]
+        felt: Option<i64>,
+    },
+    /// List time with people, oldest first
+    List {
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        from: Option<String>,
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        to: Option<String>,
+    },
+}
+
+#[derive(Subcommand)]
+enum UnsentCmd {
+    /// Keep a message you wanted to send, unsent (this counts as an urge
+    /// held); TEXT of "-" reads stdin
+    Add {
+        /// The local day it was written (default: today)
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        date: Option<String>,
+        text: String,
+    },
+    /// Every message kept here, oldest first
+    List,
+    /// One message, whole
+    Show { id: i64 },
 }
 
 #[derive(Subcommand)]
@@ -853,6 +901,80 @@ fn run(cli: Cli) -> Result<(), Error> {
                 )
             })
         }
+        Command::People(PeopleCmd::Add {
+            date,
+            who,
+            what,
+            felt,
+        }) => {
+            let when = When::parse(date.as_deref(), None)?;
+            let felt = felt
+                .map(|f| {
+                    u8::try_from(f)
+                        .ok()
+                        .filter(|f| (1..=5).contains(f))
+                        .ok_or_else(|| {
+                            Error::invalid(format!("--felt must be from 1 to 5 (got {f})"))
+                        })
+                })
+                .transpose()?;
+            let journal = Journal::new(access.store()?, clock);
+            let t = journal.log_company(when, &who, what.as_deref(), felt)?;
+            print_out(json, &t, |t| {
+                format!("Time with {} on {}, kept. Glad you had it.", t.who, t.date)
+            })
+        }
+        Command::People(PeopleCmd::List { from, to }) => {
+            let from = from.as_deref().map(parse_date).transpose()?;
+            let to = to.as_deref().map(parse_date).transpose()?;
+            let list = Journal::new(access.store()?, clock).company(from, to)?;
+            print_out(json, &list, |list| {
+                list.iter()
+                    .map(|t| {
+                        let what = t.what.as_deref().map(|w| format!(": {w}"));
+                        let felt = t.felt.map(|f| format!(" (felt {f}/5)"));
+                        format!(
+                            "{}  {}{}{}",
+                            t.date,
+                            t.who,
+                            what.unwrap_or_default(),
+                            felt.unwrap_or_default()
+                        )
+                    })
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            })
+        }
+        Command::Unsent(UnsentCmd::Add { date, text }) => {
+            let when = When::parse(date.as_deref(), None)?;
+            let body = if text == "-" { read_stdin()? } else { text };
+            let journal = Journal::new(access.store()?, clock);
+            let m = journal.log_unsent(when, &body, journal_core::UnsentOutcome::Kept)?;
+            print_out(json, &m, |m| {
+                format!(
+                    "Kept here, unsent (message {}, {}). That counts as an urge held.",
+                    m.id, m.date
+                )
+            })
+        }
+        Command::Unsent(UnsentCmd::List) => {
+            let list = Journal::new(access.store()?, clock).unsent_list()?;
+            print_out(json, &list, |list| {
+                list.iter()
+                    .map(|m| {
+                        let first = m.body.lines().next().unwrap_or_default();
+                        format!("{}  {:>4}  {}  {}", m.date, m.id, m.outcome.as_str(), first)
+                    })
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            })
+        }
+        Command::Unsent(UnsentCmd::Show { id }) => {
+            let m = Journal::new(access.store()?, clock).unsent(id)?;
+            print_out(json, &m, |m| {
+                format!("{} · {}\n\n{}", m.date, m.outcome.as_str(), m.body)
+            })
+        }
         Command::Guidance { list: true, .. } => {
             let cards: Vec<CardLine> = journal_core::library_cards()
                 .into_iter()
@@ -1094,8 +1216,20 @@ fn period(cmd: PeriodCmd, access: &Access, clock: SystemClock, json: bool) -> Re
 }
 
 fn human_status(s: &journal_core::SpaceStatus) -> String {
+    let t = &s.time_with_people;
+    let people = match (&t.last_date, t.days_since) {
+        (Some(last), Some(0)) => format!(
+            "\nTime with people: today ({last}) · {} in the last 7 days",
+            t.count_7d
+        ),
+        (Some(last), Some(n)) => format!(
+            "\nTime with people: last on {last}, {n} days ago · {} in the last 7 days",
+            t.count_7d
+        ),
+        _ => String::new(),
+    };
     let Some(period) = &s.period else {
-        return "No period of giving space has been started.".into();
+        return format!("No period of giving space has been started.{people}");
     };
     let mut out = match &period.end {
         None => format!(
@@ -1119,6 +1253,7 @@ fn human_status(s: &journal_core::SpaceStatus) -> String {
             m.days, m.in_days
         ));
     }
+    out.push_str(&people);
     out
 }
 

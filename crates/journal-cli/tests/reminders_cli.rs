@@ -48,7 +48,8 @@ fn settings_list_get_set_and_refuse() {
             "close_to_tray",
             "lock.idle_minutes",
             "backup.dir",
-            "look_back"
+            "look_back",
+            "support.nudge_days"
         ]
     );
     assert_eq!(

@@ -463,6 +463,11 @@ impl Journal {
                 events.push(e);
             }
         }
+        if !store.company(Some(day), Some(day))?.is_empty() {
+            events.push(DayEvent::Company);
+        } else if store.quiet_stretch(day)? {
+            events.push(DayEvent::Quiet);
+        }
         let set_aside = store.cards_set_aside(day)?;
         let ctx = GuidanceContext {
             date: day,
@@ -477,6 +482,71 @@ impl Journal {
             set_aside: &set_aside,
         };
         Ok(select_guidance(&ctx))
+    }
+
+    /// Log time spent with `who` (and what, and how it felt, 1 to 5).
+    pub fn log_company(
+        &self,
+        when: When,
+        who: &str,
+        what: Option<&str>,
+        felt: Option<u8>,
+    ) -> Result<crate::Company> {
+        self.store()
+            .add_company(when, who, what, felt, self.clock.as_ref())
+    }
+
+    /// Time with people on days `from..=to`, oldest first.
+    pub fn company(
+        &self,
+        from: Option<NaiveDate>,
+        to: Option<NaiveDate>,
+    ) -> Result<Vec<crate::Company>> {
+        self.store().company(from, to)
+    }
+
+    /// Take back a time with people logged by mistake, or (`removed`
+    /// false) put it back: the Undo after logging.
+    pub fn set_company_removed(&self, id: i64, removed: bool) -> Result<crate::Company> {
+        self.store()
+            .set_company_removed(id, removed, self.clock.as_ref())
+    }
+
+    /// The names used before, the most recent first.
+    pub fn company_names(&self) -> Result<Vec<String>> {
+        self.store().company_names()
+    }
+
+    /// Whether the quiet-days note stands beside today's page (once in a
+    /// quiet stretch; see `people::rules::nudge_due`).
+    pub fn company_nudge(&self) -> Result<bool> {
+        self.store().company_nudge(self.clock.today())
+    }
+
+    /// Keep a message written here instead of being sent, with what became
+    /// of it (kept: an urge held; sent-necessary: a necessary contact).
+    pub fn log_unsent(
+        &self,
+        when: When,
+        body: &str,
+        outcome: crate::UnsentOutcome,
+    ) -> Result<crate::Unsent> {
+        self.store()
+            .add_unsent(when, body, outcome, self.clock.as_ref())
+    }
+
+    /// Every message written here, oldest first.
+    pub fn unsent_list(&self) -> Result<Vec<crate::Unsent>> {
+        self.store().unsent_list()
+    }
+
+    pub fn unsent(&self, id: i64) -> Result<crate::Unsent> {
+        self.store().unsent(id)
+    }
+
+    /// Delete a message for good (nothing of its text is kept).
+    pub fn delete_unsent(&self, id: i64) -> Result<()> {
+        self.store().delete_unsent(id)
     }
 
     pub fn set_card_helpful(&self, id: &str, helpful: bool) -> Result<()> {

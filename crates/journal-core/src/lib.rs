@@ -13,6 +13,7 @@ mod guidance;
 mod insights;
 mod journal;
 mod pages;
+mod people;
 mod reminders;
 mod settings;
 mod space;
@@ -51,6 +52,10 @@ pub use pages::{
     count_words, first_line, is_written, look_back_dates, LookBack, Page, PageSummary,
     RecoveredPage, Recovery, Revision, RevisionSummary, Saved, SearchFilter, SearchHit,
     MAX_BODY_BYTES, RECOVERY_SUFFIX,
+};
+pub use people::{
+    company_summary, nudge_due, Company, TimeWithPeople, Unsent, UnsentOutcome, MAX_UNSENT_BYTES,
+    MAX_WHAT_BYTES, MAX_WHO_BYTES,
 };
 pub use reminders::{
     next_notification, notification_text, pick_zone, resolve_local, Delivery, LockedReminders,

@@ -62,6 +62,10 @@ fn typescript_bindings_match_the_rust_types() {
     check::<PeriodInfo>(&mut stale);
     check::<NextMilestone>(&mut stale);
     check::<SpaceStatus>(&mut stale);
+    check::<journal_core::TimeWithPeople>(&mut stale);
+    check::<journal_core::Company>(&mut stale);
+    check::<journal_core::Unsent>(&mut stale);
+    check::<journal_core::UnsentOutcome>(&mut stale);
     check::<SpaceOverview>(&mut stale);
     check::<PeriodDetail>(&mut stale);
     check::<Theme>(&mut stale);

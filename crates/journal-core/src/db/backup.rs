@@ -210,7 +210,7 @@ mod tests {
             store
                 .conn
                 .execute_batch(&format!(
-                    "DROP TABLE draft; PRAGMA user_version = {};",
+                    "DROP TABLE unsent; DROP TABLE company; PRAGMA user_version = {};",
                     latest - 1
                 ))
                 .unwrap();

@@ -9,7 +9,7 @@ use rusqlite::{Connection, TransactionBehavior};
 static MIGRATIONS_DIR: Dir = include_dir!("$CARGO_MANIFEST_DIR/migrations");
 
 /// The schema version this build writes (the number of migrations).
-pub const SCHEMA_VERSION: i64 = 9;
+pub const SCHEMA_VERSION: i64 = 10;
 
 /// Every migration's SQL, oldest first: the folder `NN-…` holds version NN.
 fn migrations() -> Vec<(i64, &'static str)> {

@@ -53,12 +53,15 @@ string_enum!(
 );
 
 string_enum!(
-    /// Something logged on the day of the page.
+    /// Something logged on the day of the page (`company`: time with
+    /// people; `quiet`: none for `support.nudge_days` days).
     DayEvent {
         Urge = "urge",
         Pursued = "pursued",
         TheyReachedOut = "they-reached-out",
         Necessary = "necessary",
+        Company = "company",
+        Quiet = "quiet",
     }
 );
 

@@ -269,8 +269,14 @@ pub fn select_guidance(ctx: &GuidanceContext<'_>) -> Vec<Suggestion> {
     if matches!(ctx.mood, Some(1 | 2)) {
         p.take(Theme::Support, "because today feels heavy");
     }
+    if happened(DayEvent::Company) {
+        p.take(Theme::Support, "because you spent time with people today");
+    }
     if heard.with_people {
         p.take(Theme::Support, "because you wrote about time with people");
+    }
+    if happened(DayEvent::Quiet) {
+        p.take(Theme::Support, "because it has been a few quiet days");
     }
     if heard.good_day {
         p.take(

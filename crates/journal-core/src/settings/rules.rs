@@ -30,6 +30,9 @@ pub struct Settings {
     pub backup_dir: Option<std::path::PathBuf>,
     /// A quiet line on a day's page naming the earlier pages of its date.
     pub look_back: bool,
+    /// Quiet days (no time with people logged) before a gentle note beside
+    /// the page; 0 turns it off.
+    pub support_nudge_days: u32,
 }
 
 /// One setting as text, the form the CLI prints and the UI edits.
@@ -40,7 +43,7 @@ pub struct SettingEntry {
 }
 
 /// The keys, in the order `settings get` lists them.
-pub const SETTING_KEYS: [&str; 14] = [
+pub const SETTING_KEYS: [&str; 15] = [
     "daily.enabled",
     "daily.time",
     "daily.days",
@@ -55,6 +58,7 @@ pub const SETTING_KEYS: [&str; 14] = [
     "lock.idle_minutes",
     "backup.dir",
     "look_back",
+    "support.nudge_days",
 ];
 
 /// The longest `lock.idle_minutes` (a day).
@@ -91,6 +95,7 @@ impl Default for Settings {
             lock_idle_minutes: 5,
             backup_dir: None,
             look_back: true,
+            support_nudge_days: 4,
         }
     }
 }
@@ -175,6 +180,7 @@ impl Settings {
             "autostart" => self.autostart.to_string(),
             "close_to_tray" => self.close_to_tray.to_string(),
             "look_back" => self.look_back.to_string(),
+            "support.nudge_days" => self.support_nudge_days.to_string(),
             "lock.idle_minutes" => self.lock_idle_minutes.to_string(),
             "backup.dir" => self
                 .backup_dir
@@ -222,6 +228,18 @@ impl Settings {
             "autostart" => self.autostart = parse_bool(key, value)?,
             "close_to_tray" => self.close_to_tray = parse_bool(key, value)?,
             "look_back" => self.look_back = parse_bool(key, value)?,
+            "support.nudge_days" => {
+                self.support_nudge_days = value
+                    .trim()
+                    .parse::<u32>()
+                    .ok()
+                    .filter(|n| *n <= 30)
+                    .ok_or_else(|| {
+                        Error::invalid(format!(
+                            "support.nudge_days must be a whole number from 0 (off) to 30 (got \"{value}\")"
+                        ))
+                    })?
+            }
             "lock.idle_minutes" => {
                 self.lock_idle_minutes = value
                     .trim()
@@ -302,7 +320,8 @@ mod tests {
                 "true",
                 "5",
                 "",
-                "true"
+                "true",
+                "4"
             ]
         );
     }
@@ -316,6 +335,8 @@ mod tests {
     #[case("checkin.days", "30", "30")]
     #[case("close_to_tray", "false", "false")]
     #[case("look_back", "false", "false")]
+    #[case("support.nudge_days", "0", "0")]
+    #[case("support.nudge_days", " 7 ", "7")]
     #[case("lock.idle_minutes", "0", "0")]
     #[case("lock.idle_minutes", " 15 ", "15")]
     #[case("lock.idle_minutes", "1440", "1440")]
@@ -337,6 +358,8 @@ mod tests {
     #[case("daily.days", "")]
     #[case("checkin.days", "31")]
     #[case("checkin.days", "-1")]
+    #[case("support.nudge_days", "31")]
+    #[case("support.nudge_days", "a few")]
     #[case("lock.idle_minutes", "1441")]
     #[case("lock.idle_minutes", "5m")]
     #[case("lock.idle_minutes", "never")]

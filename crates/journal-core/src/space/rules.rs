@@ -140,6 +140,9 @@ pub struct SpaceStatus {
     pub next_milestone: Option<NextMilestone>,
     /// The most recent day a `pursued` contact started the count again.
     pub last_reset: Option<String>,
+    /// Time with people up to `as_of` (whatever the period; none in the
+    /// figures of a past period).
+    pub time_with_people: crate::people::TimeWithPeople,
 }
 
 /// The dated facts a status is drawn from.
@@ -169,6 +172,7 @@ pub fn space_status(facts: &SpaceFacts<'_>, today: NaiveDate) -> SpaceStatus {
         contacts: ContactCounts::default(),
         period: None,
         next_milestone: None,
+        time_with_people: Default::default(),
         last_reset: None,
     };
     let Some((start, end)) = facts.period.filter(|(s, _)| *s <= today) else {

@@ -41,7 +41,7 @@ impl When {
     }
 
     /// The UTC instant and local date of the event, refusing the future.
-    pub(super) fn resolve(self, clock: &dyn Clock) -> Result<(DateTime<Utc>, NaiveDate)> {
+    pub(crate) fn resolve(self, clock: &dyn Clock) -> Result<(DateTime<Utc>, NaiveDate)> {
         let (now, today) = (clock.now(), clock.today());
         let (at, date) = match self {
             When::Now => (now, today),
@@ -459,7 +459,9 @@ impl Store {
     /// Where the person stands on `as_of`, counting only what happened by then.
     pub fn space_status(&self, as_of: NaiveDate) -> Result<SpaceStatus> {
         let period = self.period_as_of(as_of)?;
-        self.status_in(period.as_ref(), as_of)
+        let mut status = self.status_in(period.as_ref(), as_of)?;
+        status.time_with_people = self.time_with_people(as_of)?;
+        Ok(status)
     }
 
     /// The figures of `period` as of `as_of`, counting only its own events.

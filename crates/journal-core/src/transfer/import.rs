@@ -255,6 +255,45 @@ impl<'s> Importer<'s> {
                 }
             }
         }
+        // Events kept their numbers only when they came in (or were here
+        // already, the same): only then do messages keep their links.
+        let links_hold = same_events || !events_here;
+        for t in &file.company {
+            let here: bool = c.query_row(
+                "SELECT EXISTS(SELECT 1 FROM company WHERE local_date = ?1 AND who = ?2
+                     AND what IS ?3 AND felt IS ?4)",
+                params![t.date, t.who, t.what, t.felt],
+                |r| r.get(0),
+            )?;
+            if !here {
+                c.execute(
+                    "INSERT INTO company (local_date, who, what, felt, logged_at, removed_at)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                    params![t.date, t.who, t.what, t.felt, t.logged_at, t.removed_at],
+                )?;
+            }
+        }
+        for m in &file.unsent {
+            let here: bool = c.query_row(
+                "SELECT EXISTS(SELECT 1 FROM unsent WHERE local_date = ?1 AND body = ?2)",
+                params![m.date, m.body],
+                |r| r.get(0),
+            )?;
+            if !here {
+                c.execute(
+                    "INSERT INTO unsent (local_date, body, outcome, written_at, urge_id, contact_id)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                    params![
+                        m.date,
+                        m.body,
+                        m.outcome,
+                        m.written_at,
+                        m.urge_id.filter(|_| links_hold),
+                        m.contact_id.filter(|_| links_hold)
+                    ],
+                )?;
+            }
+        }
         for d in &file.drafts {
             c.execute(
                 "INSERT INTO draft (key, body, updated_at) VALUES (?1, ?2, ?3)

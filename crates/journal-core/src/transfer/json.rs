@@ -44,6 +44,12 @@ pub struct Export {
     pub settings: Vec<SettingOut>,
     #[serde(default)]
     pub deliveries: Vec<DeliveryOut>,
+    /// Time with people, taken-back entries too.
+    #[serde(default)]
+    pub company: Vec<CompanyOut>,
+    /// Messages written instead of being sent.
+    #[serde(default)]
+    pub unsent: Vec<UnsentOut>,
 }
 
 impl Export {
@@ -61,6 +67,8 @@ impl Export {
             guidance: GuidanceOut::default(),
             settings: Vec::new(),
             deliveries: Vec::new(),
+            company: Vec::new(),
+            unsent: Vec::new(),
         }
     }
 }
@@ -182,6 +190,28 @@ pub struct SetAsideOut {
 pub struct SettingOut {
     pub key: String,
     pub value: String,
+}
+
+#[derive(Debug, Serialize, Deserialize, PartialEq)]
+pub struct CompanyOut {
+    pub date: String,
+    pub who: String,
+    pub what: Option<String>,
+    pub felt: Option<u8>,
+    pub logged_at: String,
+    pub removed_at: Option<String>,
+}
+
+#[derive(Debug, Serialize, Deserialize, PartialEq)]
+pub struct UnsentOut {
+    pub date: String,
+    pub body: String,
+    /// `kept` or `sent-necessary`.
+    pub outcome: String,
+    pub written_at: String,
+    /// The urge (kept) or contact (sent-necessary) it logged.
+    pub urge_id: Option<i64>,
+    pub contact_id: Option<i64>,
 }
 
 #[derive(Debug, Serialize, Deserialize, PartialEq)]
@@ -319,6 +349,37 @@ impl Store {
                 })
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
+        let mut stmt = c.prepare(
+            "SELECT local_date, who, what, felt, logged_at, removed_at FROM company ORDER BY id",
+        )?;
+        let company = stmt
+            .query_map([], |r| {
+                Ok(CompanyOut {
+                    date: r.get(0)?,
+                    who: r.get(1)?,
+                    what: r.get(2)?,
+                    felt: r.get(3)?,
+                    logged_at: r.get(4)?,
+                    removed_at: r.get(5)?,
+                })
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        let mut stmt = c.prepare(
+            "SELECT local_date, body, outcome, written_at, urge_id, contact_id FROM unsent
+             ORDER BY id",
+        )?;
+        let unsent = stmt
+            .query_map([], |r| {
+                Ok(UnsentOut {
+                    date: r.get(0)?,
+                    body: r.get(1)?,
+                    outcome: r.get(2)?,
+                    written_at: r.get(3)?,
+                    urge_id: r.get(4)?,
+                    contact_id: r.get(5)?,
+                })
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
 
         Ok(Export {
             format: FORMAT.to_string(),
@@ -332,6 +393,8 @@ impl Store {
             guidance: GuidanceOut { helpful, set_aside },
             settings,
             deliveries,
+            company,
+            unsent,
         })
     }
 
@@ -582,6 +645,8 @@ impl<'de> serde::de::Visitor<'de> for ExportVisitor<'_, '_> {
                 "guidance" => file.guidance = map.next_value()?,
                 "settings" => file.settings = map.next_value()?,
                 "deliveries" => file.deliveries = map.next_value()?,
+                "company" => file.company = map.next_value()?,
+                "unsent" => file.unsent = map.next_value()?,
                 _ => {
                     map.next_value::<serde::de::IgnoredAny>()?;
                 }

@@ -2,6 +2,7 @@
 import type { ContactCounts } from "./ContactCounts";
 import type { NextMilestone } from "./NextMilestone";
 import type { PeriodInfo } from "./PeriodInfo";
+import type { TimeWithPeople } from "./TimeWithPeople";
 
 /**
  * Where the person stands on a given day.
@@ -14,4 +15,9 @@ as_of: string, current_streak_days: number, best_streak_days: number, total_spac
 /**
  * The most recent day a `pursued` contact started the count again.
  */
-last_reset: string | null, };
+last_reset: string | null, 
+/**
+ * Time with people up to `as_of` (whatever the period; none in the
+ * figures of a past period).
+ */
+time_with_people: TimeWithPeople, };
