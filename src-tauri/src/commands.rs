@@ -8,7 +8,7 @@ use journal_core::{
     Page, PageSummary, Period, PeriodDetail, RecoveredPage, Revision, Saved, SearchFilter,
     SearchHit, SettingEntry, SpaceOverview, SpaceStatus, Suggestion, Urge, UrgeEdit, When,
 };
-use journal_core::{ExportDone, ImportSummary, Insights, LockState, LookBack};
+use journal_core::{Company, ExportDone, ImportSummary, Insights, LockState, LookBack};
 use tauri::{AppHandle, Runtime, State};
 
 type Reply<T> = Result<T, ErrorPayload>;
@@ -168,6 +168,37 @@ pub fn log_urge(
     Ok(state
         .journal()?
         .log_urge(when, intensity, note.as_deref())?)
+}
+
+#[tauri::command]
+pub fn log_company(
+    state: State<'_, AppState>,
+    date: Option<String>,
+    who: String,
+    what: Option<String>,
+    felt: Option<u8>,
+) -> Reply<Company> {
+    let when = When::parse(date.as_deref(), None)?;
+    Ok(state
+        .journal()?
+        .log_company(when, &who, what.as_deref(), felt)?)
+}
+
+/// Takes back time with people logged by mistake (`removed` false: puts it back).
+#[tauri::command]
+pub fn set_company_removed(state: State<'_, AppState>, id: i64, removed: bool) -> Reply<Company> {
+    Ok(state.journal()?.set_company_removed(id, removed)?)
+}
+
+#[tauri::command]
+pub fn company_names(state: State<'_, AppState>) -> Reply<Vec<String>> {
+    Ok(state.journal()?.company_names()?)
+}
+
+/// Whether the quiet-days note stands beside today's page (once a stretch).
+#[tauri::command]
+pub fn company_nudge(state: State<'_, AppState>) -> Reply<bool> {
+    Ok(state.journal()?.company_nudge()?)
 }
 
 #[tauri::command]

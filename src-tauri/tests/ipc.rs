@@ -1050,3 +1050,60 @@ fn app_with_files(
     }));
     (app, w)
 }
+
+#[test]
+fn time_with_people_is_logged_undone_and_named_through_the_ui_commands() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_app, w) = app(&dir.path().join("journal.db"));
+    let t = invoke(
+        &w,
+        "log_company",
+        json!({ "date": null, "who": "Ana", "what": "a walk", "felt": 4 }),
+    )
+    .unwrap();
+    assert_eq!((&t["who"], &t["felt"]), (&json!("Ana"), &json!(4)));
+    invoke(
+        &w,
+        "log_company",
+        json!({ "date": null, "who": "Sam", "what": null, "felt": null }),
+    )
+    .unwrap();
+    assert_eq!(
+        invoke(&w, "company_names", json!({})).unwrap(),
+        json!(["Sam", "Ana"])
+    );
+    let status = invoke(&w, "space_status", json!({})).unwrap();
+    assert_eq!(status["time_with_people"]["days_since"], 0);
+    assert_eq!(status["time_with_people"]["count_7d"], 2);
+
+    // Undo, and back.
+    invoke(
+        &w,
+        "set_company_removed",
+        json!({ "id": t["id"], "removed": true }),
+    )
+    .unwrap();
+    let status = invoke(&w, "space_status", json!({})).unwrap();
+    assert_eq!(status["time_with_people"]["count_7d"], 1);
+    invoke(
+        &w,
+        "set_company_removed",
+        json!({ "id": t["id"], "removed": false }),
+    )
+    .unwrap();
+    let status = invoke(&w, "space_status", json!({})).unwrap();
+    assert_eq!(status["time_with_people"]["count_7d"], 2);
+
+    let err = invoke(
+        &w,
+        "log_company",
+        json!({ "date": null, "who": " ", "what": null, "felt": null }),
+    )
+    .unwrap_err();
+    assert_eq!(err["code"], "invalid_input");
+    assert_eq!(
+        invoke(&w, "company_nudge", json!({})).unwrap(),
+        json!(false),
+        "company today: no quiet-days note"
+    );
+}

@@ -121,6 +121,8 @@ function spaceMock(mode: string, today: string) {
   let nextPeriod = nextId(periods.map((p) => p.id));
   let nextContact = nextId(all().flatMap((t) => t.contacts.map((c) => c.id)));
   let nextUrge = nextId(all().flatMap((t) => t.urges.map((u) => u.id)));
+  let nextCompany = 1;
+  let companyNames: string[] = [];
   let unseen = fx.overview.unseen_milestone;
 
   const current = () => periods.at(-1) ?? null;
@@ -206,6 +208,20 @@ function spaceMock(mode: string, today: string) {
         timeline(open()).urges.push(u);
         return { ...u };
       }
+      case 'log_company': {
+        // The mock keeps no rules: what is logged is only remembered for its names.
+        const who = (a.who as string).trim();
+        if (who === '') throw { code: 'invalid_input', message: 'say who it was with' };
+        companyNames = [who, ...companyNames.filter((n) => n !== who)];
+        return { id: nextCompany++, date: (a.date as string | null) ?? today, who, what: a.what, felt: a.felt };
+      }
+      case 'set_company_removed':
+        return { id: a.id, date: today, who: companyNames[0] ?? '', what: null, felt: null };
+      case 'company_names':
+        return companyNames;
+      case 'company_nudge':
+        // `?mode=quiet` shows the quiet-days note.
+        return mode === 'quiet' && companyNames.length === 0;
       case 'edit_contact': {
         const c = find((t) => t.contacts, a.id as number, 'contact');
         remember('contact', c);

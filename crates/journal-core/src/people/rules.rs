@@ -9,6 +9,7 @@ use ts_rs::TS;
 /// Time spent with someone, on the local day it was.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct Company {
+    #[ts(type = "number")]
     pub id: i64,
     /// `YYYY-MM-DD`.
     pub date: String,

@@ -48,6 +48,7 @@ impl UnsentOutcome {
 /// A message written here instead of being sent.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct Unsent {
+    #[ts(type = "number")]
     pub id: i64,
     /// `YYYY-MM-DD`, the day it was written.
     pub date: String,

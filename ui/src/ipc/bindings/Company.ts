@@ -3,7 +3,7 @@
 /**
  * Time spent with someone, on the local day it was.
  */
-export type Company = { id: bigint, 
+export type Company = { id: number, 
 /**
  * `YYYY-MM-DD`.
  */

@@ -4,7 +4,7 @@ import type { UnsentOutcome } from "./UnsentOutcome";
 /**
  * A message written here instead of being sent.
  */
-export type Unsent = { id: bigint, 
+export type Unsent = { id: number, 
 /**
  * `YYYY-MM-DD`, the day it was written.
  */
