@@ -8,7 +8,9 @@ use journal_core::{
     Page, PageSummary, Period, PeriodDetail, RecoveredPage, Revision, Saved, SearchFilter,
     SearchHit, SettingEntry, SpaceOverview, SpaceStatus, Suggestion, Urge, UrgeEdit, When,
 };
-use journal_core::{Company, ExportDone, ImportSummary, Insights, LockState, LookBack};
+use journal_core::{
+    Company, ExportDone, ImportSummary, Insights, LockState, LookBack, Unsent, UnsentOutcome,
+};
 use tauri::{AppHandle, Runtime, State};
 
 type Reply<T> = Result<T, ErrorPayload>;
@@ -199,6 +201,31 @@ pub fn company_names(state: State<'_, AppState>) -> Reply<Vec<String>> {
 #[tauri::command]
 pub fn company_nudge(state: State<'_, AppState>) -> Reply<bool> {
     Ok(state.journal()?.company_nudge()?)
+}
+
+/// Keeps a message written instead of sent: `outcome` `kept` (an urge held)
+/// or `sent-necessary` (a necessary contact).
+#[tauri::command]
+pub fn log_unsent(
+    state: State<'_, AppState>,
+    date: Option<String>,
+    body: String,
+    outcome: String,
+) -> Reply<Unsent> {
+    let when = When::parse(date.as_deref(), None)?;
+    let outcome = UnsentOutcome::parse(&outcome)?;
+    Ok(state.journal()?.log_unsent(when, &body, outcome)?)
+}
+
+#[tauri::command]
+pub fn unsent_list(state: State<'_, AppState>) -> Reply<Vec<Unsent>> {
+    Ok(state.journal()?.unsent_list()?)
+}
+
+/// Deletes a message for good (asked to confirm in the UI first).
+#[tauri::command]
+pub fn delete_unsent(state: State<'_, AppState>, id: i64) -> Reply<()> {
+    Ok(state.journal()?.delete_unsent(id)?)
 }
 
 #[tauri::command]

@@ -354,7 +354,7 @@ fn settings_read_and_change_through_the_ui_commands() {
     let (_app, w) = app(&dir.path().join("journal.db"));
     let all = invoke(&w, "settings_get", json!({})).unwrap();
     assert_eq!(all[0], json!({ "key": "daily.enabled", "value": "true" }));
-    assert_eq!(all.as_array().unwrap().len(), 15);
+    assert_eq!(all.as_array().unwrap().len(), 16);
     assert_eq!(all[11], json!({ "key": "lock.idle_minutes", "value": "5" }));
     assert_eq!(all[12], json!({ "key": "backup.dir", "value": "" }));
     assert_eq!(all[13], json!({ "key": "look_back", "value": "true" }));
@@ -1106,4 +1106,46 @@ fn time_with_people_is_logged_undone_and_named_through_the_ui_commands() {
         json!(false),
         "company today: no quiet-days note"
     );
+}
+
+#[test]
+fn a_message_written_instead_is_kept_sent_as_necessary_or_deleted_through_the_ui_commands() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_app, w) = app(&dir.path().join("journal.db"));
+    invoke(&w, "start_period", json!({ "start": null, "note": null })).unwrap();
+    let kept = invoke(
+        &w,
+        "log_unsent",
+        json!({ "date": null, "body": "Please call me.", "outcome": "kept" }),
+    )
+    .unwrap();
+    assert_eq!(kept["outcome"], "kept");
+    invoke(
+        &w,
+        "log_unsent",
+        json!({ "date": null, "body": "Forms due Friday.", "outcome": "sent-necessary" }),
+    )
+    .unwrap();
+    let status = invoke(&w, "space_status", json!({})).unwrap();
+    assert_eq!(status["urges_resisted"], 1);
+    assert_eq!(status["contacts"]["necessary"], 1);
+    let err = invoke(
+        &w,
+        "log_unsent",
+        json!({ "date": null, "body": "x", "outcome": "sent" }),
+    )
+    .unwrap_err();
+    assert_eq!(err["code"], "invalid_input");
+    assert_eq!(
+        invoke(&w, "unsent_list", json!({}))
+            .unwrap()
+            .as_array()
+            .unwrap()
+            .len(),
+        2
+    );
+    invoke(&w, "delete_unsent", json!({ "id": kept["id"] })).unwrap();
+    let list = invoke(&w, "unsent_list", json!({})).unwrap();
+    assert_eq!(list.as_array().unwrap().len(), 1);
+    assert_eq!(list[0]["body"], "Forms due Friday.");
 }

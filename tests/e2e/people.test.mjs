@@ -95,3 +95,52 @@ describe('not alone', () => {
     saveArtifact('people-space.png', await app.screenshot());
   });
 });
+
+describe('the message written instead of sent', () => {
+  let sandbox;
+  let driver;
+  let app;
+  const step = stepper('unsent', () => app);
+
+  before(async () => {
+    sandbox = new Sandbox('unsent');
+    driver = await Driver.start(sandbox);
+  });
+
+  after(async () => {
+    if (app) await app.delete().catch(() => undefined);
+    if (driver) await driver.stop();
+    if (sandbox) await sandbox.dispose();
+  });
+
+  step('is written out, paused over, and kept unsent: an urge held', async () => {
+    await cli(sandbox, ['period', 'start', '--date', localDate(-3)]);
+    app = await driver.launch();
+    await waitForDate(app, TODAY);
+    await app.chord(Key.CONTROL, '2');
+    await (await app.waitForElement(byTest('write-instead-open'))).click();
+    const body = await app.waitForElement(byTest('unsent-body'));
+    await body.sendKeys('I keep thinking about Sunday.\nCould we talk, just for a minute?');
+    saveArtifact('unsent-writing.png', await app.screenshot());
+    await (await app.find(byTest('unsent-written'))).click();
+    const left = await app.waitForElement(byTest('unsent-left'));
+    assert.equal(await left.text(), 'About 20 minutes left.');
+    saveArtifact('unsent-pause.png', await app.screenshot());
+    await (await app.find(byTest('unsent-skip'))).click();
+    await (await app.waitForElement(byTest('unsent-keep'))).click();
+    const done = await app.waitForElement(byTest('unsent-done'));
+    assert.match(await done.text(), /counts as an urge held/);
+    const list = await cli(sandbox, ['unsent', 'list']);
+    assert.deepEqual(
+      list.map((m) => [m.date, m.body, m.outcome]),
+      [[TODAY, 'I keep thinking about Sunday.\nCould we talk, just for a minute?', 'kept']],
+    );
+    const status = await cli(sandbox, ['status']);
+    assert.equal(status.urges_resisted, 1, 'the urges count goes up');
+    assert.equal(status.current_streak_days, 3, 'nothing was sent: the count goes on');
+    await waitFor(async () => (await app.findAll(byTest('unsent-item'))).length === 1, {
+      what: 'the message among those kept here',
+    });
+    saveArtifact('unsent-kept.png', await app.screenshot());
+  });
+});

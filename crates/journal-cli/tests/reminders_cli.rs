@@ -49,7 +49,8 @@ fn settings_list_get_set_and_refuse() {
             "lock.idle_minutes",
             "backup.dir",
             "look_back",
-            "support.nudge_days"
+            "support.nudge_days",
+            "unsent.pause_minutes"
         ]
     );
     assert_eq!(

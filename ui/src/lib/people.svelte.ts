@@ -30,8 +30,8 @@ export class PeopleStore {
   /** Reads the names and whether the note is due; a failure leaves both as they were. */
   async load(): Promise<void> {
     const [names, nudge] = await Promise.allSettled([this.api.companyNames(), this.api.companyNudge()]);
-    if (names.status === 'fulfilled') this.names = names.value;
-    if (nudge.status === 'fulfilled') this.nudge = nudge.value;
+    if (names.status === 'fulfilled' && Array.isArray(names.value)) this.names = names.value;
+    if (nudge.status === 'fulfilled') this.nudge = nudge.value === true;
   }
 
   /** Logs time with `who` on `date` (null = today). Nothing is lost on failure. */

@@ -33,6 +33,9 @@ pub struct Settings {
     /// Quiet days (no time with people logged) before a gentle note beside
     /// the page; 0 turns it off.
     pub support_nudge_days: u32,
+    /// Minutes of pause between writing a message here and choosing what
+    /// becomes of it; 0: no pause.
+    pub unsent_pause_minutes: u32,
 }
 
 /// One setting as text, the form the CLI prints and the UI edits.
@@ -43,7 +46,7 @@ pub struct SettingEntry {
 }
 
 /// The keys, in the order `settings get` lists them.
-pub const SETTING_KEYS: [&str; 15] = [
+pub const SETTING_KEYS: [&str; 16] = [
     "daily.enabled",
     "daily.time",
     "daily.days",
@@ -59,6 +62,7 @@ pub const SETTING_KEYS: [&str; 15] = [
     "backup.dir",
     "look_back",
     "support.nudge_days",
+    "unsent.pause_minutes",
 ];
 
 /// The longest `lock.idle_minutes` (a day).
@@ -96,6 +100,7 @@ impl Default for Settings {
             backup_dir: None,
             look_back: true,
             support_nudge_days: 4,
+            unsent_pause_minutes: 20,
         }
     }
 }
@@ -181,6 +186,7 @@ impl Settings {
             "close_to_tray" => self.close_to_tray.to_string(),
             "look_back" => self.look_back.to_string(),
             "support.nudge_days" => self.support_nudge_days.to_string(),
+            "unsent.pause_minutes" => self.unsent_pause_minutes.to_string(),
             "lock.idle_minutes" => self.lock_idle_minutes.to_string(),
             "backup.dir" => self
                 .backup_dir
@@ -228,6 +234,18 @@ impl Settings {
             "autostart" => self.autostart = parse_bool(key, value)?,
             "close_to_tray" => self.close_to_tray = parse_bool(key, value)?,
             "look_back" => self.look_back = parse_bool(key, value)?,
+            "unsent.pause_minutes" => {
+                self.unsent_pause_minutes = value
+                    .trim()
+                    .parse::<u32>()
+                    .ok()
+                    .filter(|n| *n <= 120)
+                    .ok_or_else(|| {
+                        Error::invalid(format!(
+                            "unsent.pause_minutes must be a whole number from 0 (no pause) to 120 (got \"{value}\")"
+                        ))
+                    })?
+            }
             "support.nudge_days" => {
                 self.support_nudge_days = value
                     .trim()
@@ -321,7 +339,8 @@ mod tests {
                 "5",
                 "",
                 "true",
-                "4"
+                "4",
+                "20"
             ]
         );
     }
@@ -337,6 +356,8 @@ mod tests {
     #[case("look_back", "false", "false")]
     #[case("support.nudge_days", "0", "0")]
     #[case("support.nudge_days", " 7 ", "7")]
+    #[case("unsent.pause_minutes", "0", "0")]
+    #[case("unsent.pause_minutes", "120", "120")]
     #[case("lock.idle_minutes", "0", "0")]
     #[case("lock.idle_minutes", " 15 ", "15")]
     #[case("lock.idle_minutes", "1440", "1440")]
@@ -360,6 +381,7 @@ mod tests {
     #[case("checkin.days", "-1")]
     #[case("support.nudge_days", "31")]
     #[case("support.nudge_days", "a few")]
+    #[case("unsent.pause_minutes", "121")]
     #[case("lock.idle_minutes", "1441")]
     #[case("lock.idle_minutes", "5m")]
     #[case("lock.idle_minutes", "never")]
