@@ -120,7 +120,7 @@ describe('the message written instead of sent', () => {
     await app.chord(Key.CONTROL, '2');
     await (await app.waitForElement(byTest('write-instead-open'))).click();
     const body = await app.waitForElement(byTest('unsent-body'));
-    await body.sendKeys('I keep thinking about Sunday.\nCould we talk, just for a minute?');
+    await body.sendKeys(`I keep thinking about Sunday.${Key.ENTER}Could we talk, just for a minute?`);
     saveArtifact('unsent-writing.png', await app.screenshot());
     await (await app.find(byTest('unsent-written'))).click();
     const left = await app.waitForElement(byTest('unsent-left'));
