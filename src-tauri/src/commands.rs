@@ -10,6 +10,7 @@ use journal_core::{
 };
 use journal_core::{
     Company, ExportDone, ImportSummary, Insights, LockState, LookBack, Unsent, UnsentOutcome,
+    WeekReview,
 };
 use tauri::{AppHandle, Runtime, State};
 
@@ -226,6 +227,31 @@ pub fn unsent_list(state: State<'_, AppState>) -> Reply<Vec<Unsent>> {
 #[tauri::command]
 pub fn delete_unsent(state: State<'_, AppState>, id: i64) -> Reply<()> {
     Ok(state.journal()?.delete_unsent(id)?)
+}
+
+/// The week looked back on, holding `week_of` (default: this week).
+#[tauri::command]
+pub fn week_review(state: State<'_, AppState>, week_of: Option<String>) -> Reply<WeekReview> {
+    Ok(state
+        .journal()?
+        .week_review(maybe_day(week_of.as_deref())?)?)
+}
+
+/// The three answers, written into today's page under the review's heading.
+#[tauri::command]
+pub fn answer_review(
+    state: State<'_, AppState>,
+    helped: String,
+    company: String,
+    next: String,
+) -> Reply<WeekReview> {
+    Ok(state.journal()?.answer_review(&helped, &company, &next)?)
+}
+
+/// Today is the day to look back on the week, and it is not done yet.
+#[tauri::command]
+pub fn review_due(state: State<'_, AppState>) -> Reply<bool> {
+    Ok(state.journal()?.review_due()?)
 }
 
 #[tauri::command]

@@ -354,7 +354,7 @@ fn settings_read_and_change_through_the_ui_commands() {
     let (_app, w) = app(&dir.path().join("journal.db"));
     let all = invoke(&w, "settings_get", json!({})).unwrap();
     assert_eq!(all[0], json!({ "key": "daily.enabled", "value": "true" }));
-    assert_eq!(all.as_array().unwrap().len(), 16);
+    assert_eq!(all.as_array().unwrap().len(), 17);
     assert_eq!(all[11], json!({ "key": "lock.idle_minutes", "value": "5" }));
     assert_eq!(all[12], json!({ "key": "backup.dir", "value": "" }));
     assert_eq!(all[13], json!({ "key": "look_back", "value": "true" }));
@@ -720,11 +720,16 @@ fn reminders_go_on_while_locked_and_are_recorded_at_the_next_unlock() {
     use tauri::Manager;
     let dir = tempfile::tempdir().unwrap();
     let (app, w) = app(&dir.path().join("journal.db"));
+    // The day's note whatever today is: the week's look back is tomorrow.
+    let tomorrow = chrono::Datelike::weekday(&chrono::Local::now()).succ();
+    let review_day =
+        ["mon", "tue", "wed", "thu", "fri", "sat", "sun"][tomorrow.num_days_from_monday() as usize];
     for (key, value) in [
         ("daily.enabled", "true"),
         ("daily.days", "mon,tue,wed,thu,fri,sat,sun"),
         ("quiet.enabled", "false"),
         ("discreet", "false"),
+        ("review.day", review_day),
     ] {
         invoke(&w, "settings_set", json!({ "key": key, "value": value })).unwrap();
     }
@@ -1148,4 +1153,41 @@ fn a_message_written_instead_is_kept_sent_as_necessary_or_deleted_through_the_ui
     let list = invoke(&w, "unsent_list", json!({})).unwrap();
     assert_eq!(list.as_array().unwrap().len(), 1);
     assert_eq!(list[0]["body"], "Forms due Friday.");
+}
+
+#[test]
+fn the_week_is_looked_back_on_through_the_ui_commands() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_app, w) = app(&dir.path().join("journal.db"));
+    let today = invoke(&w, "today", json!({})).unwrap();
+    let today = today.as_str().unwrap().to_string();
+    // Whatever today is, make it the review day.
+    let weekday = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"][chrono::Datelike::weekday(
+        &journal_core::parse_date(&today).unwrap(),
+    )
+    .num_days_from_monday()
+        as usize];
+    invoke(
+        &w,
+        "settings_set",
+        json!({ "key": "review.day", "value": weekday }),
+    )
+    .unwrap();
+    assert_eq!(invoke(&w, "review_due", json!({})).unwrap(), json!(true));
+    let week = invoke(&w, "week_review", json!({ "weekOf": null })).unwrap();
+    assert_eq!(week["to"], today.as_str());
+    assert_eq!(week["answered_on"], Value::Null);
+    let answered = invoke(
+        &w,
+        "answer_review",
+        json!({ "helped": "Walks.", "company": "", "next": "Call my brother." }),
+    )
+    .unwrap();
+    assert_eq!(answered["answered_on"], today.as_str());
+    assert_eq!(invoke(&w, "review_due", json!({})).unwrap(), json!(false));
+    let page = invoke(&w, "get_page", json!({ "date": today })).unwrap();
+    assert!(page["body"]
+        .as_str()
+        .unwrap()
+        .contains("**One small thing for next week:** Call my brother."));
 }

@@ -122,6 +122,13 @@ enum Command {
     /// Messages written here instead of being sent (nothing is ever sent)
     #[command(subcommand)]
     Unsent(UnsentCmd),
+    /// The week looked back on: the figures of the seven days ending on
+    /// review.day (this week unless --week-of)
+    Review {
+        /// Any day of the week to look back on
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        week_of: Option<String>,
+    },
     /// Guidance cards for a day's page (today unless --date), best first
     Guidance {
         #[arg(long, value_name = "YYYY-MM-DD", conflicts_with = "list")]
@@ -954,6 +961,31 @@ fn run(cli: Cli) -> Result<(), Error> {
                 format!(
                     "Kept here, unsent (message {}, {}). That counts as an urge held.",
                     m.id, m.date
+                )
+            })
+        }
+        Command::Review { week_of } => {
+            let week_of = week_of.as_deref().map(parse_date).transpose()?;
+            let w = Journal::new(access.store()?, clock).week_review(week_of)?;
+            print_out(json, &w, |w| {
+                let c = &w.contacts;
+                format!(
+                    "{} to {}: {} days written, {} days of giving space, {} urges held \
+                     ({} messages kept unsent), they reached out {} times, {} necessary \
+                     contacts, time with people {} times.{}",
+                    w.from,
+                    w.to,
+                    w.days_written,
+                    w.days_of_space,
+                    w.urges_held,
+                    w.unsent_kept,
+                    c.they_reached_out,
+                    c.necessary,
+                    w.time_with_people.len(),
+                    match &w.answered_on {
+                        Some(d) => format!(" Looked back on, on the page of {d}."),
+                        None => String::new(),
+                    }
                 )
             })
         }

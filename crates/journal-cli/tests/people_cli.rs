@@ -2,7 +2,7 @@
 //! time with people in `status`, and exit 2 for what cannot be saved.
 
 use assert_cmd::Command;
-use serde_json::Value;
+use serde_json::{json, Value};
 use std::path::Path;
 
 fn cli(db: &Path) -> Command {
@@ -150,6 +150,71 @@ fn unsent_add_list_and_show_follow_the_contract_and_count_as_urges_held() {
     assert_eq!(
         cli(&db)
             .args(["unsent", "show", "99"])
+            .output()
+            .unwrap()
+            .status
+            .code(),
+        Some(2)
+    );
+}
+
+#[test]
+fn review_gives_the_weeks_figures_as_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("j.db");
+    ok(&db, &["period", "start", "--date", "2026-03-05"]);
+    ok(
+        &db,
+        &["write", "--date", "2026-03-06", "--mood", "4", "A walk."],
+    );
+    ok(&db, &["urge", "add", "--date", "2026-03-06"]);
+    ok(
+        &db,
+        &["people", "add", "--date", "2026-03-07", "--who", "Ana"],
+    );
+    ok(
+        &db,
+        &["unsent", "add", "--date", "2026-03-07", "Kept here."],
+    );
+    // 4 March 2026 is a Wednesday: the week of Monday 2nd to Sunday 8th.
+    let w = ok(&db, &["review", "--week-of", "2026-03-04"]);
+    assert_eq!(
+        keys(&w),
+        [
+            "answered_on",
+            "contacts",
+            "days_of_space",
+            "days_written",
+            "from",
+            "helped",
+            "moods",
+            "time_with_people",
+            "to",
+            "unsent_kept",
+            "urges_held"
+        ]
+    );
+    assert_eq!(
+        (&w["from"], &w["to"]),
+        (&json!("2026-03-02"), &json!("2026-03-08"))
+    );
+    assert_eq!(w["days_written"], 1);
+    assert_eq!(w["days_of_space"], 4);
+    assert_eq!(w["urges_held"], 2);
+    assert_eq!(w["unsent_kept"], 1);
+    assert_eq!(w["moods"], json!([{ "date": "2026-03-06", "mood": 4 }]));
+    assert_eq!(w["time_with_people"][0]["who"], "Ana");
+    assert_eq!(w["answered_on"], Value::Null);
+
+    ok(&db, &["settings", "set", "review.day", "wed"]);
+    let w = ok(&db, &["review", "--week-of", "2026-03-04"]);
+    assert_eq!(
+        (&w["from"], &w["to"]),
+        (&json!("2026-02-26"), &json!("2026-03-04"))
+    );
+    assert_eq!(
+        cli(&db)
+            .args(["review", "--week-of", "soon"])
             .output()
             .unwrap()
             .status

@@ -50,7 +50,8 @@ fn settings_list_get_set_and_refuse() {
             "backup.dir",
             "look_back",
             "support.nudge_days",
-            "unsent.pause_minutes"
+            "unsent.pause_minutes",
+            "review.day"
         ]
     );
     assert_eq!(
@@ -126,6 +127,11 @@ fn reminders_next_on_dst_days(
     let db = dir.path().join("j.db");
     ok(&db, tz, &["settings", "set", "daily.time", time]);
     ok(&db, tz, &["settings", "set", "quiet.enabled", "false"]);
+    let next = ok(&db, tz, &["reminders", "next", "--as-of", as_of]);
+    // Clocks change on Sundays, the week's look back by default: its
+    // invitation takes the day's slot, at the same time.
+    assert_eq!(next, json!({"at": want, "kind": "review"}));
+    ok(&db, tz, &["settings", "set", "review.day", "wed"]);
     let next = ok(&db, tz, &["reminders", "next", "--as-of", as_of]);
     assert_eq!(next, json!({"at": want, "kind": "daily"}));
 }

@@ -12,7 +12,7 @@ use crate::reminders::{next_notification, notification_text, NoteKind, Planned};
 use crate::settings::SettingEntry;
 use crate::space::When;
 use crate::space::{Contact, ContactEdit, ContactKind, Period, SpaceStatus, Urge, UrgeEdit};
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use chrono_tz::Tz;
 use serde::Serialize;
 use std::sync::{Mutex, MutexGuard};
@@ -521,6 +521,40 @@ impl Journal {
     /// quiet stretch; see `people::rules::nudge_due`).
     pub fn company_nudge(&self) -> Result<bool> {
         self.store().company_nudge(self.clock.today())
+    }
+
+    /// The week's look back for the week holding `day` (default: this one).
+    pub fn week_review(&self, day: Option<NaiveDate>) -> Result<crate::WeekReview> {
+        let today = self.clock.today();
+        self.store()
+            .week_review(day.unwrap_or(today), today, self.clock.offset())
+    }
+
+    /// The three answers of this week's look back, written into today's
+    /// page under its heading; returns the week as it is now.
+    pub fn answer_review(
+        &self,
+        helped: &str,
+        company: &str,
+        next: &str,
+    ) -> Result<crate::WeekReview> {
+        let today = self.clock.today();
+        let mut store = self.store();
+        store.answer_review(today, [helped, company, next], self.clock.as_ref())?;
+        store.week_review(today, today, self.clock.offset())
+    }
+
+    /// Today is the day of the week's look back, and it is not answered yet.
+    pub fn review_due(&self) -> Result<bool> {
+        let today = self.clock.today();
+        let store = self.store();
+        if today.weekday() != store.settings()?.review_day {
+            return Ok(false);
+        }
+        Ok(store
+            .week_review(today, today, self.clock.offset())?
+            .answered_on
+            .is_none())
     }
 
     /// Keep a message written here instead of being sent, with what became

@@ -15,6 +15,7 @@ mod journal;
 mod pages;
 mod people;
 mod reminders;
+mod review;
 mod settings;
 mod space;
 mod text;
@@ -60,6 +61,9 @@ pub use people::{
 pub use reminders::{
     next_notification, notification_text, pick_zone, resolve_local, Delivery, LockedReminders,
     NoteKind, Planned, ReminderFacts,
+};
+pub use review::{
+    review_week, week_figures, WeekFacts, WeekReview, REVIEW_HEADING, REVIEW_QUESTIONS,
 };
 pub use settings::{format_time, SettingEntry, Settings, SETTING_KEYS};
 pub use space::{

@@ -66,6 +66,7 @@ fn typescript_bindings_match_the_rust_types() {
     check::<journal_core::Company>(&mut stale);
     check::<journal_core::Unsent>(&mut stale);
     check::<journal_core::UnsentOutcome>(&mut stale);
+    check::<journal_core::WeekReview>(&mut stale);
     check::<SpaceOverview>(&mut stale);
     check::<PeriodDetail>(&mut stale);
     check::<Theme>(&mut stale);

@@ -20,6 +20,9 @@ fn journal() -> Journal {
         .unwrap();
     j.set_setting("quiet.enabled", "false").unwrap();
     j.set_setting("discreet", "false").unwrap();
+    // The 14th is a Sunday; the week's look back is on Wednesdays here, so
+    // these are the day's notes (the look back's is tested in schedule.rs).
+    j.set_setting("review.day", "wed").unwrap();
     j
 }
 

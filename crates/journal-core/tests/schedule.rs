@@ -394,3 +394,64 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn on_the_day_of_the_weeks_look_back_its_invitation_takes_the_days_slot() {
+    // 9 May 2027 is a Sunday, the default review.day.
+    let s = Settings::default();
+    let facts = ReminderFacts::default();
+    let now = "2027-05-09T12:00:00+02:00";
+    let p = next(&s, &facts, &[], now, "Europe/Berlin").unwrap();
+    assert_eq!(p.kind, NoteKind::Review);
+    assert_eq!(p.at, utc("2027-05-09T20:30:00+02:00"));
+    assert_eq!(p.topic, "review:2027-05-09");
+    assert_eq!(
+        notification_text(NoteKind::Review, true, None).1,
+        "A quiet moment to look back"
+    );
+
+    // Sent: nothing more that day, not even the daily note.
+    let after = next(
+        &s,
+        &facts,
+        &[delivered(&p)],
+        "2027-05-09T20:31:00+02:00",
+        "Europe/Berlin",
+    )
+    .unwrap();
+    assert_eq!(after.local_date, d("2027-05-10"));
+    assert_eq!(after.kind, NoteKind::Daily);
+
+    // The week already looked back on: the usual daily note.
+    let mut reviewed = ReminderFacts::default();
+    reviewed.reviewed.insert(d("2027-05-09"));
+    assert_eq!(
+        next(&s, &reviewed, &[], now, "Europe/Berlin").unwrap().kind,
+        NoteKind::Daily
+    );
+
+    // The same rule as the daily note: none once the page has words.
+    let mut written = ReminderFacts::default();
+    written.written.insert(d("2027-05-09"));
+    assert_eq!(
+        next(&s, &written, &[], now, "Europe/Berlin")
+            .unwrap()
+            .local_date,
+        d("2027-05-10")
+    );
+
+    // Its own day even when Sunday is not a reminder day; none with
+    // reminders off; another review day moves it.
+    let weekdays = settings(&[("daily.days", "mon,tue,wed,thu,fri")]);
+    assert_eq!(
+        next(&weekdays, &facts, &[], now, "Europe/Berlin")
+            .unwrap()
+            .kind,
+        NoteKind::Review
+    );
+    let off = settings(&[("daily.enabled", "false")]);
+    assert_eq!(next(&off, &facts, &[], now, "Europe/Berlin"), None);
+    let friday = settings(&[("review.day", "fri")]);
+    let p = next(&friday, &facts, &[], now, "Europe/Berlin").unwrap();
+    assert_eq!((p.kind, p.local_date), (NoteKind::Daily, d("2027-05-09")));
+}

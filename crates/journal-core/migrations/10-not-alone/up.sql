@@ -27,3 +27,21 @@ CREATE TABLE unsent (
     contact_id INTEGER
 ) STRICT;
 CREATE INDEX unsent_local_date ON unsent(local_date);
+
+-- The weekly look back's invitation is a reminder of its own kind. SQLite
+-- changes a CHECK only by building the table again.
+CREATE TABLE delivery_new (
+    id         INTEGER PRIMARY KEY,
+    kind       TEXT NOT NULL
+               CHECK (kind IN ('daily', 'milestone', 'check-in', 'catch-up', 'review')),
+    local_date TEXT NOT NULL,
+    at         TEXT NOT NULL,
+    -- What it was about: "milestone:<period>:<days>", "silence:<last page
+    -- date>", "review:<date>", or ''.
+    topic      TEXT NOT NULL DEFAULT ''
+) STRICT;
+INSERT INTO delivery_new (id, kind, local_date, at, topic)
+    SELECT id, kind, local_date, at, topic FROM delivery;
+DROP TABLE delivery;
+ALTER TABLE delivery_new RENAME TO delivery;
+CREATE INDEX delivery_date ON delivery(local_date);

@@ -129,6 +129,22 @@ impl Store {
             });
         }
 
+        let helped = self.helped_cards()?;
+
+        Ok(Insights {
+            from: f,
+            to: t,
+            moods,
+            mood_weeks,
+            periods,
+            weeks,
+            written,
+            helped,
+        })
+    }
+
+    /// The cards marked as having helped, most recently marked first.
+    pub(crate) fn helped_cards(&self) -> Result<Vec<HelpedCard>> {
         let titles = crate::guidance::library();
         let mut stmt = self.conn.prepare_cached(
             "SELECT card_id, marked_at FROM card_helpful ORDER BY marked_at DESC, card_id",
@@ -146,16 +162,6 @@ impl Store {
                 })
             })
             .collect();
-
-        Ok(Insights {
-            from: f,
-            to: t,
-            moods,
-            mood_weeks,
-            periods,
-            weeks,
-            written,
-            helped,
-        })
+        Ok(helped)
     }
 }

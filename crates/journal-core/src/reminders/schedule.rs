@@ -22,14 +22,18 @@ pub enum NoteKind {
     CheckIn,
     /// The day's reminder, missed while the app was closed or asleep.
     CatchUp,
+    /// On `review.day`: the invitation to look back on the week, in the
+    /// day's slot.
+    Review,
 }
 
 impl NoteKind {
-    pub const ALL: [NoteKind; 4] = [
+    pub const ALL: [NoteKind; 5] = [
         NoteKind::Daily,
         NoteKind::Milestone,
         NoteKind::CheckIn,
         NoteKind::CatchUp,
+        NoteKind::Review,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -38,6 +42,7 @@ impl NoteKind {
             NoteKind::Milestone => "milestone",
             NoteKind::CheckIn => "check-in",
             NoteKind::CatchUp => "catch-up",
+            NoteKind::Review => "review",
         }
     }
 
@@ -45,7 +50,8 @@ impl NoteKind {
         NoteKind::ALL.into_iter().find(|k| k.as_str() == s)
     }
 
-    /// Daily, catch-up and check-in share one slot a day: at most one of them.
+    /// Daily, catch-up, check-in and review share one slot a day: at most
+    /// one of them.
     fn uses_daily_slot(self) -> bool {
         self != NoteKind::Milestone
     }
@@ -69,6 +75,8 @@ pub struct ReminderFacts {
     /// The open period's id and the day its current run began (the later of
     /// day 0 and the last pursuit), if a period is open.
     pub streak: Option<(i64, NaiveDate)>,
+    /// Days whose week has been looked back on already.
+    pub reviewed: BTreeSet<NaiveDate>,
 }
 
 /// The next notification: when, what, for which day and about what.
@@ -167,23 +175,34 @@ impl Plan<'_> {
             })
             .map(silence_topic)
             .filter(|topic| !self.delivered.iter().any(|d| &d.topic == topic));
+        // The day of the week's look back: its invitation takes the slot
+        // (on its own day, whatever the reminder days), until that week is
+        // looked back on.
+        let review = s.daily_enabled
+            && date.weekday() == s.review_day
+            && !self.facts.reviewed.contains(&date);
         let daily = s.daily_enabled && s.daily_days.contains(&date.weekday());
-        if silence.is_none() && !daily {
+        if silence.is_none() && !daily && !review {
             return None;
         }
         let planned_at = resolve_local(date, s.daily_time, self.zone);
         let at = self.when(date, planned_at)?;
         let late = at - planned_at > ON_TIME;
-        let kind = match (&silence, late) {
-            (Some(_), _) => NoteKind::CheckIn,
-            (None, true) => NoteKind::CatchUp,
-            (None, false) => NoteKind::Daily,
+        let kind = match (&silence, review, late) {
+            (Some(_), _, _) => NoteKind::CheckIn,
+            (None, true, _) => NoteKind::Review,
+            (None, false, true) => NoteKind::CatchUp,
+            (None, false, false) => NoteKind::Daily,
+        };
+        let topic = match kind {
+            NoteKind::Review => format!("review:{}", crate::date::format_date(date)),
+            _ => silence.unwrap_or_default(),
         };
         Some(Planned {
             at,
             kind,
             local_date: date,
-            topic: silence.unwrap_or_default(),
+            topic,
             days: None,
         })
     }
@@ -248,6 +267,10 @@ pub fn notification_text(kind: NoteKind, discreet: bool, days: Option<u32>) -> (
             Some(d) => format!("{d} days of giving space. You have kept your word to yourself."),
             None => "A milestone of giving space today.".to_string(),
         },
+        (NoteKind::Review, true) => "A quiet moment to look back".to_string(),
+        (NoteKind::Review, false) => {
+            "A few minutes to look back on your week, whenever you like.".to_string()
+        }
         (NoteKind::CheckIn, true) => "Whenever you are ready, your pages are here".to_string(),
         (NoteKind::CheckIn, false) => {
             "It has been a few days. A few lines might help, whenever you are ready.".to_string()

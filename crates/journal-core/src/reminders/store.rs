@@ -68,6 +68,26 @@ impl Store {
             }
             None => None,
         };
-        Ok(ReminderFacts { written, streak })
+        // Days whose week has been looked back on (from its first day to
+        // its last): on those, no invitation to look back.
+        let review_day = self.settings()?.review_day;
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT date FROM page WHERE instr(body, ?1) > 0")?;
+        let mut reviewed = std::collections::BTreeSet::new();
+        let heading = format!("## {}", crate::review::REVIEW_HEADING);
+        for d in stmt.query_map([heading], |r| r.get::<_, String>(0))? {
+            let (from, to) = crate::review::review_week(parse_date(&d?)?, review_day);
+            let mut day = from;
+            while day <= to {
+                reviewed.insert(day);
+                day = day + chrono::Days::new(1);
+            }
+        }
+        Ok(ReminderFacts {
+            written,
+            streak,
+            reviewed,
+        })
     }
 }

@@ -36,6 +36,8 @@ pub struct Settings {
     /// Minutes of pause between writing a message here and choosing what
     /// becomes of it; 0: no pause.
     pub unsent_pause_minutes: u32,
+    /// The day of the week's look back (the week it covers ends on it).
+    pub review_day: Weekday,
 }
 
 /// One setting as text, the form the CLI prints and the UI edits.
@@ -46,7 +48,7 @@ pub struct SettingEntry {
 }
 
 /// The keys, in the order `settings get` lists them.
-pub const SETTING_KEYS: [&str; 16] = [
+pub const SETTING_KEYS: [&str; 17] = [
     "daily.enabled",
     "daily.time",
     "daily.days",
@@ -63,6 +65,7 @@ pub const SETTING_KEYS: [&str; 16] = [
     "look_back",
     "support.nudge_days",
     "unsent.pause_minutes",
+    "review.day",
 ];
 
 /// The longest `lock.idle_minutes` (a day).
@@ -101,6 +104,7 @@ impl Default for Settings {
             look_back: true,
             support_nudge_days: 4,
             unsent_pause_minutes: 20,
+            review_day: Weekday::Sun,
         }
     }
 }
@@ -187,6 +191,7 @@ impl Settings {
             "look_back" => self.look_back.to_string(),
             "support.nudge_days" => self.support_nudge_days.to_string(),
             "unsent.pause_minutes" => self.unsent_pause_minutes.to_string(),
+            "review.day" => day_name(self.review_day).to_string(),
             "lock.idle_minutes" => self.lock_idle_minutes.to_string(),
             "backup.dir" => self
                 .backup_dir
@@ -234,6 +239,16 @@ impl Settings {
             "autostart" => self.autostart = parse_bool(key, value)?,
             "close_to_tray" => self.close_to_tray = parse_bool(key, value)?,
             "look_back" => self.look_back = parse_bool(key, value)?,
+            "review.day" => {
+                self.review_day = *WEEK
+                    .iter()
+                    .find(|d| day_name(**d) == value.trim().to_lowercase())
+                    .ok_or_else(|| {
+                        Error::invalid(format!(
+                            "review.day must be one of mon,tue,wed,thu,fri,sat,sun (got \"{value}\")"
+                        ))
+                    })?
+            }
             "unsent.pause_minutes" => {
                 self.unsent_pause_minutes = value
                     .trim()
@@ -340,7 +355,8 @@ mod tests {
                 "",
                 "true",
                 "4",
-                "20"
+                "20",
+                "sun"
             ]
         );
     }
@@ -358,6 +374,7 @@ mod tests {
     #[case("support.nudge_days", " 7 ", "7")]
     #[case("unsent.pause_minutes", "0", "0")]
     #[case("unsent.pause_minutes", "120", "120")]
+    #[case("review.day", " FRI ", "fri")]
     #[case("lock.idle_minutes", "0", "0")]
     #[case("lock.idle_minutes", " 15 ", "15")]
     #[case("lock.idle_minutes", "1440", "1440")]
@@ -382,6 +399,8 @@ mod tests {
     #[case("support.nudge_days", "31")]
     #[case("support.nudge_days", "a few")]
     #[case("unsent.pause_minutes", "121")]
+    #[case("review.day", "sunday")]
+    #[case("review.day", "mon,tue")]
     #[case("lock.idle_minutes", "1441")]
     #[case("lock.idle_minutes", "5m")]
     #[case("lock.idle_minutes", "never")]
