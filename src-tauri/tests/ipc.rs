@@ -721,7 +721,9 @@ fn reminders_go_on_while_locked_and_are_recorded_at_the_next_unlock() {
     let dir = tempfile::tempdir().unwrap();
     let (app, w) = app(&dir.path().join("journal.db"));
     // The day's note whatever today is: the week's look back is tomorrow.
-    let tomorrow = chrono::Datelike::weekday(&chrono::Local::now()).succ();
+    let today = invoke(&w, "today", json!({})).unwrap();
+    let today = journal_core::parse_date(today.as_str().unwrap()).unwrap();
+    let tomorrow = chrono::Datelike::weekday(&today).succ();
     let review_day =
         ["mon", "tue", "wed", "thu", "fri", "sat", "sun"][tomorrow.num_days_from_monday() as usize];
     for (key, value) in [
