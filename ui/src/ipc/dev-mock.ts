@@ -217,6 +217,24 @@ function spaceMock(mode: string, today: string) {
       }
       case 'set_company_removed':
         return { id: a.id, date: today, who: companyNames[0] ?? '', what: null, felt: null };
+      case 'week_review':
+      case 'answer_review':
+        // Only the shape: the core's figures are tested in Rust.
+        return {
+          from: addDays(today, -6),
+          to: today,
+          days_written: pages.size > 0 ? 1 : 0,
+          days_of_space: 0,
+          urges_held: 0,
+          unsent_kept: 0,
+          contacts: { pursued: 0, necessary: 0, 'they-reached-out': 0, upfront: 0 },
+          time_with_people: [],
+          moods: [],
+          helped: [],
+          answered_on: cmd === 'answer_review' ? today : null,
+        };
+      case 'review_due':
+        return mode === 'review';
       case 'company_names':
         return companyNames;
       case 'company_nudge':
