@@ -223,7 +223,7 @@ function spaceMock(mode: string, today: string) {
         return {
           from: addDays(today, -6),
           to: today,
-          days_written: pages.size > 0 ? 1 : 0,
+          days_written: 0,
           days_of_space: 0,
           urges_held: 0,
           unsent_kept: 0,
