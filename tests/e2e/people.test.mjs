@@ -143,4 +143,29 @@ describe('the message written instead of sent', () => {
     });
     saveArtifact('unsent-kept.png', await app.screenshot());
   });
+  step('the weekly look back opens from today, shows the week and keeps the answers on the page', async () => {
+    const weekday = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'][new Date().getDay()];
+    await cli(sandbox, ['settings', 'set', 'review.day', weekday]);
+    await cli(sandbox, ['people', 'add', '--who', 'Ana', '--what', 'a walk']);
+    await app.chord(Key.CONTROL, '1');
+    await app.waitForElement(byTest('review-due'));
+    await (await app.find(byTest('open-review'))).click();
+    const lines = await app.waitForElement(byTest('week-lines'));
+    const text = await lines.text();
+    assert.match(text, /1 urge held back/);
+    assert.match(text, /1 message written here and kept unsent/);
+    assert.match(text, /Time with people on 1 day/);
+    await (await app.find(byTest('review-answer-0'))).sendKeys('Writing it out instead of sending it.');
+    await (await app.find(byTest('review-answer-1'))).sendKeys('Ana');
+    saveArtifact('review.png', await app.screenshot());
+    await (await app.find(byTest('review-save'))).click();
+    await app.waitForElement(byTest('review-answered'));
+    const page = await cli(sandbox, ['show']);
+    assert.match(page.body, /## My week, looked back on/);
+    assert.match(page.body, /\*\*Who was good company:\*\* Ana/);
+    await app.chord(Key.CONTROL, '1');
+    await waitFor(async () => (await app.findAll(byTest('review-due'))).length === 0, {
+      what: 'the line to go once the week is looked back on',
+    });
+  });
 });
