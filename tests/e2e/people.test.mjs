@@ -129,7 +129,7 @@ describe('the message written instead of sent', () => {
     await (await app.find(byTest('unsent-skip'))).click();
     await (await app.waitForElement(byTest('unsent-keep'))).click();
     const done = await app.waitForElement(byTest('unsent-done'));
-    assert.match(await done.text(), /counts as an urge held/);
+    assert.match(await done.text(), /You held back, and that is noted/);
     const list = await cli(sandbox, ['unsent', 'list']);
     assert.deepEqual(
       list.map((m) => [m.date, m.body, m.outcome]),
@@ -153,7 +153,7 @@ describe('the message written instead of sent', () => {
     const lines = await app.waitForElement(byTest('week-lines'));
     const text = await lines.text();
     assert.match(text, /1 urge held back/);
-    assert.match(text, /1 message written here and kept unsent/);
+    assert.match(text, /1 message kept here, unsent/);
     assert.match(text, /Time with people on 1 day/);
     await (await app.find(byTest('review-answer-0'))).sendKeys('Writing it out instead of sending it.');
     await (await app.find(byTest('review-answer-1'))).sendKeys('Ana');

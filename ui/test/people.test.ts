@@ -118,9 +118,9 @@ describe('time with people', () => {
 
   it('says the day only when it was not today', () => {
     const c: Company = { id: 1, date: TODAY, who: 'Ana', what: null, felt: null };
-    expect(companyKept(c, TODAY)).toBe('Time with Ana, kept. Glad you had it.');
+    expect(companyKept(c, TODAY)).toBe('Time with Ana, kept.');
     expect(companyKept({ ...c, date: '2027-03-01' }, TODAY)).toBe(
-      'Time with Ana on Mon 1 Mar, kept. Glad you had it.',
+      'Time with Ana on Mon 1 Mar, kept.',
     );
   });
 });

@@ -47,7 +47,7 @@ describe('the weekly look back', () => {
     const lines = screen.getAllByRole('listitem').map((li) => li.textContent);
     expect(lines).toContain('3 days written');
     expect(lines).toContain('2 urges held back');
-    expect(lines).toContain('1 message written here and kept unsent');
+    expect(lines).toContain('1 message kept here, unsent');
     expect(lines).toContain('They reached out once');
     expect(lines).toContain('Sat 13 Mar: Ana, coffee');
     expect(lines).toContain('Wait twenty minutes');

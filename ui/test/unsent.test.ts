@@ -74,7 +74,7 @@ describe('write it here instead', () => {
     await fireEvent.click(screen.getByTestId('unsent-keep'));
     await vi.advanceTimersByTimeAsync(0);
     expect(api.logUnsent).toHaveBeenCalledWith(null, MESSAGE, 'kept');
-    expect(screen.getByTestId('unsent-done').textContent).toBe('Kept here, unsent. That counts as an urge held.');
+    expect(screen.getByTestId('unsent-done').textContent).toBe('Kept here, unsent. You held back, and that is noted.');
     expect(onchange).toHaveBeenCalledTimes(1);
     expect(store.list.map((m) => m.body)).toEqual([MESSAGE]);
   });
@@ -101,7 +101,7 @@ describe('write it here instead', () => {
     const store = new UnsentStore(api);
     render(WriteInstead, { store, pauseMinutes: 0, onclose: () => {} });
     await write('   ');
-    expect(screen.getByRole('alert').textContent).toContain('Write the message out first');
+    expect(screen.getByRole('alert').textContent).toContain('There is nothing written yet.');
     await write(MESSAGE);
     await fireEvent.click(screen.getByTestId('unsent-keep'));
     await new Promise((r) => setTimeout(r, 0));

@@ -928,7 +928,7 @@ fn run(cli: Cli) -> Result<(), Error> {
             let journal = Journal::new(access.store()?, clock);
             let t = journal.log_company(when, &who, what.as_deref(), felt)?;
             print_out(json, &t, |t| {
-                format!("Time with {} on {}, kept. Glad you had it.", t.who, t.date)
+                format!("Time with {} on {}, kept.", t.who, t.date)
             })
         }
         Command::People(PeopleCmd::List { from, to }) => {
@@ -959,7 +959,7 @@ fn run(cli: Cli) -> Result<(), Error> {
             let m = journal.log_unsent(when, &body, journal_core::UnsentOutcome::Kept)?;
             print_out(json, &m, |m| {
                 format!(
-                    "Kept here, unsent (message {}, {}). That counts as an urge held.",
+                    "Kept here, unsent (message {}, {}). You held back, and that is noted.",
                     m.id, m.date
                 )
             })
@@ -968,25 +968,61 @@ fn run(cli: Cli) -> Result<(), Error> {
             let week_of = week_of.as_deref().map(parse_date).transpose()?;
             let w = Journal::new(access.store()?, clock).week_review(week_of)?;
             print_out(json, &w, |w| {
-                let c = &w.contacts;
-                format!(
-                    "{} to {}: {} days written, {} days of giving space, {} urges held \
-                     ({} messages kept unsent), they reached out {} times, {} necessary \
-                     contacts, time with people {} times.{}",
-                    w.from,
-                    w.to,
-                    w.days_written,
-                    w.days_of_space,
-                    w.urges_held,
-                    w.unsent_kept,
-                    c.they_reached_out,
-                    c.necessary,
-                    w.time_with_people.len(),
-                    match &w.answered_on {
-                        Some(d) => format!(" Looked back on, on the page of {d}."),
-                        None => String::new(),
+                let n = |k: u32, one: &str, many: &str| {
+                    if k == 1 {
+                        format!("1 {one}")
+                    } else {
+                        format!("{k} {many}")
                     }
-                )
+                };
+                let c = &w.contacts;
+                let mut lines = vec![format!("{} to {}", w.from, w.to)];
+                lines.push(if w.days_written > 0 {
+                    format!("{} written", n(w.days_written, "day", "days"))
+                } else {
+                    "No pages this week, and that is all right".into()
+                });
+                let counted = [
+                    (
+                        w.days_of_space,
+                        "day of giving space",
+                        "days of giving space",
+                    ),
+                    (w.urges_held, "urge held back", "urges held back"),
+                    (
+                        w.unsent_kept,
+                        "message kept here, unsent",
+                        "messages kept here, unsent",
+                    ),
+                    (
+                        c.they_reached_out,
+                        "time they reached out",
+                        "times they reached out",
+                    ),
+                    (c.necessary, "necessary contact", "necessary contacts"),
+                    (
+                        c.pursued,
+                        "time you reached out, and began again",
+                        "times you reached out, and began again",
+                    ),
+                ];
+                for (k, one, many) in counted {
+                    if k > 0 {
+                        lines.push(n(k, one, many));
+                    }
+                }
+                let days: std::collections::BTreeSet<&str> =
+                    w.time_with_people.iter().map(|t| t.date.as_str()).collect();
+                if !days.is_empty() {
+                    lines.push(format!(
+                        "time with people on {}",
+                        n(days.len() as u32, "day", "days")
+                    ));
+                }
+                if let Some(d) = &w.answered_on {
+                    lines.push(format!("looked back on, on the page of {d}"));
+                }
+                lines.join("\n")
             })
         }
         Command::Unsent(UnsentCmd::List) => {

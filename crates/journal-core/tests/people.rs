@@ -41,9 +41,9 @@ fn time_with_people_is_logged_listed_and_counted_in_the_status() {
 
     // Bad input is refused and nothing is saved.
     for (who, felt, says) in [
-        ("  ", None, "who it was with"),
+        ("  ", None, "Say who it was with"),
         ("Ana", Some(6), "1 to 5"),
-        (&*"x".repeat(201), None, "200 bytes"),
+        (&*"x".repeat(201), None, "too long"),
     ] {
         let e = j.log_company(When::Now, who, None, felt).unwrap_err();
         assert_eq!(e.code(), "invalid_input");
@@ -173,7 +173,7 @@ fn a_message_kept_unsent_counts_as_an_urge_held_and_a_practical_one_as_necessary
     let e = j
         .log_unsent(When::Now, "   ", UnsentOutcome::Kept)
         .unwrap_err();
-    assert!(e.user_message().contains("empty"), "{e}");
+    assert!(e.user_message().contains("nothing written yet"), "{e}");
     assert_eq!(j.unsent_list().unwrap().len(), 2, "nothing saved");
 
     // Deleted: gone from the list and from the file.

@@ -20,5 +20,5 @@ export const QUIET_DAYS_NOTE =
 /** The quiet line after logging: who, and the day when it was not today. */
 export function companyKept(c: Company, today: string): string {
   const when = c.date === today ? '' : ` on ${shortDate(c.date, today)}`;
-  return `Time with ${c.who}${when}, kept. Glad you had it.`;
+  return `Time with ${c.who}${when}, kept.`;
 }

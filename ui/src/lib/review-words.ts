@@ -24,13 +24,13 @@ export function weekLines(w: WeekReview): string[] {
   );
   if (w.days_of_space > 0) lines.push(`${count(w.days_of_space, 'day', 'days')} of giving space`);
   if (w.urges_held > 0) lines.push(`${count(w.urges_held, 'urge', 'urges')} held back`);
-  if (w.unsent_kept > 0) lines.push(`${count(w.unsent_kept, 'message', 'messages')} written here and kept unsent`);
+  if (w.unsent_kept > 0) lines.push(`${count(w.unsent_kept, 'message', 'messages')} kept here, unsent`);
   const c = w.contacts;
   if (c['they-reached-out'] > 0) {
     lines.push(c['they-reached-out'] === 1 ? 'They reached out once' : `They reached out ${c['they-reached-out']} times`);
   }
   if (c.necessary > 0) lines.push(`${count(c.necessary, 'necessary contact', 'necessary contacts')}`);
-  if (c.upfront > 0) lines.push('The upfront talk or note');
+  if (c.upfront > 0) lines.push('You had the upfront talk, or gave the note');
   if (c.pursued > 0) {
     lines.push(
       c.pursued === 1 ? 'You reached out once, and began again' : `You reached out ${c.pursued} times, and began again`,

@@ -27,12 +27,12 @@ export function writtenWhen(date: string, today: string): string {
 
 /** What became of it, in a few words. */
 export function outcomeLine(outcome: 'kept' | 'sent-necessary'): string {
-  return outcome === 'kept' ? 'Kept here, not sent' : 'A short, practical version was sent';
+  return outcome === 'kept' ? 'Kept here, unsent' : 'A short, practical version was sent';
 }
 
 /** The line after choosing. */
 export function keptLine(outcome: 'kept' | 'sent-necessary'): string {
   return outcome === 'kept'
-    ? 'Kept here, unsent. That counts as an urge held.'
+    ? 'Kept here, unsent. You held back, and that is noted.'
     : 'Kept here. Logged as a necessary contact.';
 }

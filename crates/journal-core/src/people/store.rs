@@ -43,23 +43,23 @@ impl Store {
         let who = who.trim();
         if who.is_empty() {
             return Err(Error::invalid(
-                "say who it was with (a name, or \"a friend\"); nothing was saved",
+                "Say who it was with (a name, or \"a friend\"). Nothing was saved.",
             ));
         }
         if who.len() > MAX_WHO_BYTES {
             return Err(Error::invalid(
-                "who it was with can hold at most 200 bytes; nothing was saved",
+                "That name is too long to keep; a shorter one will do. Nothing was saved.",
             ));
         }
         let what = what.map(str::trim).filter(|w| !w.is_empty());
         if what.is_some_and(|w| w.len() > MAX_WHAT_BYTES) {
             return Err(Error::invalid(
-                "what you did can hold at most 2000 bytes; nothing was saved",
+                "That is too long to keep here; a few words will do. Nothing was saved.",
             ));
         }
         if let Some(f) = felt.filter(|f| !(1..=5).contains(f)) {
             return Err(Error::invalid(format!(
-                "how it felt is from 1 to 5 (got {f}); nothing was saved"
+                "How it felt is from 1 to 5 (got {f}). Nothing was saved."
             )));
         }
         let (_, date) = when.resolve(clock)?;
@@ -80,7 +80,7 @@ impl Store {
                 company_from,
             )
             .optional()?
-            .ok_or_else(|| Error::invalid(format!("there is no time with people numbered {id}")))
+            .ok_or_else(|| Error::invalid(format!("There is no time with people numbered {id}.")))
     }
 
     /// Time with people on days `from..=to` (all when unbounded), oldest

@@ -82,12 +82,12 @@ impl Store {
         let body = body.trim();
         if body.is_empty() {
             return Err(Error::invalid(
-                "the message is empty; write it out first (nothing was saved)",
+                "There is nothing written yet. Nothing was saved.",
             ));
         }
         if body.len() > MAX_UNSENT_BYTES {
             return Err(Error::invalid(
-                "a message can hold at most 64 KiB of text; nothing was saved",
+                "This message is too long to keep here. Nothing was saved.",
             ));
         }
         let (_, date) = when.resolve(clock)?;
@@ -153,7 +153,7 @@ impl Store {
                 unsent_from,
             )
             .optional()?
-            .ok_or_else(|| Error::invalid(format!("there is no message numbered {id}")))
+            .ok_or_else(|| Error::invalid(format!("There is no message numbered {id}.")))
     }
 
     /// Every message written here, oldest first.

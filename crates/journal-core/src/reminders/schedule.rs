@@ -273,7 +273,7 @@ pub fn notification_text(kind: NoteKind, discreet: bool, days: Option<u32>) -> (
         }
         (NoteKind::CheckIn, true) => "Whenever you are ready, your pages are here".to_string(),
         (NoteKind::CheckIn, false) => {
-            "It has been a few days. A few lines might help, whenever you are ready.".to_string()
+            "It has been a few days. Your pages are here whenever you are ready.".to_string()
         }
         (_, true) => "A quiet moment for your pages".to_string(),
         (_, false) => match days {

@@ -131,7 +131,7 @@ impl Store {
             .collect();
         if lines.is_empty() {
             return Err(Error::invalid(
-                "nothing to keep yet: answer one of the questions, in a few words",
+                "Nothing to keep yet: answer one of the questions, in a few words.",
             ));
         }
         let text = format!("## {REVIEW_HEADING}\n\n{}", lines.join("\n\n"));
