@@ -17,6 +17,7 @@ BR_APT_PACKAGES=(
   libwebkit2gtk-4.1-dev build-essential curl wget file libssl-dev
   libayatana-appindicator3-dev librsvg2-dev libxdo-dev pkg-config
   xvfb xauth dbus-x11 webkit2gtk-driver xdotool x11-utils imagemagick dunst python3
+  desktop-file-utils appstream
 )
 BR_TAURI_DRIVER_VERSION="2.1.0"
 BR_PREREQS_URL="https://v2.tauri.app/start/prerequisites/"
