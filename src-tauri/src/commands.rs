@@ -120,9 +120,10 @@ pub fn space_overview(state: State<'_, AppState>) -> Reply<SpaceOverview> {
     Ok(state.journal()?.space_overview()?)
 }
 
+/// The counts as of `date` (default today), counting only what happened by then.
 #[tauri::command]
-pub fn space_status(state: State<'_, AppState>) -> Reply<SpaceStatus> {
-    Ok(state.journal()?.space_status(None)?)
+pub fn space_status(state: State<'_, AppState>, date: Option<String>) -> Reply<SpaceStatus> {
+    Ok(state.journal()?.space_status(maybe_day(date.as_deref())?)?)
 }
 
 #[tauri::command]

@@ -488,6 +488,12 @@ fn a_logged_event_can_be_corrected_taken_back_and_put_back_through_the_commands(
         invoke(w, "space_status", json!({})).unwrap()["current_streak_days"].clone()
     };
     assert_eq!(days(&w), 5);
+    // As of its day 0, for that day's page.
+    let then = invoke(&w, "space_status", json!({ "date": start })).unwrap();
+    assert_eq!(
+        (&then["as_of"], &then["current_streak_days"]),
+        (&json!(start), &json!(0))
+    );
 
     // An urge for an earlier day, from the app.
     let urge = invoke(

@@ -1208,15 +1208,44 @@ describe('the summary on the Today page', () => {
     expect(screen.getByTestId('editor')).toBeTruthy();
   });
 
+  it('speaks of an earlier day as it was that day, and of nothing before a period began', async () => {
+    const backend = fakeBackend();
+    backend.overrides.set('space_status', (a) =>
+      a.date === '2026-11-27'
+        ? status({ as_of: '2026-11-27', current_streak_days: 4, urges_resisted: 1 })
+        : a.date === '2026-11-26'
+          ? status({ as_of: '2026-11-26', period: null, current_streak_days: 0, urges_resisted: 0 })
+          : backend.state.status,
+    );
+    await startApp();
+    expect(text('space-summary')).toBe('Day 6 of giving space · 3 urges held');
+    await fireEvent.click(screen.getByTestId('prev-day'));
+    await settle();
+    await fireEvent.click(screen.getByTestId('prev-day'));
+    await settle();
+    expect(text('space-summary')).toBe('On this day: day 4 of giving space · 1 urge held');
+    await fireEvent.click(screen.getByTestId('prev-day'));
+    await settle();
+    expect(screen.queryByTestId('space-summary')).toBeNull();
+  });
+
   it('is read again when the day changes', async () => {
     const backend = fakeBackend();
     await startApp();
     expect(text('space-summary')).toBe('Day 6 of giving space · 3 urges held');
     backend.overrides.set('today', () => '2026-11-30');
     backend.state.status = status({ as_of: '2026-11-30', current_streak_days: 7 });
+    backend.overrides.set('space_status', (a) =>
+      a.date === '2026-11-29' ? status({ as_of: '2026-11-29' }) : backend.state.status,
+    );
     await fireEvent.focus(window);
     await settle();
-    expect(backend.argsOf('space_status')).toHaveLength(2);
+    // Today's counts are read again; the page still open is now yesterday's,
+    // and speaks of that day.
+    expect(backend.argsOf('space_status').filter((a) => a.date === null)).toHaveLength(2);
+    expect(text('space-summary')).toBe('On this day: day 6 of giving space · 3 urges held');
+    await fireEvent.click(screen.getByTestId('go-today'));
+    await settle();
     expect(text('space-summary')).toBe('Day 7 of giving space · 3 urges held');
   });
 });

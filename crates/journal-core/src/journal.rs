@@ -481,7 +481,13 @@ impl Journal {
             events: &events,
             set_aside: &set_aside,
         };
-        Ok(select_guidance(&ctx))
+        let mut cards = select_guidance(&ctx);
+        if day < self.clock.today() {
+            for c in &mut cards {
+                c.reason = crate::guidance::reason_for_past_day(&c.reason);
+            }
+        }
+        Ok(cards)
     }
 
     /// Log time spent with `who` (and what, and how it felt, 1 to 5).

@@ -110,6 +110,16 @@ fn the_quiet_days_note_comes_once_in_a_quiet_stretch_and_brings_its_card() {
         .find(|s| s.reason == "because it has been a few quiet days")
         .expect("a card about company");
     assert_eq!(lean.id, "support-let-people-keep-you-company");
+    // The first day's page, opened later: its reasons speak of that day.
+    let earlier = j
+        .guidance(Some(day("2027-03-01")), Some("A first page."), None)
+        .unwrap();
+    assert!(
+        earlier
+            .iter()
+            .any(|s| s.reason == "because you spent time with people that day"),
+        "{earlier:?}"
+    );
     drop(j);
     // The next days of the same stretch: not again.
     for d in ["2027-03-06", "2027-03-09", "2027-04-20"] {

@@ -31,9 +31,9 @@ export function spaceOverview(): Promise<SpaceOverview> {
   return call<SpaceOverview>('space_overview');
 }
 
-/** Just the counts, for a one-line summary. */
-export function spaceStatus(): Promise<SpaceStatus> {
-  return call<SpaceStatus>('space_status');
+/** Just the counts, for a one-line summary: as of `date` (default today), counting only what happened by then. */
+export function spaceStatus(date: string | null = null): Promise<SpaceStatus> {
+  return call<SpaceStatus>('space_status', { date });
 }
 
 /** Begins a period on `start` (day 0; null = today). A note is also logged as the upfront contact. */

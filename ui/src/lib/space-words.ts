@@ -34,6 +34,17 @@ export function summaryLine(status: SpaceStatus): string {
   return `${dayCountLine(status)} · ${urgesHeld(status.urges_resisted)}`;
 }
 
+/** A period was open on the day the status is as of (it may have ended since). */
+export function openOnItsDay(status: SpaceStatus | null): boolean {
+  const p = status?.period;
+  return p != null && p.start <= status!.as_of && (p.end === null || p.end >= status!.as_of);
+}
+
+/** "On this day: day 12 of giving space · 2 urges held", beside an earlier day's page. */
+export function pastSummaryLine(status: SpaceStatus): string {
+  return `On this day: day ${status.current_streak_days} of giving space · ${urgesHeld(status.urges_resisted)}`;
+}
+
 /** "Day 7, in 4 days"; "Day 1, tomorrow" */
 export function nextMilestoneText(next: NextMilestone): string {
   // "Day 7, in 4 days": the milestone by its day, so "days" is said once.

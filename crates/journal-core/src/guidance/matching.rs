@@ -314,3 +314,54 @@ impl Danger {
         }
     }
 }
+
+/// A reason as it reads beside an earlier day's page: about that day, not
+/// today ("because you held back an urge that day").
+pub fn reason_for_past_day(reason: &str) -> String {
+    match reason {
+        "because today feels heavy" => "because that day felt heavy".to_string(),
+        "because today is day 0" => "because that was day 0".to_string(),
+        "because you have not started a period yet" => {
+            "because no period of giving space had begun yet".to_string()
+        }
+        "because it has been a few quiet days" => {
+            "because there had been a few quiet days".to_string()
+        }
+        _ => match reason.strip_suffix(" today") {
+            Some(r) => format!("{r} that day"),
+            None => reason.to_string(),
+        },
+    }
+}
+
+#[cfg(test)]
+mod past_day_tests {
+    use super::reason_for_past_day;
+
+    #[test]
+    fn an_earlier_days_reasons_speak_of_that_day() {
+        for (today, then) in [
+            (
+                "because you held back an urge today",
+                "because you held back an urge that day",
+            ),
+            (
+                "because they reached out today",
+                "because they reached out that day",
+            ),
+            ("because today feels heavy", "because that day felt heavy"),
+            ("because today is day 0", "because that was day 0"),
+            (
+                "because you have not started a period yet",
+                "because no period of giving space had begun yet",
+            ),
+            (
+                "because you wrote about feeling alone",
+                "because you wrote about feeling alone",
+            ),
+            ("for the first week", "for the first week"),
+        ] {
+            assert_eq!(reason_for_past_day(today), then);
+        }
+    }
+}

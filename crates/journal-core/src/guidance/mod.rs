@@ -14,5 +14,5 @@ pub use library::{
     library, library_cards, parse_card, Card, DayEvent, LibraryCard, Stage, Suggestion, Theme,
     Trigger,
 };
-pub use matching::{select_guidance, GuidanceContext, MAX_SUGGESTIONS};
+pub use matching::{reason_for_past_day, select_guidance, GuidanceContext, MAX_SUGGESTIONS};
 pub use signals::explain;
