@@ -106,6 +106,9 @@ describe('giving space and guidance', () => {
     await click('log-contact');
     await (await app.waitForElement(tid('kind-pursued'))).click();
     await click('contact-submit');
+    // Asked once, kindly, before the count starts again.
+    await app.waitForElement(tid('reset-ask'));
+    await click('reset-yes');
     await app.waitForElement(tid('reflection'));
     const page = (await text(app, 'body')).toLowerCase();
     for (const word of ['broken', 'failed', 'failure', 'streak']) {

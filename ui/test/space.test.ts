@@ -489,12 +489,37 @@ describe('an open period', () => {
       await fireEvent.click(screen.getByTestId(`kind-${kind}`));
       await fireEvent.input(screen.getByTestId('contact-note'), { target: { value: 'A note.' } });
       await fireEvent.click(submit);
+      if (kind === 'pursued') {
+        // Asked once, kindly, before the count starts again.
+        expect(backend.argsOf('log_contact')).toEqual([]);
+        await fireEvent.click(screen.getByTestId('reset-yes'));
+      }
       await settle();
       expect(backend.argsOf('log_contact')).toEqual([{ kind, date: null, note: 'A note.' }]);
       expect(screen.queryByTestId('contact-submit')).toBeNull();
       expect(screen.queryByTestId('reflection') !== null).toBe(kind === 'pursued');
     },
   );
+
+  it('asks once before a contact that starts the count again, and "Not now" logs nothing', async () => {
+    const backend = fakeBackend();
+    await openSpace();
+    await fireEvent.click(screen.getByTestId('log-contact'));
+    await fireEvent.click(screen.getByTestId('kind-pursued'));
+    await fireEvent.click(screen.getByTestId('contact-submit'));
+    await settle();
+    expect(text('reset-ask')).toContain('This starts the count again from today.');
+    expect(text('reset-ask')).toContain('The days of space before it still count');
+    await fireEvent.click(screen.getByTestId('reset-no'));
+    await settle();
+    expect(backend.argsOf('log_contact')).toEqual([]);
+    expect(screen.queryByTestId('reset-ask')).toBeNull();
+    // Another kind needs no question.
+    await fireEvent.click(screen.getByTestId('kind-necessary'));
+    await fireEvent.click(screen.getByTestId('contact-submit'));
+    await settle();
+    expect(backend.argsOf('log_contact')).toHaveLength(1);
+  });
 
   it('explains each kind, and that only reaching out starts the count again', async () => {
     fakeBackend();
@@ -544,6 +569,7 @@ describe('an open period', () => {
     await fireEvent.click(screen.getByTestId('log-contact'));
     await fireEvent.click(screen.getByTestId('kind-pursued'));
     await fireEvent.click(screen.getByTestId('contact-submit'));
+    await fireEvent.click(screen.getByTestId('reset-yes'));
     await settle();
     const reflection = screen.getByTestId('reflection');
     expect(reflection.textContent).toContain('It happens.');
@@ -561,6 +587,7 @@ describe('an open period', () => {
     await fireEvent.click(screen.getByTestId('log-contact'));
     await fireEvent.click(screen.getByTestId('kind-pursued'));
     await fireEvent.click(screen.getByTestId('contact-submit'));
+    await fireEvent.click(screen.getByTestId('reset-yes'));
     await settle();
     await fireEvent.input(screen.getByTestId('reflection-text'), {
       target: { value: 'I was tired and lonely. Next time I will call my sister.' },
@@ -591,6 +618,7 @@ describe('an open period', () => {
     await fireEvent.click(screen.getByTestId('log-contact'));
     await fireEvent.click(screen.getByTestId('kind-pursued'));
     await fireEvent.click(screen.getByTestId('contact-submit'));
+    await fireEvent.click(screen.getByTestId('reset-yes'));
     await settle();
     await fireEvent.input(screen.getByTestId('reflection-text'), { target: { value: 'Too late at night.' } });
     await fireEvent.click(screen.getByTestId('reflection-save'));
@@ -614,6 +642,7 @@ describe('an open period', () => {
     await fireEvent.click(screen.getByTestId('log-contact'));
     await fireEvent.click(screen.getByTestId('kind-pursued'));
     await fireEvent.click(screen.getByTestId('contact-submit'));
+    await fireEvent.click(screen.getByTestId('reset-yes'));
     await settle();
     await fireEvent.input(screen.getByTestId('reflection-text'), { target: { value: 'Keep me.' } });
     await fireEvent.click(screen.getByTestId('reflection-save'));
@@ -741,6 +770,7 @@ async function logPursuit(): Promise<void> {
   await fireEvent.click(screen.getByTestId('log-contact'));
   await fireEvent.click(screen.getByTestId('kind-pursued'));
   await fireEvent.click(screen.getByTestId('contact-submit'));
+  await fireEvent.click(screen.getByTestId('reset-yes'));
   await settle();
 }
 
