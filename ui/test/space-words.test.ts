@@ -12,6 +12,7 @@ import {
   dayZeroLine,
   milestoneMessage,
   nextMilestoneText,
+  sinceLine,
   summaryLine,
   urgeLoggedLine,
 } from '../src/lib/space-words';
@@ -119,5 +120,14 @@ describe('space words', () => {
       { kind: 'necessary', label: 'Necessary contact', n: 2 },
       { kind: 'they-reached-out', label: 'They reached out', n: 1 },
     ]);
+  });
+
+  it('says when the period began, and when this stretch began once the count started again', () => {
+    expect(sinceLine(status({ as_of: '2026-12-03', last_reset: null }), '2026-10-20')).toBe(
+      'Since Tuesday, 20 October 2026',
+    );
+    expect(sinceLine(status({ as_of: '2026-12-03', last_reset: '2026-11-02' }), '2026-10-20')).toBe(
+      'Since Tue 20 Oct · this stretch since Mon 2 Nov',
+    );
   });
 });

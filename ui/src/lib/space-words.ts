@@ -9,7 +9,7 @@ import type { NextMilestone } from '../ipc/bindings/NextMilestone';
 import type { Period } from '../ipc/bindings/Period';
 import type { SpaceStatus } from '../ipc/bindings/SpaceStatus';
 import type { Urge } from '../ipc/bindings/Urge';
-import { shortDate } from './dates';
+import { longDate, shortDate } from './dates';
 
 export function days(n: number): string {
   return n === 1 ? '1 day' : `${n} days`;
@@ -32,6 +32,17 @@ export function dayCountLine(status: SpaceStatus): string {
 /** "Day 6 of giving space · 3 urges held", for the Today page. */
 export function summaryLine(status: SpaceStatus): string {
   return `${dayCountLine(status)} · ${urgesHeld(status.urges_resisted)}`;
+}
+
+/**
+ * When the period began and, once the count has started again, when this
+ * stretch began: "Since Tuesday, 20 October 2026", or "Since Tue 20 Oct ·
+ * this stretch since Mon 2 Nov".
+ */
+export function sinceLine(status: SpaceStatus, start: string): string {
+  const reset = status.last_reset;
+  if (reset === null || reset <= start) return `Since ${longDate(start)}`;
+  return `Since ${shortDate(start, status.as_of)} · this stretch since ${shortDate(reset, status.as_of)}`;
 }
 
 /** A period was open on the day the status is as of (it may have ended since). */
