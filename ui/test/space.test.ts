@@ -528,7 +528,8 @@ describe('an open period', () => {
     const group = screen.getByRole('group', { name: 'What kind of contact was it?' });
     expect(within(group).getAllByRole('radio')).toHaveLength(4);
     const pursued = screen.getByTestId('kind-pursued').closest('label')?.textContent ?? '';
-    expect(pursued).toContain('press, plead or check on us');
+    expect(pursued).toContain('I reached out');
+    expect(pursued).not.toMatch(/press|plead/);
     expect(pursued).toContain('only kind that starts the day count again');
     expect(screen.getByTestId('kind-necessary').closest('label')?.textContent).toContain('Children, money');
     expect(pageText()).not.toMatch(/broken|fail|reset|streak|relapse/i);
@@ -790,7 +791,7 @@ describe('correcting what was logged', () => {
     expect((screen.getByLabelText('When') as HTMLInputElement).max).toBe(TODAY);
     expect((screen.getByLabelText('A note (optional)') as HTMLTextAreaElement).value).toBe('School run.');
     expect(within(screen.getByTestId('entry-editor')).getAllByRole('option').map((o) => o.textContent)).toContain(
-      'They contacted me',
+      'They reached out',
     );
 
     await fireEvent.change(kind, { target: { value: 'they-reached-out' } });

@@ -89,27 +89,27 @@ export interface KindInfo {
 export const KINDS: readonly KindInfo[] = [
   {
     kind: 'pursued',
-    label: 'I reached out to press, plead or check on us',
+    label: 'I reached out',
     explain:
-      'This is the only kind that starts the day count again. It happens; every day before it still counts.',
+      'A text, a call or a visit that was not something that had to be said. This is the only kind that starts the day count again. It happens; every day before it still counts.',
     short: 'I reached out',
   },
   {
     kind: 'necessary',
-    label: 'Something that had to be said',
-    explain: 'Children, money, logistics, safety, or letting them know I’m OK.',
+    label: 'Necessary contact',
+    explain: 'Children, money, arrangements, safety, or letting them know I’m OK.',
     short: 'Necessary contact',
   },
   {
     kind: 'they-reached-out',
-    label: 'They contacted me',
+    label: 'They reached out',
     explain: 'Worth noticing, and it does not change your count.',
     short: 'They reached out',
   },
   {
     kind: 'upfront',
-    label: 'The talk or note before stepping back',
-    explain: 'Telling them honestly that you are giving them the room they asked for.',
+    label: 'Told them I am stepping back',
+    explain: 'The talk or note telling them honestly that you are giving them the room they asked for.',
     short: 'Told them I am stepping back',
   },
 ];
