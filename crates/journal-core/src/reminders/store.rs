@@ -69,14 +69,17 @@ impl Store {
             None => None,
         };
         // Days whose week has been looked back on (from its first day to
-        // its last): on those, no invitation to look back.
+        // its last): on those, no invitation to look back. Only this week's
+        // pages can say so for the days the schedule looks at (today and
+        // the week ahead), so only they are read, not every page's text.
         let review_day = self.settings()?.review_day;
         let mut stmt = self
             .conn
-            .prepare_cached("SELECT date FROM page WHERE instr(body, ?1) > 0")?;
+            .prepare_cached("SELECT date FROM page WHERE date >= ?1 AND instr(body, ?2) > 0")?;
         let mut reviewed = std::collections::BTreeSet::new();
         let heading = format!("## {}", crate::review::REVIEW_HEADING);
-        for d in stmt.query_map([heading], |r| r.get::<_, String>(0))? {
+        let week_start = crate::date::format_date(today - chrono::Days::new(6));
+        for d in stmt.query_map([week_start, heading], |r| r.get::<_, String>(0))? {
             let (from, to) = crate::review::review_week(parse_date(&d?)?, review_day);
             let mut day = from;
             while day <= to {

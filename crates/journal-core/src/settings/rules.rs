@@ -148,6 +148,20 @@ fn parse_time(key: &str, v: &str) -> Result<NaiveTime> {
         })
 }
 
+/// A whole number from 0 (which means `zero`) to `max`.
+fn parse_upto(key: &str, value: &str, max: u32, zero: &str) -> Result<u32> {
+    value
+        .trim()
+        .parse::<u32>()
+        .ok()
+        .filter(|n| *n <= max)
+        .ok_or_else(|| {
+            Error::invalid(format!(
+                "{key} must be a whole number from 0 ({zero}) to {max} (got \"{value}\")"
+            ))
+        })
+}
+
 fn parse_days(key: &str, v: &str) -> Result<Vec<Weekday>> {
     let bad = || {
         Error::invalid(format!(
@@ -224,18 +238,7 @@ impl Settings {
             "quiet.end" => self.quiet_end = parse_time(key, value)?,
             "discreet" => self.discreet = parse_bool(key, value)?,
             "milestones" => self.milestones = parse_bool(key, value)?,
-            "checkin.days" => {
-                self.checkin_days = value
-                    .trim()
-                    .parse::<u32>()
-                    .ok()
-                    .filter(|n| *n <= 30)
-                    .ok_or_else(|| {
-                        Error::invalid(format!(
-                        "checkin.days must be a whole number from 0 (off) to 30 (got \"{value}\")"
-                    ))
-                    })?
-            }
+            "checkin.days" => self.checkin_days = parse_upto(key, value, 30, "off")?,
             "autostart" => self.autostart = parse_bool(key, value)?,
             "close_to_tray" => self.close_to_tray = parse_bool(key, value)?,
             "look_back" => self.look_back = parse_bool(key, value)?,
@@ -249,30 +252,8 @@ impl Settings {
                         ))
                     })?
             }
-            "unsent.pause_minutes" => {
-                self.unsent_pause_minutes = value
-                    .trim()
-                    .parse::<u32>()
-                    .ok()
-                    .filter(|n| *n <= 120)
-                    .ok_or_else(|| {
-                        Error::invalid(format!(
-                            "unsent.pause_minutes must be a whole number from 0 (no pause) to 120 (got \"{value}\")"
-                        ))
-                    })?
-            }
-            "support.nudge_days" => {
-                self.support_nudge_days = value
-                    .trim()
-                    .parse::<u32>()
-                    .ok()
-                    .filter(|n| *n <= 30)
-                    .ok_or_else(|| {
-                        Error::invalid(format!(
-                            "support.nudge_days must be a whole number from 0 (off) to 30 (got \"{value}\")"
-                        ))
-                    })?
-            }
+            "unsent.pause_minutes" => self.unsent_pause_minutes = parse_upto(key, value, 120, "no pause")?,
+            "support.nudge_days" => self.support_nudge_days = parse_upto(key, value, 30, "off")?,
             "lock.idle_minutes" => {
                 self.lock_idle_minutes = value
                     .trim()
