@@ -115,11 +115,22 @@ fn the_quiet_days_note_comes_once_in_a_quiet_stretch_and_brings_its_card() {
         .guidance(Some(day("2027-03-01")), Some("A first page."), None)
         .unwrap();
     assert!(
-        earlier
-            .iter()
-            .any(|s| s.reason == "because you spent time with people that day"),
+        earlier.iter().any(|s| s.id == "support-enjoy-the-company"
+            && s.reason == "because you spent time with people that day"),
         "{earlier:?}"
     );
+    // With an urge held that day too, the card for the company is still the
+    // one that says so.
+    j.log_urge(When::Day(day("2027-03-01")), None, None)
+        .unwrap();
+    let both = j
+        .guidance(Some(day("2027-03-01")), Some("A first page."), None)
+        .unwrap();
+    let company = both
+        .iter()
+        .find(|s| s.reason == "because you spent time with people that day")
+        .expect("the company reason");
+    assert_eq!(company.id, "support-enjoy-the-company");
     drop(j);
     // The next days of the same stretch: not again.
     for d in ["2027-03-06", "2027-03-09", "2027-04-20"] {

@@ -37,6 +37,8 @@ const ONLY_WHEN_HEARD: &[Theme] = &[
 /// Beside the safety card: company, and small care.
 const SAFE_COMPANY: &str = "support-let-people-keep-you-company";
 const SAFE_CARE: &str = "self-work-small-care-every-day";
+/// Beside a day with time with people.
+const COMPANY_CARD: &str = "support-enjoy-the-company";
 
 /// A stable number for a day, so the same day shows the same cards.
 fn day_number(date: NaiveDate) -> usize {
@@ -269,14 +271,16 @@ pub fn select_guidance(ctx: &GuidanceContext<'_>) -> Vec<Suggestion> {
     if matches!(ctx.mood, Some(1 | 2)) {
         p.take(Theme::Support, "because today feels heavy");
     }
-    if happened(DayEvent::Company) {
-        p.take(Theme::Support, "because you spent time with people today");
+    // The reason names the company: so does the card (by fit alone another
+    // support card could win on the day's other events).
+    if happened(DayEvent::Company) && !p.chosen.iter().any(|c| c.theme == Theme::Support) {
+        p.take_card(COMPANY_CARD, "because you spent time with people today");
     }
     if heard.with_people {
         p.take(Theme::Support, "because you wrote about time with people");
     }
-    if happened(DayEvent::Quiet) {
-        p.take(Theme::Support, "because it has been a few quiet days");
+    if happened(DayEvent::Quiet) && !p.chosen.iter().any(|c| c.theme == Theme::Support) {
+        p.take_card(SAFE_COMPANY, "because it has been a few quiet days");
     }
     if heard.good_day {
         p.take(
