@@ -155,6 +155,9 @@ fn make_newer_journal(path: &Path, journal_mode: &str) {
     conn.pragma_update(None, "user_version", SCHEMA_VERSION + 5)
         .unwrap();
     conn.close().unwrap();
+    // Only the file itself: the mark of our last clean close no longer
+    // names it anyway (the file changed).
+    fs::remove_file(side(path, "-closed")).unwrap();
 }
 
 #[rstest]
@@ -326,6 +329,10 @@ fn a_page_reported_saved_survives_the_process_being_killed() {
     );
 
     let store = Store::open(&path).unwrap();
+    assert!(
+        store.checked_at_open(),
+        "a killed process: the whole file is checked"
+    );
     let page = store.page(day("2027-03-14")).unwrap();
     assert_eq!(page.body, "Saved, then the power went out.");
     assert_eq!(page.mood, Some(3));
@@ -397,7 +404,11 @@ fn an_older_journal_is_copied_aside_privately_before_it_is_migrated() {
     // Opening the migrated journal again copies nothing more.
     drop(Store::open(&path).unwrap());
     let bak_name = bak.file_name().unwrap().to_string_lossy().into_owned();
-    assert_eq!(others_in(dir.path(), &path), [bak_name]);
+    // Beside it only that copy, and the mark of the clean close.
+    assert_eq!(
+        others_in(dir.path(), &path),
+        ["journal.db-closed".to_string(), bak_name]
+    );
 }
 
 #[test]
@@ -608,4 +619,100 @@ fn two_processes_opening_a_new_or_old_journal_at_once_both_succeed() {
             assert_eq!(store.page(day("2026-12-24")).unwrap().words, 7);
         }
     }
+}
+
+/// A byte changed in the middle of the file, its size and every page
+/// header kept: only a whole-file check finds it.
+fn damage_quietly(path: &Path) {
+    let mut bytes = fs::read(path).unwrap();
+    let page_size = usize::from(u16::from_be_bytes([bytes[16], bytes[17]]));
+    let pages = bytes.len() / page_size;
+    let p = pages / 2;
+    let mut rng = Rng(0xfeed);
+    let garbage = rng.bytes(page_size);
+    bytes[p * page_size..(p + 1) * page_size].copy_from_slice(&garbage);
+    fs::write(path, bytes).unwrap();
+}
+
+#[test]
+fn a_journal_closed_cleanly_opens_without_reading_every_page_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("journal.db");
+    write_journal(&path, 120);
+
+    let store = Store::open(&path).unwrap();
+    assert!(
+        !store.checked_at_open(),
+        "closed cleanly and left as it was"
+    );
+    assert_eq!(store.list_pages(None, None).unwrap().len(), 120);
+    assert!(!side(&path, "-closed").exists(), "no mark while it is open");
+    drop(store);
+    assert_eq!(mode(&side(&path, "-closed")), 0o600);
+
+    // Each clean close marks the file again: every open after stays quick.
+    let store = Store::open(&path).unwrap();
+    assert!(!store.checked_at_open());
+    assert_eq!(
+        store.page(day("2020-01-05")).unwrap().body.lines().next(),
+        Some("Day 4.")
+    );
+}
+
+#[test]
+fn a_journal_changed_after_its_clean_close_is_checked_whole_and_refused_when_damaged() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("journal.db");
+    write_journal(&path, 300);
+    damage_quietly(&path);
+    let before = fs::read(&path).unwrap();
+
+    let err = Store::open(&path).unwrap_err();
+
+    assert_eq!(err.code(), "damaged", "{err}");
+    assert!(
+        fs::read(&path).unwrap() == before,
+        "the file's bytes changed"
+    );
+    assert_eq!(others_in(dir.path(), &path), Vec::<String>::new());
+}
+
+#[test]
+fn a_journal_left_open_by_a_crash_is_checked_whole_at_the_next_open() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("journal.db");
+    write_journal(&path, 40);
+    // What a crash leaves: the file and its log as they were while open,
+    // and no one holding them.
+    let store = Store::open(&path).unwrap();
+    store.checkpoint().unwrap();
+    let copy = dir.path().join("copy").join("journal.db");
+    fs::create_dir(copy.parent().unwrap()).unwrap();
+    fs::copy(&path, &copy).unwrap();
+    fs::copy(side(&path, "-wal"), side(&copy, "-wal")).unwrap();
+    assert!(
+        !side(&copy, "-closed").exists(),
+        "an open store has no mark"
+    );
+    drop(store);
+
+    let reopened = Store::open(&copy).unwrap();
+    assert!(reopened.checked_at_open());
+    assert_eq!(reopened.list_pages(None, None).unwrap().len(), 40);
+}
+
+#[test]
+fn a_second_open_while_the_first_holds_the_journal_trusts_the_first_ones_check() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("journal.db");
+    let first = Store::open(&path).unwrap();
+    assert!(first.checked_at_open(), "a new file has no mark yet");
+
+    let second = Store::open(&path).unwrap();
+    assert!(!second.checked_at_open(), "the first open checked it");
+    drop(second);
+    assert!(side(&path, "-wal").exists(), "the first still holds it");
+    assert!(!side(&path, "-closed").exists(), "no mark while it is open");
+    drop(first);
+    assert!(side(&path, "-closed").exists());
 }

@@ -107,6 +107,8 @@ fn convert(path: &Path, old: Option<&Passphrase>, to: Option<&Key>) -> Result<()
         // The journal's log must be empty (our connection, the last, folded
         // it in when it closed): a log left beside the new file would be
         // read as part of it.
+        // The mark of the last clean close names the file being replaced.
+        super::closed::forget(path);
         for side in ["-wal", "-shm"] {
             let p = side_file(path, side);
             match fs::metadata(&p) {
@@ -323,6 +325,7 @@ pub(crate) fn replace_journal(path: &Path, bytes: &[u8]) -> Result<()> {
                 "The copy read back differently; nothing was replaced.",
             ));
         }
+        super::closed::forget(path);
         for side in ["-wal", "-shm"] {
             let p = side_file(path, side);
             match fs::metadata(&p) {

@@ -46,6 +46,16 @@ impl FileLock {
         }
     }
 
+    /// Does another open store (in this process or another) hold the
+    /// journal at `path` now? Asked before taking our own hold.
+    pub(crate) fn held_elsewhere(path: &Path) -> bool {
+        let Ok(file) = File::open(path) else {
+            return false;
+        };
+        // Our exclusive try is let go at once (the file closes).
+        matches!(file.try_lock(), Err(TryLockError::WouldBlock))
+    }
+
     /// The journal alone, or `in_use` at once.
     pub(crate) fn exclusive(path: &Path) -> Result<FileLock> {
         let file = File::open(path).map_err(|source| Error::Io {

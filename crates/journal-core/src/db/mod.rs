@@ -4,6 +4,7 @@
 
 mod backup;
 mod cipher;
+mod closed;
 mod convert;
 mod copy;
 mod lock;
@@ -40,6 +41,10 @@ pub struct LockState {
 /// The journal on disk (or in memory, for tests).
 pub struct Store {
     pub(crate) conn: Connection,
+    /// Marks a clean close once `conn` has closed (it drops after it).
+    _close_mark: Option<closed::CloseMark>,
+    /// Whether this open ran the whole-file check (see `closed`).
+    checked_at_open: bool,
     path: Option<PathBuf>,
     /// The key of an encrypted journal (wiped when the store is dropped).
     key: Option<cipher::Key>,
@@ -54,6 +59,12 @@ impl std::fmt::Debug for Store {
 }
 
 impl Store {
+    /// Whether this open checked the whole file: the first open after an
+    /// unclean close, or of a file changed since it was closed.
+    pub fn checked_at_open(&self) -> bool {
+        self.checked_at_open
+    }
+
     /// Copy what the write-ahead log holds into the main file, without
     /// waiting on readers (call it when idle; a busy journal is skipped).
     pub fn checkpoint(&self) -> Result<()> {

@@ -2,6 +2,7 @@
 //! without changing a byte, copy it aside, then migrate.
 
 use super::cipher::{self, Key, Kind, Passphrase};
+use super::closed::{self, CloseMark};
 use super::lock::FileLock;
 use super::migrate;
 use super::{Store, SCHEMA_VERSION};
@@ -83,6 +84,11 @@ impl Store {
             }
         }
 
+        // The whole file is checked unless it was closed cleanly and left
+        // as it was, or another open store holds it now (and checked it, or
+        // found it so, when it opened): see `closed`. The check's cost
+        // grows with the journal.
+        let full_check = !closed::closed_cleanly(&path) && !FileLock::held_elsewhere(&path);
         // Held until the store is dropped: nothing replaces the file meanwhile.
         let lock = FileLock::shared(&path)?;
         match cipher::sniff(&path)? {
@@ -107,7 +113,7 @@ impl Store {
             PathBuf::from(p)
         });
         let had = side.clone().map(|p| p.exists());
-        let decided = probe(&path, key.as_ref());
+        let decided = probe(&path, key.as_ref(), full_check);
         let (found, marked) = match decided {
             Ok(found) => found,
             Err(e) => {
@@ -126,9 +132,15 @@ impl Store {
                         let _ = fs::remove_file(p);
                     }
                 }
+                // A mark that did not name the file as it is (so it was
+                // checked whole, and refused) goes too.
+                if refused && full_check {
+                    closed::forget(&path);
+                }
                 return Err(e);
             }
         };
+        closed::forget(&path);
         let conn = Connection::open(&path)?;
         if let Some(key) = key.as_ref() {
             key.apply(&conn)?;
@@ -143,6 +155,8 @@ impl Store {
         }
         let mut store = Store {
             conn,
+            _close_mark: Some(CloseMark(path.clone())),
+            checked_at_open: full_check,
             path: Some(path),
             key: key.take(),
             _lock: Some(lock),
@@ -164,6 +178,8 @@ impl Store {
         migrate::to_latest(&mut conn)?;
         Ok(Store {
             conn,
+            _close_mark: None,
+            checked_at_open: false,
             path: None,
             key: None,
             _lock: None,
@@ -197,7 +213,7 @@ impl Store {
 
 /// Open read-only and decide: the schema version found and whether the file
 /// already carries our mark, or why it is refused.
-fn probe(path: &Path, key: Option<&Key>) -> Result<(i64, bool)> {
+fn probe(path: &Path, key: Option<&Key>, full_check: bool) -> Result<(i64, bool)> {
     let conn = Connection::open_with_flags(
         path,
         OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
@@ -206,7 +222,11 @@ fn probe(path: &Path, key: Option<&Key>) -> Result<(i64, bool)> {
         key.apply(&conn)?;
     }
     conn.busy_timeout(BUSY_TIMEOUT)?;
-    let found = check_readable(&conn, path, key.is_some())?;
+    let found = if full_check {
+        check_readable(&conn, path, key.is_some())?
+    } else {
+        read_version(&conn, path, key.is_some())?
+    };
     if found > SCHEMA_VERSION {
         return Err(Error::NewerSchema {
             path: path.to_path_buf(),
@@ -218,15 +238,12 @@ fn probe(path: &Path, key: Option<&Key>) -> Result<(i64, bool)> {
     Ok((found, marked))
 }
 
-/// Read the schema version and run SQLite's quick check, writing nothing.
-pub(super) fn check_readable(conn: &Connection, path: &Path, keyed: bool) -> Result<i64> {
-    let damaged = |detail: String| Error::Damaged {
-        path: path.to_path_buf(),
-        detail,
-    };
-    // Busy or locked is another process at work, not damage: it is passed
-    // on as it is, so the open is tried again.
-    let read_error = |e: rusqlite::Error| match e.sqlite_error_code() {
+/// How a failed read of the file is reported: busy or locked is another
+/// process at work, not damage (passed on as it is, so the open is tried
+/// again); with a key, a first page that does not decrypt is a wrong
+/// passphrase; anything else is damage.
+fn read_error(path: &Path, keyed: bool) -> impl Fn(rusqlite::Error) -> Error + '_ {
+    move |e: rusqlite::Error| match e.sqlite_error_code() {
         Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked) => {
             Error::Database(e)
         }
@@ -235,17 +252,33 @@ pub(super) fn check_readable(conn: &Connection, path: &Path, keyed: bool) -> Res
         Some(rusqlite::ErrorCode::NotADatabase) if keyed => Error::WrongPassphrase {
             path: path.to_path_buf(),
         },
-        _ => damaged(e.to_string()),
+        _ => Error::Damaged {
+            path: path.to_path_buf(),
+            detail: e.to_string(),
+        },
+    }
+}
+
+/// Read the schema version (the header, and with a key the first page
+/// decrypted and its check passed), writing nothing.
+fn read_version(conn: &Connection, path: &Path, keyed: bool) -> Result<i64> {
+    conn.pragma_query_value(None, "user_version", |r| r.get(0))
+        .map_err(read_error(path, keyed))
+}
+
+/// Read the schema version and run SQLite's quick check, writing nothing.
+pub(super) fn check_readable(conn: &Connection, path: &Path, keyed: bool) -> Result<i64> {
+    let damaged = |detail: String| Error::Damaged {
+        path: path.to_path_buf(),
+        detail,
     };
-    let version: i64 = conn
-        .pragma_query_value(None, "user_version", |r| r.get(0))
-        .map_err(read_error)?;
+    let version = read_version(conn, path, keyed)?;
     let mut problems = Vec::new();
     conn.pragma_query(None, "quick_check", |r| {
         problems.push(r.get::<_, String>(0)?);
         Ok(())
     })
-    .map_err(read_error)?;
+    .map_err(read_error(path, keyed))?;
     if problems.len() != 1 || problems[0] != "ok" {
         let mut detail = problems.into_iter().take(3).collect::<Vec<_>>().join("; ");
         detail.truncate(300);
