@@ -70,6 +70,7 @@ const COMMANDS: &[&str] = &[
     "restore_backup",
     "welcome_state",
     "welcome_done",
+    "painted",
 ];
 
 fn main() {

@@ -447,6 +447,7 @@ pub fn app_builder<R: Runtime>(
             commands::restore_backup,
             commands::welcome_state,
             commands::welcome_done,
+            commands::painted,
         ])
 }
 

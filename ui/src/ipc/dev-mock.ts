@@ -478,6 +478,8 @@ export function installDevMock(mode = ''): void {
       case 'welcome_done':
         welcomed = true;
         return null;
+      case 'painted':
+        return null;
       default:
         throw { code: 'invalid_input', message: `Unknown command ${cmd}` };
     }
