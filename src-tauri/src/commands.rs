@@ -569,15 +569,24 @@ pub fn import_forget(files: State<'_, Files>) {
 /// variable that makes [`painted`] print the moment.
 pub const BENCH_ENV: &str = "BREATHING_ROOM_BENCH";
 
-/// The Today page is painted with its text and guidance, once per start:
-/// printed on stderr for the bench when it asks, nothing otherwise.
-#[tauri::command]
-pub fn painted() {
+/// A step of the shell's start, printed for the bench when it asks.
+pub fn bench_mark(name: &str) {
     use journal_core::Clock as _;
     if std::env::var_os(BENCH_ENV).is_some() {
-        eprintln!(
-            "breathing-room: painted at {} ms",
-            journal_host::SystemClock.now().timestamp_millis()
-        );
+        let now = journal_host::SystemClock.now().timestamp_micros() as f64 / 1000.0;
+        eprintln!("breathing-room: {name} at {now:.1} ms");
+    }
+}
+
+/// The Today page is painted with its text and guidance (`at`, Unix ms),
+/// once per start, with the moments of the steps before it: printed on
+/// stderr for the bench when it asks, nothing otherwise.
+#[tauri::command]
+pub fn painted(at: f64, marks: Vec<(String, f64)>) {
+    if std::env::var_os(BENCH_ENV).is_some() {
+        marks
+            .iter()
+            .for_each(|(name, t)| eprintln!("breathing-room: {name} at {t:.1} ms"));
+        eprintln!("breathing-room: painted at {at:.1} ms");
     }
 }

@@ -553,6 +553,7 @@ pub fn run_app<R: Runtime>(builder: tauri::Builder<R>) {
     let db = std::env::var_os(DB_ENV).map(PathBuf::from);
     app_builder(builder, db)
         .setup(|app| {
+            commands::bench_mark("shell setup");
             // The data folder (journal, web view storage, window state) is the
             // person's alone, whoever created it first.
             let data = app.path().app_data_dir()?;
@@ -575,6 +576,7 @@ pub fn run_app<R: Runtime>(builder: tauri::Builder<R>) {
             #[cfg(target_os = "linux")]
             autolock::start(app.handle());
             settings_changed(app.handle());
+            commands::bench_mark("shell ready");
             Ok(())
         })
         .run(context())

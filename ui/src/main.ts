@@ -2,6 +2,9 @@ import { mount } from 'svelte';
 import './app.css';
 import Root from './Root.svelte';
 import { lockApi, onShellLocked } from './ipc/lock';
+import { mark } from './ipc/bench';
+
+mark('script');
 
 async function boot(): Promise<void> {
   // Development only: `npm run dev` then open /?mock (or /?mock=long, /?mock=save-error) to see the page with

@@ -4,6 +4,7 @@
 // helpful in one place shows as marked in the other.
 // Talks to the back end only through the GuidanceApi passed in.
 
+import { mark } from '../ipc/bench';
 import { toErrorPayload } from '../ipc/journal';
 import type { GuidanceApi, LibraryCard, Suggestion } from '../ipc/guidance';
 
@@ -60,7 +61,9 @@ export class GuidanceStore {
     const seq = ++this.seq;
     let cards: Suggestion[];
     try {
+      mark('guidance asked');
       cards = await this.api.guidance(query.date, query.text, query.mood);
+      mark('guidance came');
     } catch {
       if (seq !== this.seq) return;
       // Guidance is a companion, not the page: without an answer the cards

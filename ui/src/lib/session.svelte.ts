@@ -2,6 +2,7 @@
 // the save state, and the calendar marks. Talks to the back end only through
 // the JournalApi passed in (src/ipc/journal.ts in the app, mocks in tests).
 
+import { mark } from '../ipc/bench';
 import { SvelteSet } from 'svelte/reactivity';
 import type { FlushRequest, JournalApi, Page, RecoveredPage, Revision } from '../ipc/journal';
 import { toErrorPayload } from '../ipc/journal';
@@ -198,7 +199,9 @@ export class JournalSession {
     } catch {
       // Outside the desktop shell there is no close event to wait for.
     }
+    mark('listening');
     this.today = await this.fetchToday();
+    mark('today');
     await this.open(this.today);
     await this.checkRecovery();
   }
@@ -239,6 +242,7 @@ export class JournalSession {
     let page: Page;
     try {
       page = await this.api.getPage(date);
+      mark('page');
     } catch (error) {
       if (seq !== this.loadSeq) return;
       this.date = date;
