@@ -360,6 +360,22 @@ fn the_reason_says_what_was_heard() {
     assert_eq!(s[0].reason, "because you wrote about not wanting to go on");
 }
 
+/// Physical harm the rules name as such, not only the net: words that also
+/// have an everyday sense ("grabbed me a coffee", "dragged me out for
+/// drinks", "followed me on Instagram") never hide the harmful one, and the
+/// story told to explain an injury away is heard.
+#[rstest]
+#[case("My boyfriend grabbed me by the throat when I said I was going out.")]
+#[case("He grabbed me by the collar and slammed me into the fridge.")]
+#[case("He dragged me out of the car by my arm.")]
+#[case("told the dentist i fell off my bike agan")]
+#[case("I said I walked into a door, like always.")]
+fn harm_is_named_even_beside_words_with_an_everyday_sense(#[case] text: &str) {
+    let s = pick(text, Stage::Days8To30, None, &[]);
+    assert_eq!(s[0].theme, Theme::Safety, "{text}: {:?}", themes(&s));
+    assert_eq!(s[0].reason, "because you wrote about being hurt at home", "{text}");
+}
+
 #[rstest]
 #[case("I'm not afraid of him anymore.")]
 #[case("I killed it at work today")]
@@ -368,6 +384,8 @@ fn the_reason_says_what_was_heard() {
 #[case("hit the gym early before work")]
 #[case("It hit me today how much has changed.")]
 #[case("Cooked a real dinner and read for an hour.")]
+#[case("My sister grabbed me a coffee on the way in.")]
+#[case("My friends dragged me out for drinks and I'm glad they did.")]
 fn other_senses_and_negation_do_not_bring_the_safety_card(#[case] text: &str) {
     let s = pick(text, Stage::Days8To30, None, &[]);
     assert!(
