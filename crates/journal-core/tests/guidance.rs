@@ -373,7 +373,10 @@ fn the_reason_says_what_was_heard() {
 fn harm_is_named_even_beside_words_with_an_everyday_sense(#[case] text: &str) {
     let s = pick(text, Stage::Days8To30, None, &[]);
     assert_eq!(s[0].theme, Theme::Safety, "{text}: {:?}", themes(&s));
-    assert_eq!(s[0].reason, "because you wrote about being hurt at home", "{text}");
+    assert_eq!(
+        s[0].reason, "because you wrote about being hurt at home",
+        "{text}"
+    );
 }
 
 #[rstest]
