@@ -381,6 +381,19 @@ describe('starting a period', () => {
     await fireEvent.click(screen.getByTestId('start-period'));
     await settle();
     expect(backend.argsOf('start_period')).toEqual([{ start: TODAY, note: null }]);
+    // The talk itself can still be logged, once.
+    await fireEvent.click(screen.getByTestId('log-contact'));
+    expect(screen.getByTestId('kind-upfront')).toBeTruthy();
+  });
+
+  it('does not offer telling them again once the note started the period', async () => {
+    fakeBackend({ open: false });
+    await openSpace();
+    await fireEvent.click(screen.getByTestId('start-period'));
+    await settle();
+    await fireEvent.click(screen.getByTestId('log-contact'));
+    expect(screen.getByTestId('kind-pursued')).toBeTruthy();
+    expect(screen.queryByTestId('kind-upfront')).toBeNull();
   });
 
   it('shows a refusal calmly and keeps the note as typed', async () => {
@@ -481,8 +494,15 @@ describe('an open period', () => {
   it.each<ContactKind>(['pursued', 'necessary', 'they-reached-out', 'upfront'])(
     'logs a contact of kind %s',
     async (kind) => {
-      const backend = fakeBackend();
+      // Telling them is offered only while it is not logged yet: a period
+      // begun in person, without the note.
+      const backend = fakeBackend({ open: kind !== 'upfront' });
       await openSpace();
+      if (kind === 'upfront') {
+        await fireEvent.click(screen.getByTestId('no-note'));
+        await fireEvent.click(screen.getByTestId('start-period'));
+        await settle();
+      }
       await fireEvent.click(screen.getByTestId('log-contact'));
       const submit = screen.getByTestId('contact-submit') as HTMLButtonElement;
       expect(submit.disabled).toBe(true);
@@ -526,7 +546,8 @@ describe('an open period', () => {
     await openSpace();
     await fireEvent.click(screen.getByTestId('log-contact'));
     const group = screen.getByRole('group', { name: 'What kind of contact was it?' });
-    expect(within(group).getAllByRole('radio')).toHaveLength(4);
+    // The period began with the note: telling them is logged already.
+    expect(within(group).getAllByRole('radio')).toHaveLength(3);
     const pursued = screen.getByTestId('kind-pursued').closest('label')?.textContent ?? '';
     expect(pursued).toContain('I reached out');
     expect(pursued).not.toMatch(/press|plead/);
@@ -605,6 +626,33 @@ describe('an open period', () => {
     const editor = screen.getByTestId('editor') as HTMLTextAreaElement;
     expect(editor.value).toBe(expected);
     expect(document.activeElement).toBe(editor);
+  });
+
+  it('lets the confirmation go when the next action starts, and keeps a reflection still being written', async () => {
+    fakeBackend();
+    await openSpace();
+    const pursue = async () => {
+      await fireEvent.click(screen.getByTestId('log-contact'));
+      await fireEvent.click(screen.getByTestId('kind-pursued'));
+      await fireEvent.click(screen.getByTestId('contact-submit'));
+      await fireEvent.click(screen.getByTestId('reset-yes'));
+      await settle();
+    };
+    await pursue();
+    await fireEvent.input(screen.getByTestId('reflection-text'), { target: { value: 'Tired, mostly.' } });
+    await fireEvent.click(screen.getByTestId('reflection-save'));
+    await settle();
+    expect(text('reflection-done')).toBe('Added to today’s page.');
+
+    await fireEvent.click(screen.getByTestId('log-contact'));
+    expect(screen.queryByTestId('reflection-done')).toBeNull();
+
+    // Words typed in the prompt are not a confirmation: they stay.
+    await fireEvent.click(screen.getByTestId('log-contact'));
+    await pursue();
+    await fireEvent.input(screen.getByTestId('reflection-text'), { target: { value: 'Half a thought' } });
+    await fireEvent.click(screen.getByTestId('log-contact'));
+    expect((screen.getByTestId('reflection-text') as HTMLTextAreaElement).value).toBe('Half a thought');
   });
 
   it('adds the reflection to today even when another day is open on the Today page', async () => {

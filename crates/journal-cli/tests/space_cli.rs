@@ -138,6 +138,22 @@ fn period_start_show_end_and_the_note_from_a_file() {
     let contacts = ok(&db, &["contact", "list"]);
     assert_eq!(contacts[0]["kind"], "upfront");
     assert_eq!(contacts[0]["date"], "2026-02-01");
+    // The note was the talk: logging it again by hand counts nothing twice.
+    assert_eq!(
+        exit_code(
+            &db,
+            &[
+                "contact",
+                "add",
+                "--kind",
+                "upfront",
+                "--date",
+                "2026-02-02"
+            ]
+        ),
+        Some(2)
+    );
+    assert_eq!(ok(&db, &["contact", "list"]).as_array().unwrap().len(), 1);
 
     assert_eq!(
         exit_code(&db, &["period", "start", "--date", "2026-02-03"]),

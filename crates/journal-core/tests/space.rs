@@ -488,3 +488,36 @@ fn undo_puts_an_event_back_exactly_as_it_was() {
     let e = s.revert_urge(fresh.id, &later).unwrap_err();
     assert!(e.to_string().contains("nothing to undo"), "{e}");
 }
+
+#[test]
+fn telling_them_you_are_stepping_back_counts_once_a_period() {
+    let (_dir, mut s) = store();
+    let c = clock("2027-01-10", 0);
+    s.start_period(d("2027-01-01"), Some("I'll step back for a while."), &c)
+        .unwrap();
+
+    let err = s
+        .add_contact(ContactKind::Upfront, When::Day(d("2027-01-02")), None, &c)
+        .unwrap_err();
+
+    assert!(err.is_invalid_input(), "{err}");
+    assert!(err.to_string().contains("already logged"), "{err}");
+    assert!(err.to_string().contains("2027-01-01"), "{err}");
+    assert_eq!(s.space_status(d("2027-01-10")).unwrap().contacts.upfront, 1);
+
+    // Once that one is taken back, the talk can be logged again.
+    let first = s.contacts(None, None).unwrap()[0].id;
+    s.remove_contact(first, &c).unwrap();
+    s.add_contact(ContactKind::Upfront, When::Day(d("2027-01-02")), None, &c)
+        .unwrap();
+    assert_eq!(s.space_status(d("2027-01-10")).unwrap().contacts.upfront, 1);
+
+    // A period started without a note: the talk is logged once, by hand.
+    let (_dir2, mut t) = store();
+    t.start_period(d("2027-01-01"), None, &c).unwrap();
+    t.add_contact(ContactKind::Upfront, When::Day(d("2027-01-01")), None, &c)
+        .unwrap();
+    assert!(t
+        .add_contact(ContactKind::Upfront, When::Day(d("2027-01-03")), None, &c)
+        .is_err());
+}

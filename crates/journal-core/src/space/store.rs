@@ -343,6 +343,9 @@ impl Store {
     ) -> Result<Contact> {
         let note = clean_note(note)?;
         let (at, date) = when.resolve(clock)?;
+        if kind == ContactKind::Upfront {
+            self.upfront_once(date)?;
+        }
         let at = self.place(date, at)?;
         self.conn.execute(
             "INSERT INTO contact(at, local_date, kind, note) VALUES (?1, ?2, ?3, ?4)",
@@ -350,6 +353,26 @@ impl Store {
         )?;
         let id = self.conn.last_insert_rowid();
         self.contact(id)
+    }
+
+    /// The talk or note before stepping back is logged once a period (a
+    /// note given when it started is that one): another on a day of the
+    /// open period is refused.
+    fn upfront_once(&self, date: NaiveDate) -> Result<()> {
+        let Some(open) = self.open_period()? else {
+            return Ok(());
+        };
+        if format_date(date) < open.start {
+            return Ok(());
+        }
+        let (contacts, _) = self.period_events(&open)?;
+        match contacts.iter().find(|c| c.kind == ContactKind::Upfront) {
+            Some(c) => Err(Error::invalid(format!(
+                "telling them you are stepping back is already logged for this period, on {}; it counts once, so change that one instead",
+                c.date
+            ))),
+            None => Ok(()),
+        }
     }
 
     /// One contact, removed or not.
