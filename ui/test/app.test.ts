@@ -551,9 +551,26 @@ describe('moving between days', () => {
     await settle();
     expect(heading().dataset.date).toBe(YESTERDAY);
     expect(screen.getByText('Yesterday', { selector: '.hint' })).toBeTruthy();
+    // The journal's tab says which day is open, never "Today" for another.
+    expect(screen.getByTestId('nav-today').textContent?.trim()).toBe('Sat 28 Nov');
     await fireEvent.keyDown(window, { key: 't', ctrlKey: true });
     await settle();
     expect(heading().dataset.date).toBe(TODAY);
+    expect(screen.getByTestId('nav-today').textContent?.trim()).toBe('Today');
+
+    // Ctrl+T goes to today's page from any page; Ctrl+1 to the day last open.
+    await fireEvent.click(screen.getByTestId('prev-day'));
+    await settle();
+    await fireEvent.keyDown(window, { key: '2', ctrlKey: true });
+    await settle();
+    await fireEvent.keyDown(window, { key: '1', ctrlKey: true });
+    await settle();
+    expect(heading().dataset.date).toBe(YESTERDAY);
+    await fireEvent.keyDown(window, { key: '2', ctrlKey: true });
+    await settle();
+    await fireEvent.keyDown(window, { key: 't', ctrlKey: true });
+    await settle();
+    expect(screen.getByTestId('page-date').dataset.date).toBe(TODAY);
   });
 
   it('shows text that failed to save when you come back to its day', async () => {

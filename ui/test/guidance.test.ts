@@ -590,6 +590,20 @@ describe('the guidance library', () => {
     expect(document.activeElement).toBe(within(safety!).getByRole('heading', { level: 2 }));
   });
 
+  it('lists the themes at the top as well, for a narrow window, and jumps to one from there', async () => {
+    fakeBackend();
+    await openLibrary();
+    const names = (id: string) =>
+      within(screen.getByTestId(id))
+        .getAllByRole('button')
+        .map((b) => b.textContent?.trim());
+    expect(names('library-themes-inline')).toEqual(names('library-themes'));
+    const last = within(screen.getByTestId('library-themes-inline')).getAllByRole('button').at(-1)!;
+    await fireEvent.click(last);
+    await settle();
+    expect(document.activeElement?.textContent).toBe(last.textContent?.trim());
+  });
+
   it('says calmly when the library cannot be opened, and tries again', async () => {
     const backend = fakeBackend();
     backend.overrides.set('guidance_library', () => {
