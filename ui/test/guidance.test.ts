@@ -491,7 +491,7 @@ describe('the guidance library', () => {
       'Giving space',
       'When you want to reach out',
       'Letting people in',
-      'After a slip',
+      'When you reached out anyway',
       'If you are not safe',
     ]);
     const urges = sections()[2];

@@ -15,7 +15,7 @@ export const THEME_TITLES: Record<Theme, string> = {
   'self-work': 'Looking after yourself',
   sincerity: 'Meaning it',
   'they-reached-out': 'When they reach out',
-  setbacks: 'After a slip',
+  setbacks: 'When you reached out anyway',
   'necessary-contact': 'Practical contact',
   safety: 'If you are not safe',
 };
