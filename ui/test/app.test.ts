@@ -808,6 +808,28 @@ describe('two writers on one page', () => {
 });
 
 describe('earlier versions', () => {
+  it('says where the text went when a save removes most of the page, and opens it from there', async () => {
+    const long = Array.from({ length: 30 }, (_, i) => `word${i}`).join(' ');
+    const backend = fakeBackend({ [TODAY]: { body: long, mood: null } });
+    backend.overrides.set('page_revisions', () => []);
+    const { editor } = await startApp();
+
+    await type(editor, `${long} and a few more`);
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(screen.queryByTestId('cut-note')).toBeNull();
+
+    await type(editor, 'word0');
+    await vi.advanceTimersByTimeAsync(2000);
+    await settle();
+    const note = screen.getByTestId('cut-note');
+    expect(note.textContent).toContain('Most of this page was just removed');
+
+    await fireEvent.click(within(note).getByRole('button', { name: 'Earlier versions' }));
+    await settle();
+    expect(backend.commands()).toContain('page_revisions');
+    expect(screen.queryByTestId('cut-note')).toBeNull();
+  });
+
   it('lists a page’s earlier versions, marks lines no longer there, and puts one back', async () => {
     const backend = fakeBackend({ [TODAY]: { body: 'Oops.', mood: null } });
     const earlier = {

@@ -39,6 +39,12 @@ export type AppendResult =
  */
 export const CLOSE_RETRY_PAUSE_MS = 300;
 
+/**
+ * A save that leaves less than half of a page of at least this many words
+ * says where the earlier text is kept (the core keeps it as a version).
+ */
+export const CUT_FROM_WORDS = 20;
+
 /** Why closing stopped when the page is saved but a form's words are not. */
 export const DRAFTS_NOT_KEPT =
   'Words typed in a note beside the page (on the Space page) could not be kept just now.';
@@ -143,6 +149,8 @@ export class JournalSession {
   recoveryBusy = $state(false);
   /** The page's words as the core counted them at its last save or read. */
   words = $state(0);
+  /** The last save removed most of the page's words. */
+  cut = $state(false);
 
   /** The month the calendar shows. */
   month = $state<Month>({ year: 1970, month: 1 });
@@ -178,7 +186,12 @@ export class JournalSession {
       onSaved: (page) => {
         if (hasContent(page)) this.marks.add(page.date);
         else this.marks.delete(page.date);
-        if (page.date === this.date) this.words = page.words;
+        if (page.date === this.date) {
+          // Most of the page went in one save (a select-all and delete, a
+          // paste over it): the earlier text is kept, and where is said.
+          this.cut = this.words >= CUT_FROM_WORDS && page.words * 2 < this.words;
+          this.words = page.words;
+        }
       },
       onReplacedElsewhere: (date, other) => {
         // A page not open now (a save that finished after moving on) keeps
@@ -276,6 +289,7 @@ export class JournalSession {
     this.body = body;
     this.mood = draft ? draft.mood : page.mood;
     this.words = page.words;
+    this.cut = false;
     this.pageStored = page.created_at !== null;
     this.loadError = '';
     this.phase = 'ready';
@@ -351,6 +365,7 @@ export class JournalSession {
     this.body = page.body;
     this.mood = page.mood;
     this.words = page.words;
+    this.cut = false;
     this.pageStored = page.created_at !== null;
     if (this.revisions !== null) void this.showRevisions();
   }
@@ -374,6 +389,7 @@ export class JournalSession {
 
   /** Reads the open page's earlier versions. */
   async showRevisions(): Promise<void> {
+    this.cut = false;
     const date = this.date;
     if (date === '') return;
     await this.autosaver.flush();
@@ -430,6 +446,7 @@ export class JournalSession {
     this.body = page.body;
     this.mood = page.mood;
     this.words = page.words;
+    this.cut = false;
     this.pageStored = page.created_at !== null;
     this.phase = 'ready';
     await this.showRevisions();
