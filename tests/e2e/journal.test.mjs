@@ -242,4 +242,25 @@ describe('a day with the journal', () => {
     assert.ok(page.body.startsWith(CLI_TEXT + APPENDED + ' And a little more.'), page.body);
     assert.ok(page.body.endsWith(elsewhere), page.body);
   });
+
+  step('a page wiped by mistake, and saved, comes back in one click', async () => {
+    await shortcut('t');
+    await waitForDate(app, TODAY);
+    const more = ' Then I sat by the window for a while and let the afternoon go by without checking anything at all.';
+    await typeInEditor(more);
+    await waitForSaveState(app, 'Saved');
+    const whole = TODAY_TEXT + more;
+    assert.equal((await cli(sandbox, ['show'])).body, whole);
+
+    const editor = await app.find(sel.editor);
+    await editor.sendKeys(ctrl('a'));
+    await editor.sendKeys(Key.BACK_SPACE);
+    await waitFor(async () => (await cli(sandbox, ['show'])).body === '', { what: 'the wiped page saved' });
+    const note = await app.waitForElement('[data-testid="cut-note"]', 5_000);
+    assert.match(await note.text(), /Most of this page was just removed/);
+
+    await (await app.find('[data-testid="cut-undo"]')).click();
+    await waitFor(async () => (await editorValue(app)) === whole, { what: 'the text back in the editor' });
+    await waitFor(async () => (await cli(sandbox, ['show'])).body === whole, { what: 'the text back in the journal' });
+  });
 });

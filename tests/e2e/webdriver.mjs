@@ -4,6 +4,7 @@
 /** W3C key codes for Element Send Keys (https://w3c.github.io/webdriver/#keyboard-actions). */
 export const Key = {
   NULL: '\uE000', // releases held modifiers; WebKitWebDriver ignores keys after it
+  BACK_SPACE: '\uE003',
   ENTER: '\uE007',
   SHIFT: '\uE008',
   CONTROL: '\uE009',

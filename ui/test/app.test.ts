@@ -830,6 +830,23 @@ describe('earlier versions', () => {
     expect(screen.queryByTestId('cut-note')).toBeNull();
   });
 
+  it('puts back, in one click, the text a save removed', async () => {
+    const long = Array.from({ length: 30 }, (_, i) => `word${i}`).join(' ');
+    const backend = fakeBackend({ [TODAY]: { body: long, mood: null } });
+    const { editor } = await startApp();
+    await type(editor, '');
+    await vi.advanceTimersByTimeAsync(2000);
+    await settle();
+    expect(backend.pages.get(TODAY)?.body).toBe('');
+
+    await fireEvent.click(screen.getByTestId('cut-undo'));
+    await vi.advanceTimersByTimeAsync(2000);
+    await settle();
+    expect(editor.value).toBe(long);
+    expect(backend.pages.get(TODAY)?.body).toBe(long);
+    expect(screen.queryByTestId('cut-note')).toBeNull();
+  });
+
   it('lists a page’s earlier versions, marks lines no longer there, and puts one back', async () => {
     const backend = fakeBackend({ [TODAY]: { body: 'Oops.', mood: null } });
     const earlier = {

@@ -151,6 +151,10 @@ export class JournalSession {
   words = $state(0);
   /** The last save removed most of the page's words. */
   cut = $state(false);
+  /** The open page's text as last read or saved. */
+  private savedBody = '';
+  /** The text a save that removed most of the page replaced. */
+  private cutFrom = '';
 
   /** The month the calendar shows. */
   month = $state<Month>({ year: 1970, month: 1 });
@@ -190,7 +194,9 @@ export class JournalSession {
           // Most of the page went in one save (a select-all and delete, a
           // paste over it): the earlier text is kept, and where is said.
           this.cut = this.words >= CUT_FROM_WORDS && page.words * 2 < this.words;
+          if (this.cut) this.cutFrom = this.savedBody;
           this.words = page.words;
+          this.savedBody = page.body;
         }
       },
       onReplacedElsewhere: (date, other) => {
@@ -290,6 +296,7 @@ export class JournalSession {
     this.mood = draft ? draft.mood : page.mood;
     this.words = page.words;
     this.cut = false;
+    this.savedBody = page.body;
     this.pageStored = page.created_at !== null;
     this.loadError = '';
     this.phase = 'ready';
@@ -318,6 +325,13 @@ export class JournalSession {
     if (this.phase !== 'ready') return;
     this.body = body;
     this.autosaver.edit(this.date, { body, mood: this.mood });
+  }
+
+  /** Puts back the text a save that removed most of the page replaced. */
+  undoCut(): void {
+    if (!this.cut || this.phase !== 'ready') return;
+    this.cut = false;
+    this.setBody(this.cutFrom);
   }
 
   /** Choosing or clearing the mood; saved at once. */
@@ -366,6 +380,7 @@ export class JournalSession {
     this.mood = page.mood;
     this.words = page.words;
     this.cut = false;
+    this.savedBody = page.body;
     this.pageStored = page.created_at !== null;
     if (this.revisions !== null) void this.showRevisions();
   }
@@ -447,6 +462,7 @@ export class JournalSession {
     this.mood = page.mood;
     this.words = page.words;
     this.cut = false;
+    this.savedBody = page.body;
     this.pageStored = page.created_at !== null;
     this.phase = 'ready';
     await this.showRevisions();
