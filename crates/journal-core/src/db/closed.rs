@@ -15,16 +15,11 @@
 //! Every open that goes on to write removes the mark first, so a crash
 //! while open is never taken for a clean close.
 
+use super::convert::side_file;
 use std::fs;
 use std::io::Write as _;
 use std::os::unix::fs::{MetadataExt, OpenOptionsExt};
 use std::path::{Path, PathBuf};
-
-fn side(path: &Path, suffix: &str) -> PathBuf {
-    let mut p = path.as_os_str().to_os_string();
-    p.push(suffix);
-    PathBuf::from(p)
-}
 
 /// What names the file exactly as it is now.
 fn stamp(path: &Path) -> Option<String> {
@@ -42,10 +37,10 @@ fn stamp(path: &Path) -> Option<String> {
 /// Was the journal at `path` closed cleanly, and left as it was since?
 /// (Asked before anything opens it.)
 pub(super) fn closed_cleanly(path: &Path) -> bool {
-    if side(path, "-wal").exists() {
+    if side_file(path, "-wal").exists() {
         return false;
     }
-    match (fs::read_to_string(side(path, "-closed")), stamp(path)) {
+    match (fs::read_to_string(side_file(path, "-closed")), stamp(path)) {
         (Ok(mark), Some(now)) => mark == now,
         _ => false,
     }
@@ -54,7 +49,7 @@ pub(super) fn closed_cleanly(path: &Path) -> bool {
 /// The journal is open to be written: until it closes cleanly again, the
 /// next open checks it.
 pub(super) fn forget(path: &Path) {
-    let _ = fs::remove_file(side(path, "-closed"));
+    let _ = fs::remove_file(side_file(path, "-closed"));
 }
 
 /// Held by an open store after its connection: dropped after it (fields
@@ -67,12 +62,12 @@ impl Drop for CloseMark {
         let path = &self.0;
         // Another program still has the journal open (its log is still
         // there) or the close did not fold the log in: no mark.
-        if side(path, "-wal").exists() {
+        if side_file(path, "-wal").exists() {
             return;
         }
         let Some(now) = stamp(path) else { return };
-        let mark = side(path, "-closed");
-        let tmp = side(path, "-closed.tmp");
+        let mark = side_file(path, "-closed");
+        let tmp = side_file(path, "-closed.tmp");
         let written = fs::OpenOptions::new()
             .write(true)
             .create(true)

@@ -294,7 +294,8 @@ fn copies_beside(path: &Path) -> Result<Vec<PathBuf>> {
     Ok(found)
 }
 
-fn side_file(path: &Path, suffix: &str) -> PathBuf {
+/// A file beside the journal: its name with `suffix` added (`-wal`).
+pub(super) fn side_file(path: &Path, suffix: &str) -> PathBuf {
     let mut p = path.as_os_str().to_os_string();
     p.push(suffix);
     PathBuf::from(p)

@@ -3,6 +3,7 @@
 
 use super::cipher::{self, Key, Kind, Passphrase};
 use super::closed::{self, CloseMark};
+use super::convert::side_file;
 use super::lock::FileLock;
 use super::migrate;
 use super::{Store, SCHEMA_VERSION};
@@ -10,7 +11,7 @@ use crate::error::{Error, Result};
 use rusqlite::{Connection, OpenFlags};
 use std::fs::{self, OpenOptions};
 use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt, PermissionsExt};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::Duration;
 
 /// How long a write waits for another program (the CLI) to finish with the
@@ -107,11 +108,7 @@ impl Store {
         // Decide on a read-only connection: whatever it finds, it cannot
         // change the file, nor fold a leftover `-wal` into one it refuses.
         // Side files it had to create are removed again when it refuses.
-        let side = ["-wal", "-shm"].map(|s| {
-            let mut p = path.clone().into_os_string();
-            p.push(s);
-            PathBuf::from(p)
-        });
+        let side = ["-wal", "-shm"].map(|s| side_file(&path, s));
         let had = side.clone().map(|p| p.exists());
         let decided = probe(&path, key.as_ref(), full_check);
         let (found, marked) = match decided {
