@@ -40,7 +40,8 @@ export interface AutosaverOptions {
   /** Pause after the last keystroke before saving, in milliseconds. */
   delayMs?: number;
   onState?(state: SaveState): void;
-  onSaved?(page: Page, draft: Draft): void;
+  /** `before` is what the store held for that day until this save. */
+  onSaved?(page: Page, draft: Draft, before: Draft | undefined): void;
   /** The store had moved on since this text began: its text is kept as `other`. */
   onReplacedElsewhere?(date: string, other: Revision): void;
 }
@@ -232,6 +233,7 @@ export class Autosaver {
       }
       this.inFlight = null;
       const page = saved.page;
+      const before = this.stored.get(date);
       this.stored.set(date, draft);
       this.versions.set(date, page.version);
       this.failures.delete(date);
@@ -239,7 +241,7 @@ export class Autosaver {
       this.savedSomething = true;
       this.emit();
       try {
-        this.opts.onSaved?.(page, draft);
+        this.opts.onSaved?.(page, draft, before);
         if (saved.replaced_elsewhere) this.opts.onReplacedElsewhere?.(date, saved.replaced_elsewhere);
       } catch {
         // A listener's trouble must not stop the saving.

@@ -151,8 +151,6 @@ export class JournalSession {
   words = $state(0);
   /** The last save removed most of the page's words. */
   cut = $state(false);
-  /** The open page's text as last read or saved. */
-  private savedBody = '';
   /** The text a save that removed most of the page replaced. */
   private cutFrom = '';
 
@@ -187,16 +185,15 @@ export class JournalSession {
       onState: (state) => {
         this.save = state;
       },
-      onSaved: (page) => {
+      onSaved: (page, _draft, before) => {
         if (hasContent(page)) this.marks.add(page.date);
         else this.marks.delete(page.date);
         if (page.date === this.date) {
           // Most of the page went in one save (a select-all and delete, a
           // paste over it): the earlier text is kept, and where is said.
           this.cut = this.words >= CUT_FROM_WORDS && page.words * 2 < this.words;
-          if (this.cut) this.cutFrom = this.savedBody;
+          if (this.cut) this.cutFrom = before?.body ?? '';
           this.words = page.words;
-          this.savedBody = page.body;
         }
       },
       onReplacedElsewhere: (date, other) => {
@@ -296,7 +293,6 @@ export class JournalSession {
     this.mood = draft ? draft.mood : page.mood;
     this.words = page.words;
     this.cut = false;
-    this.savedBody = page.body;
     this.pageStored = page.created_at !== null;
     this.loadError = '';
     this.phase = 'ready';
@@ -380,7 +376,6 @@ export class JournalSession {
     this.mood = page.mood;
     this.words = page.words;
     this.cut = false;
-    this.savedBody = page.body;
     this.pageStored = page.created_at !== null;
     if (this.revisions !== null) void this.showRevisions();
   }
@@ -462,7 +457,6 @@ export class JournalSession {
     this.mood = page.mood;
     this.words = page.words;
     this.cut = false;
-    this.savedBody = page.body;
     this.pageStored = page.created_at !== null;
     this.phase = 'ready';
     await this.showRevisions();
