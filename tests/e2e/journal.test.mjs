@@ -109,7 +109,7 @@ describe('a day with the journal', () => {
     assert.equal(statSync(sandbox.db).mode & 0o777, 0o600, 'the journal file is readable by its owner only');
     assert.ok(
       !existsSync(path.join(data, 'app.breathingroom.journal')),
-      'the binary under test uses the release identifier; build it with the dev TAURI_CONFIG',
+      'the binary under test uses the release identifier; test a debug build (scripts/build-e2e.sh)',
     );
   });
 

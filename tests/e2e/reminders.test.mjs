@@ -164,10 +164,12 @@ describe('reminders and the tray', () => {
     await sleep(5_000); // let start-up and the close settle
     const pids = sandboxPids(sandbox, { all: true });
     const before = cpuSeconds(pids);
-    await sleep(60_000);
+    // Half a minute here; scripts/bench-app.sh measures a whole one, in a
+    // release build, against the goal of 0.1 s.
+    await sleep(30_000);
     const used = cpuSeconds(pids) - before;
-    t.diagnostic(`idle CPU with the window closed to the tray: ${used.toFixed(2)} s over 60 s (${pids.length} processes)`);
-    assert.ok(appPids(sandbox).length === 1, 'still running a minute later');
-    assert.ok(used < 1.0, `idle CPU stays low (${used.toFixed(2)} s in 60 s)`);
+    t.diagnostic(`idle CPU with the window closed to the tray: ${used.toFixed(2)} s over 30 s (${pids.length} processes)`);
+    assert.ok(appPids(sandbox).length === 1, 'still running half a minute later');
+    assert.ok(used < 0.5, `idle CPU stays low (${used.toFixed(2)} s in 30 s)`);
   });
 });
