@@ -17,7 +17,9 @@ cd "$(dirname "$0")/.."
 DEV_IDENTIFIER="app.breathingroom.journal.dev"
 OUT="target/e2e"
 
-npm --prefix ui run build
+# ./test builds the UI once and says so: building it again would give its
+# files new times, and every build that embeds them would compile again.
+[ "${BR_UI_BUILT:-}" = 1 ] || npm --prefix ui run build
 
 build_app() {
   cargo build --workspace --bins --tests

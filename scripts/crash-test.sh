@@ -6,26 +6,31 @@
 # journal, and that the app starts again cleanly. Prints
 # `rounds, pages lost, integrity failures`; exits 1 unless both are 0.
 #
-# The release app is built first (quick when nothing changed); BR_CRASH_APP
-# names another binary instead (e.g. target/e2e/breathing-room, quicker to
-# build), used as it is.
+# The release app and CLI are built first, each as ./package builds it (so
+# the package then finds both built; quick when nothing changed).
+# BR_CRASH_APP names another app instead (e.g. target/e2e/breathing-room,
+# quicker to build), used as it is with the CLI scripts/build-e2e.sh built.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/ensure-deps.sh
 rounds="${1:-20}"
 app="${BR_CRASH_APP:-target/release/breathing-room}"
+cli="target/release/breathing-room-cli"
 if [ -z "${BR_CRASH_APP:-}" ]; then
-  npm --prefix ui run build
+  [ "${BR_UI_BUILT:-}" = 1 ] || npm --prefix ui run build
   cargo build --release -p breathing-room
+  cargo build --release -p journal-cli
+else
+  cli="target/debug/breathing-room-cli"
+  [ -x "$cli" ] || scripts/build-e2e.sh
 fi
-cargo build -p journal-cli
 br_ensure_tauri_driver
 # Copies, so a build in this tree during a long run cannot swap a binary
 # (and its schema) under the rounds.
 bin="$(mktemp -d)"
 trap 'rm -rf "$bin"' EXIT
 cp "$app" "$bin/breathing-room"
-cp target/debug/breathing-room-cli "$bin/breathing-room-cli"
+cp "$cli" "$bin/breathing-room-cli"
 BR_E2E_APP="$bin/breathing-room" BR_E2E_CLI="$bin/breathing-room-cli" \
   xvfb-run -a -s "-screen 0 1280x860x24" \
   dbus-run-session -- node tests/e2e/crash.mjs "$rounds"
