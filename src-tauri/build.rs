@@ -16,6 +16,7 @@ const COMMANDS: &[&str] = &[
     "page_revisions",
     "restore_revision",
     "list_pages",
+    "calendar_days",
     "search_pages",
     "close_ready",
     "close_hold",

@@ -9,8 +9,8 @@ use journal_core::{
     SearchHit, SettingEntry, SpaceOverview, SpaceStatus, Suggestion, Urge, UrgeEdit, When,
 };
 use journal_core::{
-    Company, ExportDone, ImportSummary, Insights, LockState, LookBack, Unsent, UnsentOutcome,
-    WeekReview,
+    CalendarDay, Company, ExportDone, ImportSummary, Insights, LockState, LookBack, Unsent,
+    UnsentOutcome, WeekReview,
 };
 use tauri::{AppHandle, Runtime, State};
 
@@ -67,6 +67,16 @@ pub fn list_pages(
     Ok(state
         .journal()?
         .list_pages(maybe_day(from.as_deref())?, maybe_day(to.as_deref())?)?)
+}
+
+/// What each day of `from..=to` holds, for the calendar's marks.
+#[tauri::command]
+pub fn calendar_days(
+    state: State<'_, AppState>,
+    from: String,
+    to: String,
+) -> Reply<Vec<CalendarDay>> {
+    Ok(state.journal()?.calendar_days(day(&from)?, day(&to)?)?)
 }
 
 /// The Looking back page's series (default: from the first page to today).

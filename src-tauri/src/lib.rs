@@ -393,6 +393,7 @@ pub fn app_builder<R: Runtime>(
             commands::page_revisions,
             commands::restore_revision,
             commands::list_pages,
+            commands::calendar_days,
             commands::search_pages,
             commands::close_ready,
             commands::close_hold,

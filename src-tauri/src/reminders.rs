@@ -19,6 +19,10 @@ const MAX_SLEEP: Duration = Duration::from_secs(60);
 /// a tenth of a second).
 const BACKUP_AFTER_START: Duration = Duration::from_secs(10);
 
+/// The most steps of merging the search index the timer takes each time it
+/// wakes (each a few milliseconds: journal_core::TIDY_STEP_PAGES).
+const TIDY_STEPS: usize = 8;
+
 /// A handle to wake the timer when something it depends on changed.
 #[derive(Default)]
 pub struct ReminderTimer {
@@ -54,10 +58,17 @@ pub fn start<R: Runtime>(app: &AppHandle<R>) {
         .spawn(move || loop {
             let mut wait = deliver_due(&app).unwrap_or(MAX_SLEEP).min(MAX_SLEEP);
             // The timer is also the app's idle moment to checkpoint the
-            // journal, and to make the day's verified backup: not while the
+            // journal, to merge the search index, and to make the day's verified backup: not while the
             // window is starting (a copy of the whole journal, read back,
             // would hold the journal the first page waits for), but soon.
+            // Saves never merge the search index; a few small steps of it
+            // here (the journal is free between them) keep searches quick.
             if let Ok(journal) = app.state::<AppState>().journal() {
+                for _ in 0..TIDY_STEPS {
+                    if !matches!(journal.tidy_search(), Ok(true)) {
+                        break;
+                    }
+                }
                 let _ = journal.checkpoint();
             }
             match BACKUP_AFTER_START.checked_sub(started.elapsed()) {

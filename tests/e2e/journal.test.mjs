@@ -170,6 +170,9 @@ describe('a day with the journal', () => {
     await waitForSaveState(app, 'Saved');
     assert.equal(await (await app.find(sel.mood(4))).selected(), true);
 
+    const marked = await (await calendarDay(app, TODAY)).attribute('aria-label');
+    assert.match(marked, /written, mood good/, 'the calendar shows the mood in words too');
+
     await quitApp();
     await startApp();
     await expectPage(TODAY, TODAY_TEXT);

@@ -8,6 +8,7 @@ import { after, before, describe } from 'node:test';
 import {
   Driver,
   Sandbox,
+  calendarDay,
   cli,
   localDate,
   saveArtifact,
@@ -126,6 +127,9 @@ describe('giving space and guidance', () => {
     app = await driver.launch();
     await waitForDate(app, TODAY);
     await waitForText('space-summary', '1 urge held', 'the Today summary line');
+    // The calendar marks the day giving space began and the day of reaching out.
+    const label = await (await calendarDay(app, TODAY)).attribute('aria-label');
+    assert.match(label, /the day giving space began, you reached out/);
     await click('nav-space');
     await waitFor(async () => (await number('urges-held')) === 1, { what: 'the urge after a restart' });
     const kinds = await Promise.all(

@@ -17,6 +17,8 @@ type Kept = { date: string; body: string; mood: number | null };
 /** A pretend Rust side, through the real src/ipc/journal.ts and mockIPC. */
 function fakeBackend(initial: Record<string, Stored> = {}, recovery: Kept[] = []) {
   const pages = new Map<string, Stored>(Object.entries(initial));
+  /** Days the calendar marks beyond a page: a period begun, contacts. */
+  const marks: { began?: string; reachedOut?: string; theyReachedOut?: string } = {};
   let kept: Kept[] = [...recovery];
   const calls: { cmd: string; args: Args }[] = [];
   const overrides = new Map<string, (args: Args) => unknown>();
@@ -40,12 +42,19 @@ function fakeBackend(initial: Record<string, Stored> = {}, recovery: Kept[] = []
           pages.set(date, { body: args.body as string, mood: args.mood as number | null });
           return { page: page(date), replaced_elsewhere: null };
         }
-        case 'list_pages':
+        case 'calendar_days':
           return [...pages.keys()]
             .filter((d) => d >= (args.from as string) && d <= (args.to as string))
             .filter((d) => page(d).written)
             .sort()
-            .map((d) => ({ date: d, mood: page(d).mood, words: page(d).words, first_line: '' }));
+            .map((d) => ({
+              date: d,
+              written: true,
+              mood: page(d).mood,
+              began: d === marks.began,
+              reached_out: d === marks.reachedOut,
+              they_reached_out: d === marks.theyReachedOut,
+            }));
         case 'close_ready':
         case 'close_hold':
           return null;
@@ -64,6 +73,7 @@ function fakeBackend(initial: Record<string, Stored> = {}, recovery: Kept[] = []
   );
   return {
     pages,
+    marks,
     calls,
     overrides,
     recovery: () => kept,
@@ -650,7 +660,7 @@ describe('calendar', () => {
       '2026-11-20': { body: '', mood: 3 },
     });
     const { heading, editor } = await startApp();
-    expect(backend.calls.find((c) => c.cmd === 'list_pages')?.args).toEqual({
+    expect(backend.calls.find((c) => c.cmd === 'calendar_days')?.args).toEqual({
       from: '2026-11-01',
       to: '2026-11-30',
     });
@@ -670,6 +680,45 @@ describe('calendar', () => {
     expect(day('2026-11-03').classList.contains('selected')).toBe(true);
   });
 
+  it('marks each day\'s mood, the day giving space began and the days of contact, in words too', async () => {
+    const backend = fakeBackend({
+      '2026-11-02': { body: 'The first day.', mood: 2 },
+      '2026-11-10': { body: 'Called after all.', mood: 1 },
+      '2026-11-15': { body: 'A message from them.', mood: 5 },
+      '2026-11-20': { body: 'Just words.', mood: null },
+    });
+    Object.assign(backend.marks, { began: '2026-11-02', reachedOut: '2026-11-10', theyReachedOut: '2026-11-15' });
+    await startApp();
+    const cal = screen.getByTestId('calendar');
+    const day = (d: string) => cal.querySelector(`button[data-date="${d}"]`) as HTMLButtonElement;
+    expect(day('2026-11-02').getAttribute('aria-label')).toBe(
+      'Monday, 2 November 2026, written, mood low, the day giving space began',
+    );
+    expect(day('2026-11-10').getAttribute('aria-label')).toContain('mood very low, you reached out');
+    expect(day('2026-11-15').getAttribute('aria-label')).toContain('mood very good, they got in touch');
+    expect(day('2026-11-20').getAttribute('aria-label')).toBe('Friday, 20 November 2026, written');
+    // The mood is a line whose length says how the day was, not only a colour.
+    expect(day('2026-11-10').querySelector('.mood')?.getAttribute('data-mood')).toBe('1');
+    expect(day('2026-11-15').querySelector('.mood')?.getAttribute('data-mood')).toBe('5');
+    expect(day('2026-11-20').querySelector('.mood')).toBeNull();
+    expect(day('2026-11-02').querySelector('.began')).not.toBeNull();
+    expect(day('2026-11-10').querySelector('.reached')).not.toBeNull();
+    expect(day('2026-11-15').querySelector('.they')).not.toBeNull();
+    const legend = (screen.getByTestId('calendar-legend').textContent ?? '').replace(/\s+/g, ' ');
+    expect(legend).toContain('a day you wrote');
+    expect(legend).toContain('mood: very low very good');
+    expect(legend).toContain('giving space began');
+    expect(legend).toContain('you reached out');
+    expect(legend).toContain('they got in touch');
+  });
+
+  it('lists in its legend only the marks the month has', async () => {
+    fakeBackend({ '2026-11-20': { body: 'Just words.', mood: null } });
+    await startApp();
+    const legend = (screen.getByTestId('calendar-legend').textContent ?? '').replace(/\s+/g, ' ').trim();
+    expect(legend).toBe('a day you wrote');
+  });
+
   it('marks a day as written once its page is saved', async () => {
     fakeBackend();
     const { editor } = await startApp();
@@ -680,6 +729,11 @@ describe('calendar', () => {
     await vi.advanceTimersByTimeAsync(700);
     await settle();
     expect(cell().dataset.hasPage).toBe('true');
+    expect(cell().querySelector('.mood')).toBeNull();
+    await fireEvent.click(screen.getByRole('radio', { name: 'Good' }));
+    await vi.advanceTimersByTimeAsync(700);
+    await settle();
+    expect(cell().querySelector('.mood')?.getAttribute('data-mood')).toBe('4');
   });
 
   it('moves between months, but not into the future', async () => {
@@ -690,7 +744,7 @@ describe('calendar', () => {
     await fireEvent.click(screen.getByTestId('cal-prev'));
     await settle();
     expect(within(cal).getByRole('heading').textContent).toBe('October 2026');
-    expect(backend.calls.filter((c) => c.cmd === 'list_pages').at(-1)?.args).toEqual({
+    expect(backend.calls.filter((c) => c.cmd === 'calendar_days').at(-1)?.args).toEqual({
       from: '2026-10-01',
       to: '2026-10-31',
     });

@@ -8,7 +8,9 @@ import {
   longDate,
   monthGrid,
   monthTitle,
+  readTypedDate,
   relativeHint,
+  shortDate,
 } from '../src/lib/dates';
 
 describe('dates', () => {
@@ -58,5 +60,37 @@ describe('dates', () => {
     expect(weeks.at(-1)).toEqual(['2026-11-30', null, null, null, null, null, null]);
     expect(weeks.flat().filter((d) => d !== null)).toHaveLength(30);
     for (const week of weeks) expect(week).toHaveLength(7);
+  });
+
+  it('reads a typed day only where it cannot be misread', () => {
+    const today = '2026-12-05';
+    expect(readTypedDate('3 Dec 2026', today)).toBe('2026-12-03');
+    expect(readTypedDate('Thu 3 December 2026', today)).toBe('2026-12-03');
+    expect(readTypedDate('thursday, 3 dec', today)).toBe('2026-12-03');
+    expect(readTypedDate('December 3, 2026', today)).toBe('2026-12-03');
+    expect(readTypedDate('3rd of', today)).toBeNull();
+    expect(readTypedDate('21st sept', today)).toBe('2026-09-21');
+    expect(readTypedDate('2026-12-03', today)).toBe('2026-12-03');
+    expect(readTypedDate(' today ', today)).toBe(today);
+    expect(readTypedDate('Yesterday', today)).toBe('2026-12-04');
+    // Without a year: the latest such day not after today.
+    expect(readTypedDate('24 Dec', today)).toBe('2025-12-24');
+    expect(readTypedDate('29 Feb', '2026-03-01')).toBe('2024-02-29');
+    // Numbers alone read two ways; nonsense is not guessed at.
+    expect(readTypedDate('12/03/2026', today)).toBeNull();
+    expect(readTypedDate('3 12 2026', today)).toBeNull();
+    expect(readTypedDate('31 Nov 2026', today)).toBeNull();
+    expect(readTypedDate('2026-02-30', today)).toBeNull();
+    expect(readTypedDate('ma 3', today)).toBeNull();
+    expect(readTypedDate('', today)).toBeNull();
+  });
+
+  it('reads back every day it writes, in every year', () => {
+    let day = '2023-12-25';
+    for (let i = 0; i < 1200; i++) {
+      day = addDays(day, 1);
+      expect(readTypedDate(shortDate(day), '2027-06-30')).toBe(day);
+      expect(readTypedDate(longDate(day), '2027-06-30')).toBe(day);
+    }
   });
 });

@@ -107,7 +107,7 @@ function fakeBackend(initial: Record<string, { body: string; mood: number | null
         case 'save_page':
           pages.set(args.date as string, { body: args.body as string, mood: args.mood as number | null });
           return makeSaved(args.date as string, args.body as string, args.mood as number | null);
-        case 'list_pages':
+        case 'calendar_days':
           return [];
         case 'close_ready':
           return null;

@@ -59,7 +59,7 @@ function fakeShell(options: { encrypted: boolean; locked: boolean; idleMinutes?:
         case 'save_page':
           pages.set(args.date as string, args.body as string);
           return makeSaved(args.date as string, args.body as string);
-        case 'list_pages':
+        case 'calendar_days':
         case 'page_revisions':
           return [];
         case 'read_recovery':
@@ -241,7 +241,7 @@ function mockSaveFailure(shell: ReturnType<typeof fakeShell>): void {
       if (cmd === 'get_page') return makePage(args.date as string, original.get(args.date as string) ?? '');
       if (cmd === 'today') return TODAY;
       if (cmd === 'lock_state') return { encrypted: true, locked: false };
-      if (['list_pages', 'guidance', 'helpful_cards', 'read_recovery'].includes(cmd)) return [];
+      if (['calendar_days', 'guidance', 'helpful_cards', 'read_recovery'].includes(cmd)) return [];
       return null;
     },
     { shouldMockEvents: true },

@@ -71,7 +71,7 @@ function fakeBackend(
         case 'save_page':
           pages.set(args.date as string, args.body as string);
           return makeSaved(args.date as string, args.body as string);
-        case 'list_pages':
+        case 'calendar_days':
           return [];
         case 'close_ready':
           return null;

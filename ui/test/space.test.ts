@@ -11,6 +11,7 @@ import type { SpaceOverview } from '../src/ipc/bindings/SpaceOverview';
 import type { SpaceStatus } from '../src/ipc/bindings/SpaceStatus';
 import type { Urge } from '../src/ipc/bindings/Urge';
 import { DRAFT_NOTE } from '../src/lib/space-words';
+import { addDays, shortDate } from '../src/lib/dates';
 import { makePage, makeSaved } from './helpers';
 import { DRAFT_DELAY_MS } from '../src/lib/drafts';
 import { CLOSE_RETRY_PAUSE_MS, DRAFTS_NOT_KEPT } from '../src/lib/session.svelte';
@@ -131,7 +132,7 @@ function fakeBackend(initial: { open?: boolean; unseen?: number | null; past?: P
         case 'save_page':
           pages.set(args.date as string, { body: args.body as string, mood: args.mood as number | null });
           return makeSaved(args.date as string, args.body as string, args.mood as number | null);
-        case 'list_pages':
+        case 'calendar_days':
           return [];
         case 'close_ready':
         case 'close_hold':
@@ -358,11 +359,18 @@ describe('starting a period', () => {
     expect(note.value).toContain('space you asked for');
     expect(note.readOnly).toBe(false);
     const date = screen.getByTestId('start-date') as HTMLInputElement;
-    expect(date.value).toBe(TODAY);
-    expect(date.max).toBe(TODAY);
+    expect(date.dataset.value).toBe(TODAY);
+    expect(date.value, 'the day is written as the app writes days').toBe(shortDate(TODAY));
 
     await fireEvent.input(note, { target: { value: 'I will give you room. I am fine.' } });
-    await fireEvent.input(date, { target: { value: '2026-11-27' } });
+    await fireEvent.input(date, { target: { value: addDays(TODAY, 1) } });
+    await fireEvent.blur(date);
+    expect(text('start-date-problem')).toBe('That day has not come yet.');
+    await fireEvent.input(date, { target: { value: '27 Nov' } });
+    await fireEvent.blur(date);
+    expect(date.dataset.value).toBe('2026-11-27');
+    expect(date.value).toBe('Fri 27 Nov 2026');
+    expect(screen.queryByTestId('start-date-problem')).toBeNull();
     await fireEvent.click(screen.getByTestId('start-period'));
     await settle();
 
@@ -562,9 +570,12 @@ describe('an open period', () => {
     await fireEvent.click(screen.getByTestId('log-contact'));
     await fireEvent.click(screen.getByTestId('kind-they-reached-out'));
     const date = screen.getByTestId('contact-date') as HTMLInputElement;
-    expect(date.value).toBe(TODAY);
-    expect(date.min).toBe(START);
+    expect(date.dataset.value).toBe(TODAY);
+    await fireEvent.input(date, { target: { value: addDays(START, -1) } });
+    await fireEvent.blur(date);
+    expect(text('contact-date-problem')).toBe(`The earliest day here is ${shortDate(START)}.`);
     await fireEvent.input(date, { target: { value: '2026-11-25' } });
+    await fireEvent.blur(date);
     await fireEvent.click(screen.getByTestId('contact-submit'));
     await settle();
     expect(backend.argsOf('log_contact')).toEqual([{ kind: 'they-reached-out', date: '2026-11-25', note: null }]);
@@ -746,7 +757,7 @@ describe('an open period', () => {
     expect(backend.argsOf('end_period')).toEqual([]);
     const outcome = screen.getByTestId('end-outcome') as HTMLTextAreaElement;
     expect(document.activeElement).toBe(outcome);
-    expect((screen.getByTestId('end-date') as HTMLInputElement).value).toBe(TODAY);
+    expect((screen.getByTestId('end-date') as HTMLInputElement).dataset.value).toBe(TODAY);
     await fireEvent.input(outcome, { target: { value: 'We agreed to talk with a counsellor.' } });
     await fireEvent.click(screen.getByTestId('end-confirm'));
     await settle();
@@ -835,8 +846,8 @@ describe('correcting what was logged', () => {
     const kind = screen.getByLabelText('What kind of contact was it?') as HTMLSelectElement;
     expect(document.activeElement).toBe(kind);
     expect(kind.value).toBe('necessary');
-    expect((screen.getByLabelText('When') as HTMLInputElement).min).toBe(START);
-    expect((screen.getByLabelText('When') as HTMLInputElement).max).toBe(TODAY);
+    expect((screen.getByLabelText('When') as HTMLInputElement).dataset.min).toBe(START);
+    expect((screen.getByLabelText('When') as HTMLInputElement).dataset.max).toBe(TODAY);
     expect((screen.getByLabelText('A note (optional)') as HTMLTextAreaElement).value).toBe('School run.');
     expect(within(screen.getByTestId('entry-editor')).getAllByRole('option').map((o) => o.textContent)).toContain(
       'They reached out',
@@ -904,6 +915,7 @@ describe('correcting what was logged', () => {
     await openEditor('Felt the urge and held back');
     await fireEvent.change(screen.getByLabelText('How strong was it?'), { target: { value: '5' } });
     await fireEvent.input(screen.getByLabelText('When'), { target: { value: '2026-11-24' } });
+    await fireEvent.blur(screen.getByLabelText('When'));
     await fireEvent.click(screen.getByRole('button', { name: 'Save change' }));
     await settle();
     expect(backend.argsOf('edit_urge')).toEqual([{ id: 4, date: '2026-11-24', intensity: 5, note: null }]);
@@ -1091,10 +1103,14 @@ describe('an urge for an earlier day', () => {
     await openSpace();
     await fireEvent.click(screen.getByTestId('urge-details-toggle'));
     const when = screen.getByLabelText('When') as HTMLInputElement;
-    expect(when.value).toBe(TODAY);
-    expect(when.min).toBe(START);
-    expect(when.max).toBe(TODAY);
-    await fireEvent.input(when, { target: { value: '2026-11-26' } });
+    expect(when.dataset.value).toBe(TODAY);
+    expect(when.value).toBe('Sun 29 Nov 2026');
+    expect(when.dataset.min).toBe(START);
+    expect(when.dataset.max).toBe(TODAY);
+    // Typed as a person says it; Enter takes it and logs the urge.
+    await fireEvent.input(when, { target: { value: 'thu 26 nov' } });
+    await fireEvent.keyDown(when, { key: 'Enter' });
+    expect(when.dataset.value).toBe('2026-11-26');
     await fireEvent.click(screen.getByTestId('urge-submit'));
     await settle();
     expect(backend.argsOf('log_urge')).toEqual([{ date: '2026-11-26', intensity: null, note: null }]);
@@ -1127,12 +1143,13 @@ describe('a refusal from the core', () => {
     await fireEvent.click(screen.getByTestId('urge-details-toggle'));
     await fireEvent.input(screen.getByTestId('urge-note'), { target: { value: 'The evening was long.' } });
     await fireEvent.input(screen.getByLabelText('When'), { target: { value: '2026-11-25' } });
+    await fireEvent.blur(screen.getByLabelText('When'));
     await fireEvent.click(screen.getByTestId('urge-submit'));
     await settle();
 
     expect(screen.getByRole('alert').textContent).toBe(ENDED);
     expect((screen.getByTestId('urge-note') as HTMLTextAreaElement).value).toBe('The evening was long.');
-    expect((screen.getByLabelText('When') as HTMLInputElement).value).toBe('2026-11-25');
+    expect((screen.getByLabelText('When') as HTMLInputElement).dataset.value).toBe('2026-11-25');
     expect(text('urges-held')).toBe('3');
     expect(text('undo-bar')).toBe('');
     expect(backend.argsOf('space_overview').length).toBe(reads);

@@ -31,7 +31,7 @@ function newJournal(options: { due: boolean }) {
           return TODAY;
         case 'get_page':
           return makePage(args.date as string, '');
-        case 'list_pages':
+        case 'calendar_days':
         case 'page_revisions':
         case 'read_recovery':
         case 'guidance':

@@ -24,7 +24,10 @@ mod common;
 use common::{prose, vocabulary, Rng, DAYS, FIFTH_WORD, RARE_DAYS, RARE_WORD};
 
 const TIMED_RUNS: usize = 2_000;
+const SAVE_P50_TARGET: Duration = Duration::from_micros(300);
 const SAVE_P99_TARGET: Duration = Duration::from_millis(5);
+const SAVE_MAX_TARGET: Duration = Duration::from_millis(20);
+const LIST_P50_TARGET: Duration = Duration::from_millis(5);
 const SEARCH_P50_TARGET: Duration = Duration::from_millis(2);
 const SEARCH_FIFTH_P50_TARGET: Duration = Duration::from_millis(10);
 const GUIDANCE_START_TARGET: Duration = Duration::from_millis(20);
@@ -80,6 +83,12 @@ impl Bench {
             store.save_page(day, &body, mood, &clock).expect("saved");
             clock.now += TimeDelta::days(1);
         }
+        // What the app does in its idle time after a day's writing: merge
+        // the search index (saves never do).
+        let mut steps = 0;
+        while store.tidy_search().expect("tidied") {
+            steps += 1;
+        }
         let size = store
             .path()
             .and_then(|p| std::fs::metadata(p).ok())
@@ -87,7 +96,7 @@ impl Bench {
                 format!("{} bytes on disk", m.len())
             });
         println!(
-            "built a journal of {DAYS} days in {:.1} s ({size})",
+            "built a journal of {DAYS} days in {:.1} s ({size}; {steps} idle steps merged its index)",
             began.elapsed().as_secs_f64(),
         );
         let hits = store.search(RARE_WORD, 100).expect("search");
@@ -145,7 +154,7 @@ fn wal_salt(store: &Store) -> [u8; 8] {
     salt
 }
 
-fn percentiles(label: &str, mut times: Vec<Duration>, target: Option<(&str, Duration)>) {
+fn percentiles(label: &str, mut times: Vec<Duration>, targets: &[(&str, Duration)]) {
     if times.is_empty() {
         println!("{label:<44} n=0");
         return;
@@ -161,14 +170,18 @@ fn percentiles(label: &str, mut times: Vec<Duration>, target: Option<(&str, Dura
         ms(at(0.99)),
         ms(at(1.0)),
     );
-    if let Some((which, limit)) = target {
-        let p = if which == "p99" { at(0.99) } else { at(0.50) };
-        let verdict = if p < limit { "MET" } else { "MISSED" };
-        println!("{:<44} target {which} < {:.0} ms: {verdict}", "", ms(limit));
+    for &(which, limit) in targets {
+        let p = match which {
+            "p99" => at(0.99),
+            "max" => at(1.0),
+            _ => at(0.50),
+        };
+        let verdict = if p <= limit { "MET" } else { "MISSED" };
+        println!("{:<44} target {which} ≤ {} ms: {verdict}", "", ms(limit));
     }
 }
 
-fn timed_saves(b: &mut Bench, label: &str, target: Option<(&str, Duration)>) {
+fn timed_saves(b: &mut Bench, label: &str, targets: &[(&str, Duration)]) {
     let mut times = Vec::with_capacity(TIMED_RUNS);
     let mut salts = Vec::with_capacity(TIMED_RUNS);
     for _ in 0..TIMED_RUNS {
@@ -188,11 +201,11 @@ fn timed_saves(b: &mut Bench, label: &str, target: Option<(&str, Duration)>) {
         }
     }
     let mean = times.iter().sum::<Duration>() / times.len() as u32;
-    percentiles(label, times, target);
+    percentiles(label, times, targets);
     println!("{:<44} mean={:.3} ms", "", mean.as_secs_f64() * 1_000.0);
     if b.store.path().is_some() {
-        percentiles("  saves that ran a WAL checkpoint", checkpointing, None);
-        percentiles("  all other saves", plain, None);
+        percentiles("  saves that ran a WAL checkpoint", checkpointing, &[]);
+        percentiles("  all other saves", plain, &[]);
     }
 }
 
@@ -205,7 +218,11 @@ fn timed_runs(b: &mut Bench) {
     timed_saves(
         b,
         "save_page (random day, ~300 words)",
-        Some(("p99", SAVE_P99_TARGET)),
+        &[
+            ("p50", SAVE_P50_TARGET),
+            ("p99", SAVE_P99_TARGET),
+            ("max", SAVE_MAX_TARGET),
+        ],
     );
     timed_searches(b);
 
@@ -215,7 +232,11 @@ fn timed_runs(b: &mut Bench) {
         black_box(b.store.list_pages(None, None).expect("list"));
         times.push(t.elapsed());
     }
-    percentiles("list_pages (all ten years)", times, None);
+    percentiles(
+        "list_pages (all ten years)",
+        times,
+        &[("p50", LIST_P50_TARGET)],
+    );
 
     // The whole journal out as JSON, and into an empty journal again.
     let mut export = Vec::with_capacity(10);
@@ -229,7 +250,7 @@ fn timed_runs(b: &mut Bench) {
     percentiles(
         &format!("export as JSON (ten years, {} MB)", text.len() / 1_000_000),
         export,
-        Some(("p50", EXPORT_P50_TARGET)),
+        &[("p50", EXPORT_P50_TARGET)],
     );
     let mut import = Vec::with_capacity(5);
     for _ in 0..5 {
@@ -240,7 +261,7 @@ fn timed_runs(b: &mut Bench) {
         empty.import(&file, false).expect("import");
         import.push(t.elapsed());
     }
-    percentiles("import that JSON into an empty journal", import, None);
+    percentiles("import that JSON into an empty journal", import, &[]);
     let mut markdown = Vec::with_capacity(5);
     for _ in 0..5 {
         let dir = tempfile::tempdir().expect("temp dir");
@@ -252,12 +273,12 @@ fn timed_runs(b: &mut Bench) {
     percentiles(
         "export as Markdown (ten years, a file per day)",
         markdown,
-        Some(("p50", MARKDOWN_P50_TARGET)),
+        &[("p50", MARKDOWN_P50_TARGET)],
     );
 
     println!("\nthe same journal in memory, to separate CPU from disk:");
     let mut m = Bench::in_memory();
-    timed_saves(&mut m, "save_page in memory (no fsync)", None);
+    timed_saves(&mut m, "save_page in memory (no fsync)", &[]);
     println!();
 }
 
@@ -275,18 +296,18 @@ fn timed_searches(b: &mut Bench) {
     percentiles(
         &format!("search \"{RARE_WORD}\" (3 pages)"),
         rare,
-        Some(("p50", SEARCH_P50_TARGET)),
+        &[("p50", SEARCH_P50_TARGET)],
     );
     let fifth = search(FIFTH_WORD, 500);
     percentiles(
         &format!("search \"{FIFTH_WORD}\" (730 pages: a fifth, top 100)"),
         fifth,
-        Some(("p50", SEARCH_FIFTH_P50_TARGET)),
+        &[("p50", SEARCH_FIFTH_P50_TARGET)],
     );
     let common = search("coffee", 500);
-    percentiles("search \"coffee\" (most pages, top 100)", common, None);
+    percentiles("search \"coffee\" (most pages, top 100)", common, &[]);
     let two = search("walked rain", 500);
-    percentiles("search \"walked rain\" (many pages, top 100)", two, None);
+    percentiles("search \"walked rain\" (many pages, top 100)", two, &[]);
 }
 
 /// The same ten years encrypted: saving and searching.
@@ -296,7 +317,7 @@ fn timed_encrypted() {
     timed_saves(
         &mut e,
         "encrypted save_page (random day, ~300 words)",
-        Some(("p99", SAVE_P99_TARGET)),
+        &[("p99", SAVE_P99_TARGET), ("max", SAVE_MAX_TARGET)],
     );
     timed_searches(&mut e);
 }
@@ -343,7 +364,7 @@ fn timed_guidance() {
     percentiles(
         "guidance for a 600-word page",
         times,
-        Some(("p99", GUIDANCE_TARGET)),
+        &[("p99", GUIDANCE_TARGET)],
     );
 }
 

@@ -7,6 +7,7 @@ use crate::db::Store;
 use crate::drafts::Draft;
 use crate::error::{Error, Result};
 use crate::guidance::{select_guidance, DayEvent, GuidanceContext, Stage, Suggestion};
+use crate::insights::CalendarDay;
 use crate::pages::{Page, PageSummary, Revision, RevisionSummary, Saved, SearchHit};
 use crate::reminders::{next_notification, notification_text, NoteKind, Planned};
 use crate::settings::SettingEntry;
@@ -133,6 +134,12 @@ impl Journal {
         self.store().checkpoint()
     }
 
+    /// One small step of merging the search index, while nothing else is
+    /// happening ([`Store::tidy_search`]); true while there is more to do.
+    pub fn tidy_search(&self) -> Result<bool> {
+        self.store().tidy_search()
+    }
+
     /// Today's local date, `YYYY-MM-DD`.
     pub fn today(&self) -> String {
         format_date(self.clock.today())
@@ -203,6 +210,11 @@ impl Journal {
         to: Option<NaiveDate>,
     ) -> Result<Vec<PageSummary>> {
         self.store().list_pages(from, to)
+    }
+
+    /// The calendar's marks for the days `from..=to`.
+    pub fn calendar_days(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<CalendarDay>> {
+        self.store().calendar_days(from, to)
     }
 
     pub fn search(&self, query: &str) -> Result<Vec<SearchHit>> {

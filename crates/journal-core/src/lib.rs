@@ -45,14 +45,14 @@ pub use guidance::{
     LibraryCard, Stage, Suggestion, Theme, Trigger, MAX_SUGGESTIONS,
 };
 pub use insights::{
-    mood_weeks, period_runs, week_counts, week_of, HelpedCard, Insights, MoodPoint, MoodWeek,
-    PeriodRuns, Run, WeekCounts,
+    mood_weeks, period_runs, week_counts, week_of, CalendarDay, HelpedCard, Insights, MoodPoint,
+    MoodWeek, PeriodRuns, Run, WeekCounts,
 };
 pub use journal::{Journal, NotePreview, PeriodDetail, SpaceOverview, SEARCH_LIMIT};
 pub use pages::{
     count_words, first_line, is_written, look_back_dates, LookBack, Page, PageSummary,
     RecoveredPage, Recovery, Revision, RevisionSummary, Saved, SearchFilter, SearchHit,
-    MAX_BODY_BYTES, RECOVERY_SUFFIX,
+    MAX_BODY_BYTES, RECOVERY_SUFFIX, TIDY_STEP_PAGES,
 };
 pub use people::{
     company_summary, nudge_due, Company, TimeWithPeople, Unsent, UnsentOutcome, MAX_UNSENT_BYTES,

@@ -42,6 +42,7 @@ fn typescript_bindings_match_the_rust_types() {
     check::<ImportSummary>(&mut stale);
     check::<LookBack>(&mut stale);
     check::<journal_core::Insights>(&mut stale);
+    check::<journal_core::CalendarDay>(&mut stale);
     check::<journal_core::MoodPoint>(&mut stale);
     check::<journal_core::MoodWeek>(&mut stale);
     check::<journal_core::PeriodRuns>(&mut stale);

@@ -437,11 +437,18 @@ export function installDevMock(mode = ''): void {
         return { page: page(a.date as string), replaced_elsewhere: null };
       case 'page_revisions':
         return [];
-      case 'list_pages':
+      case 'calendar_days':
         return [...pages.keys()]
           .filter((d) => d >= (a.from as string) && d <= (a.to as string))
           .sort()
-          .map((d) => ({ date: d, mood: pages.get(d)?.mood ?? null, words: page(d).words, first_line: '' }));
+          .map((d) => ({
+            date: d,
+            written: true,
+            mood: pages.get(d)?.mood ?? null,
+            began: false,
+            reached_out: false,
+            they_reached_out: false,
+          }));
       case 'get_draft': {
         const body = drafts.get(a.key as string);
         return body === undefined ? null : { key: a.key, body, updated_at: new Date().toISOString() };

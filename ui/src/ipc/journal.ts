@@ -3,6 +3,7 @@
 
 import { invoke } from '@tauri-apps/api/core';
 import { listen, type UnlistenFn } from '@tauri-apps/api/event';
+import type { CalendarDay } from './bindings/CalendarDay';
 import type { ErrorPayload } from './bindings/ErrorPayload';
 import type { Page } from './bindings/Page';
 import type { PageSummary } from './bindings/PageSummary';
@@ -13,6 +14,7 @@ import type { SearchHit } from './bindings/SearchHit';
 import type { LookBack } from './bindings/LookBack';
 
 export type {
+  CalendarDay,
   ErrorPayload,
   LookBack,
   Page,
@@ -96,9 +98,12 @@ export function restoreRevision(id: number): Promise<Page> {
   return call<Page>('restore_revision', { id });
 }
 
-/** Days with words or a mood between `from` and `to`, both inclusive. */
-export function listPages(from: string, to: string): Promise<PageSummary[]> {
-  return call<PageSummary[]>('list_pages', { from, to });
+/**
+ * What each day between `from` and `to` (inclusive) holds, for the
+ * calendar's marks; days with nothing are left out.
+ */
+export function calendarDays(from: string, to: string): Promise<CalendarDay[]> {
+  return call<CalendarDay[]>('calendar_days', { from, to });
 }
 
 /**
@@ -212,7 +217,7 @@ export interface JournalApi {
   savePage: typeof savePage;
   pageRevisions: typeof pageRevisions;
   restoreRevision: typeof restoreRevision;
-  listPages: typeof listPages;
+  calendarDays: typeof calendarDays;
   closeReady: typeof closeReady;
   closeHold: typeof closeHold;
   readRecovery: typeof readRecovery;
@@ -227,7 +232,7 @@ export const journalApi: JournalApi = {
   savePage,
   pageRevisions,
   restoreRevision,
-  listPages,
+  calendarDays,
   closeReady,
   closeHold,
   readRecovery,

@@ -136,3 +136,63 @@ export function dayMonthYear(date: string): string {
 export function daysBetween(from: string, to: string): number {
   return Math.round((toUtc(to).getTime() - toUtc(from).getTime()) / 86_400_000);
 }
+
+const WEEKDAY_WORDS = WEEKDAYS.map((w) => w.toLowerCase());
+
+/** The month a word names (3 letters or more of it: "sep", "Sept", "september"), 1-12. */
+function monthWord(word: string): number | null {
+  if (word.length < 3) return null;
+  const i = MONTHS.findIndex((m) => m.toLowerCase().startsWith(word));
+  return i < 0 ? null : i + 1;
+}
+
+/** "3", "3rd", "21st": a day of the month. */
+function dayWord(word: string): number | null {
+  const m = /^(\d{1,2})(st|nd|rd|th)?$/.exec(word);
+  return m ? Number(m[1]) : null;
+}
+
+function isoOf(year: number, month: number, day: number): string | null {
+  const iso = `${pad(year, 4)}-${pad(month)}-${pad(day)}`;
+  return isIsoDay(iso) ? iso : null;
+}
+
+/**
+ * A day as a person types it, read only where it cannot be misread:
+ * "3 Dec 2026", "Thu 3 December", "December 3, 2026", "2026-12-03", "today",
+ * "yesterday". Without a year, the latest such day that is not after
+ * `today`. All-number forms like "12/03/2026" are null: month first or day
+ * first cannot be told apart.
+ */
+export function readTypedDate(input: string, today: string): string | null {
+  const text = input.trim().toLowerCase();
+  if (text === 'today') return today;
+  if (text === 'yesterday') return addDays(today, -1);
+  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text);
+  if (iso) return isoOf(Number(iso[1]), Number(iso[2]), Number(iso[3]));
+  const words = text.split(/[\s,.]+/).filter((w) => w !== '');
+  // A weekday in front is read past ("Thu 3 Dec").
+  if (words.length > 0 && WEEKDAY_WORDS.some((w) => w.startsWith(words[0]) && words[0].length >= 3)) {
+    words.shift();
+  }
+  if (words.length < 2 || words.length > 3) return null;
+  let day = dayWord(words[0]);
+  let month = monthWord(words[1]);
+  if (day === null || month === null) {
+    day = dayWord(words[1]);
+    month = monthWord(words[0]);
+  }
+  if (day === null || month === null) return null;
+  if (words.length === 3) {
+    if (!/^\d{4}$/.test(words[2])) return null;
+    return isoOf(Number(words[2]), month, day);
+  }
+  // The latest year in which that day exists and has come (29 February
+  // comes every fourth year).
+  const year = Number(today.slice(0, 4));
+  for (let y = year; y > year - 8; y--) {
+    const found = isoOf(y, month, day);
+    if (found !== null && found <= today) return found;
+  }
+  return null;
+}

@@ -3,8 +3,15 @@
 // the JournalApi passed in (src/ipc/journal.ts in the app, mocks in tests).
 
 import { mark } from '../ipc/bench';
-import { SvelteSet } from 'svelte/reactivity';
-import type { FlushRequest, JournalApi, Page, RecoveredPage, Revision } from '../ipc/journal';
+import { SvelteMap, SvelteSet } from 'svelte/reactivity';
+import type {
+  CalendarDay,
+  FlushRequest,
+  JournalApi,
+  Page,
+  RecoveredPage,
+  Revision,
+} from '../ipc/journal';
 import { toErrorPayload } from '../ipc/journal';
 import { Autosaver, type SaveState } from './autosave';
 import { flushDrafts } from './drafts';
@@ -156,7 +163,10 @@ export class JournalSession {
 
   /** The month the calendar shows. */
   month = $state<Month>({ year: 1970, month: 1 });
+  /** The month's days with something written. */
   readonly marks = new SvelteSet<string>();
+  /** The month's days with anything to mark: mood, a period begun, contacts. */
+  readonly days = new SvelteMap<string, CalendarDay>();
   marksError = $state(false);
 
   canGoNext = $derived(this.date !== '' && this.today !== '' && this.date < this.today);
@@ -186,8 +196,7 @@ export class JournalSession {
         this.save = state;
       },
       onSaved: (page, _draft, before) => {
-        if (hasContent(page)) this.marks.add(page.date);
-        else this.marks.delete(page.date);
+        this.markSaved(page);
         if (page.date === this.date) {
           // Most of the page went in one save (a select-all and delete, a
           // paste over it): the earlier text is kept, and where is said.
@@ -448,8 +457,7 @@ export class JournalSession {
       this.revisionsError = toErrorPayload(error).message;
       return false;
     }
-    if (hasContent(page)) this.marks.add(page.date);
-    else this.marks.delete(page.date);
+    this.markSaved(page);
     // Another day was opened meanwhile: it loads what the store holds then.
     if (!unchanged()) return true;
     this.autosaver.loaded(date, { body: page.body, mood: page.mood }, page.version);
@@ -699,17 +707,37 @@ export class JournalSession {
     const seq = ++this.marksSeq;
     const month = this.month;
     try {
-      const pages = await this.api.listPages(firstOfMonth(month), lastOfMonth(month));
+      const days = await this.api.calendarDays(firstOfMonth(month), lastOfMonth(month));
       if (seq !== this.marksSeq) return;
       this.marks.clear();
-      // The list holds only days that are written.
-      for (const p of pages) this.marks.add(p.date);
+      this.days.clear();
+      for (const day of days) {
+        if (day.written) this.marks.add(day.date);
+        this.days.set(day.date, day);
+      }
       this.marksError = false;
     } catch {
       if (seq !== this.marksSeq) return;
       this.marks.clear();
+      this.days.clear();
       this.marksError = true;
     }
+  }
+
+  /** A saved page's day, as the calendar marks it. */
+  private markSaved(page: Page): void {
+    const written = hasContent(page);
+    if (written) this.marks.add(page.date);
+    else this.marks.delete(page.date);
+    const day = this.days.get(page.date) ?? {
+      date: page.date,
+      written: false,
+      mood: null,
+      began: false,
+      reached_out: false,
+      they_reached_out: false,
+    };
+    this.days.set(page.date, { ...day, written, mood: page.mood });
   }
 
   private async fetchToday(): Promise<string> {

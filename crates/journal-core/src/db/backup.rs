@@ -210,7 +210,8 @@ mod tests {
             store
                 .conn
                 .execute_batch(&format!(
-                    "DROP TABLE unsent; DROP TABLE company; PRAGMA user_version = {};",
+                    "DROP INDEX page_list; ALTER TABLE page DROP COLUMN first_line;
+                     PRAGMA user_version = {};",
                     latest - 1
                 ))
                 .unwrap();

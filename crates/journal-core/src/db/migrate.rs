@@ -1,15 +1,16 @@
 //! The schema: numbered SQL folders under `migrations/` (`NN-name/up.sql`),
-//! embedded at build time, run in order under one exclusive lock.
+//! embedded at build time, run in order under one exclusive lock. A step
+//! SQL cannot take (text worked out in Rust) follows its file in [`after`].
 
 use super::open::APPLICATION_ID;
 use crate::error::Result;
 use include_dir::{include_dir, Dir};
-use rusqlite::{Connection, TransactionBehavior};
+use rusqlite::{params, Connection, Transaction, TransactionBehavior};
 
 static MIGRATIONS_DIR: Dir = include_dir!("$CARGO_MANIFEST_DIR/migrations");
 
 /// The schema version this build writes (the number of migrations).
-pub const SCHEMA_VERSION: i64 = 10;
+pub const SCHEMA_VERSION: i64 = 11;
 
 /// Every migration's SQL, oldest first: the folder `NN-…` holds version NN.
 fn migrations() -> Vec<(i64, &'static str)> {
@@ -49,6 +50,7 @@ pub(super) fn to_latest(conn: &mut Connection) -> Result<()> {
     for (n, sql) in migrations() {
         if n > version {
             tx.execute_batch(sql)?;
+            after(n, &tx)?;
         }
     }
     if version < SCHEMA_VERSION {
@@ -56,6 +58,21 @@ pub(super) fn to_latest(conn: &mut Connection) -> Result<()> {
     }
     tx.pragma_update(None, "application_id", APPLICATION_ID)?;
     tx.commit()?;
+    Ok(())
+}
+
+/// What migration `n` needs done in Rust once its SQL has run.
+fn after(n: i64, tx: &Transaction) -> Result<()> {
+    if n == 11 {
+        // The first line of every page saved before it was kept.
+        let mut read = tx.prepare("SELECT rowid, body FROM page WHERE first_line IS NULL")?;
+        let mut write = tx.prepare("UPDATE page SET first_line = ?2 WHERE rowid = ?1")?;
+        let rows = read.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))?;
+        for row in rows {
+            let (id, body) = row?;
+            write.execute(params![id, crate::pages::first_line(&body)])?;
+        }
+    }
     Ok(())
 }
 
@@ -69,6 +86,31 @@ mod tests {
         assert_eq!(all.len() as i64, SCHEMA_VERSION);
         let numbers: Vec<i64> = all.iter().map(|m| m.0).collect();
         assert_eq!(numbers, (1..=SCHEMA_VERSION).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn pages_written_before_version_11_get_their_first_line() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        for (_, sql) in migrations().into_iter().take_while(|m| m.0 <= 10) {
+            conn.execute_batch(sql).unwrap();
+        }
+        conn.pragma_update(None, "user_version", 10).unwrap();
+        conn.execute(
+            "INSERT INTO page(date, body, words, created_at, updated_at, written)
+             VALUES ('2026-05-01', '\n\n  A slow Sunday.\nTea.', 4, 'x', 'x', 1),
+                    ('2026-05-02', '', 0, 'x', 'x', 0)",
+            [],
+        )
+        .unwrap();
+        to_latest(&mut conn).unwrap();
+        let lines: Vec<Option<String>> = conn
+            .prepare("SELECT first_line FROM page ORDER BY date")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<std::result::Result<_, _>>()
+            .unwrap();
+        assert_eq!(lines, [Some("A slow Sunday.".into()), Some(String::new())]);
     }
 
     #[test]

@@ -14,5 +14,5 @@ pub use page::{
     count_words, first_line, is_written, Page, PageSummary, Revision, Saved, MAX_BODY_BYTES,
 };
 pub use recovery::{RecoveredPage, Recovery, RECOVERY_SUFFIX};
-pub use search::{SearchFilter, SearchHit};
+pub use search::{SearchFilter, SearchHit, TIDY_STEP_PAGES};
 pub(crate) use store::validate_page;

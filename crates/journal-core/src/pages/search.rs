@@ -165,7 +165,28 @@ fn match_ranges(excerpt: &str, query: &str) -> Vec<(u32, u32)> {
         .collect()
 }
 
+/// About how many leaf pages of the search index one tidy step writes: a
+/// few milliseconds of work, so a save waiting for it waits little.
+pub const TIDY_STEP_PAGES: u32 = 32;
+
 impl Store {
+    /// One small step of merging the search index's segments, the work no
+    /// save does (migration 11): the app takes a few steps whenever it is
+    /// idle. Says whether there was anything to merge.
+    pub fn tidy_search(&self) -> Result<bool> {
+        let changes = |c: &rusqlite::Connection| -> Result<i64> {
+            Ok(c.query_row("SELECT total_changes()", [], |r| r.get(0))?)
+        };
+        let before = changes(&self.conn)?;
+        self.conn.execute(
+            "INSERT INTO page_fts(page_fts, rank) VALUES ('merge', ?1)",
+            [TIDY_STEP_PAGES],
+        )?;
+        // SQLite's own test of whether a merge did anything: fewer than two
+        // rows changed.
+        Ok(changes(&self.conn)? - before >= 2)
+    }
+
     /// Pages matching every word of `query`, best match first.
     pub fn search(&self, query: &str, limit: usize) -> Result<Vec<SearchHit>> {
         self.search_with(query, &SearchFilter::default(), limit)
@@ -228,6 +249,51 @@ impl Store {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::clock::FixedClock;
+    use chrono::{Days, NaiveDate, TimeDelta};
+
+    fn fts_setting(store: &Store, key: &str) -> i64 {
+        store
+            .conn
+            .query_row("SELECT v FROM page_fts_config WHERE k = ?1", [key], |r| {
+                r.get(0)
+            })
+            .unwrap()
+    }
+
+    #[test]
+    fn saves_leave_the_index_to_merge_and_tidying_finds_every_page_still() {
+        let mut store = Store::open_in_memory().unwrap();
+        assert_eq!(fts_setting(&store, "automerge"), 0, "a save never merges");
+        assert_eq!(fts_setting(&store, "crisismerge"), 64);
+        let mut clock = FixedClock::at_utc("2027-01-01T21:00:00Z");
+        let first = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
+        for i in 0..40u64 {
+            let body = format!("Morning walk number {i}, then tea by the harbour.");
+            store
+                .save_page(first + Days::new(i), &body, None, &clock)
+                .unwrap();
+            clock.now += TimeDelta::minutes(1);
+        }
+        // Forty saves made forty small segments: there is merging to do, and
+        // it ends.
+        let mut steps = 0;
+        while store.tidy_search().unwrap() {
+            steps += 1;
+            assert!(steps < 100, "tidying comes to an end");
+        }
+        assert!(steps >= 1, "the saves left segments to merge");
+        assert!(!store.tidy_search().unwrap(), "nothing left once tidy");
+        assert_eq!(store.search("harbour", 100).unwrap().len(), 40);
+        assert_eq!(store.search("\"number 7\"", 100).unwrap().len(), 1);
+        store
+            .conn
+            .execute(
+                "INSERT INTO page_fts(page_fts) VALUES ('integrity-check')",
+                [],
+            )
+            .expect("the merged index agrees with the pages");
+    }
 
     #[test]
     fn operators_become_plain_words_and_quotes_a_phrase() {

@@ -51,10 +51,7 @@ impl Store {
         mood: Option<u8>,
         clock: &dyn Clock,
     ) -> Result<Page> {
-        let seen = self.page(date)?.version;
-        Ok(self
-            .save_page_from(date, body, mood, Some(seen), clock)?
-            .page)
+        Ok(self.save(date, body, mood, Base::Current, clock)?.page)
     }
 
     /// Replace the page of `date` with `body` and `mood`, atomically.
@@ -75,6 +72,20 @@ impl Store {
         base: Option<u32>,
         clock: &dyn Clock,
     ) -> Result<Saved> {
+        let base = base.map_or(Base::Unseen, Base::Seen);
+        self.save(date, body, mood, base, clock)
+    }
+
+    /// The save itself, in one transaction that reads the page once and
+    /// writes it once; the page it returns is made from what it wrote.
+    fn save(
+        &mut self,
+        date: NaiveDate,
+        body: &str,
+        mood: Option<u8>,
+        base: Base,
+        clock: &dyn Clock,
+    ) -> Result<Saved> {
         validate_body(body)?;
         validate_mood(mood)?;
         let key = format_date(date);
@@ -87,7 +98,8 @@ impl Store {
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let prev: Option<Stored> = tx
             .prepare_cached(
-                "SELECT body, mood, words, updated_at, coalesce(text_changed_at, updated_at), version
+                "SELECT body, mood, words, created_at, updated_at,
+                        coalesce(text_changed_at, updated_at), version, written
                  FROM page WHERE date = ?1",
             )?
             .query_row([&key], |r| {
@@ -95,9 +107,11 @@ impl Store {
                     body: r.get(0)?,
                     mood: r.get(1)?,
                     words: r.get(2)?,
-                    updated_at: r.get(3)?,
-                    text_changed_at: r.get(4)?,
-                    version: r.get(5)?,
+                    created_at: r.get(3)?,
+                    updated_at: r.get(4)?,
+                    text_changed_at: r.get(5)?,
+                    version: r.get(6)?,
+                    written: r.get(7)?,
                 })
             })
             .optional()?;
@@ -106,12 +120,17 @@ impl Store {
         if let Some(prev) = &prev {
             if prev.body == body && prev.mood == mood {
                 drop(tx);
+                let page = prev.clone().into_page(key);
                 return Ok(Saved {
-                    page: self.page(date)?,
+                    page,
                     replaced_elsewhere: None,
                 });
             }
-            let unseen = base != Some(prev.version);
+            let unseen = match base {
+                Base::Seen(v) => v != prev.version,
+                Base::Unseen => true,
+                Base::Current => false,
+            };
             if prev.body == body {
                 text_changed_at = prev.text_changed_at.clone();
             } else if !prev.body.trim().is_empty() {
@@ -132,7 +151,7 @@ impl Store {
                         prev.updated_at,
                         now_s
                     ])?;
-                    if unseen && base.is_some() {
+                    if unseen && matches!(base, Base::Seen(_)) {
                         replaced_elsewhere = Some(Revision {
                             id: tx.last_insert_rowid(),
                             date: key.clone(),
@@ -146,14 +165,16 @@ impl Store {
                 }
             }
         }
+        let written = is_written(body, mood);
         tx.prepare_cached(
-            "INSERT INTO page(date, body, mood, words, created_at, updated_at, text_changed_at, version, written)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?5, ?6, 1, ?7)
+            "INSERT INTO page(date, body, mood, words, created_at, updated_at, text_changed_at,
+                              version, written, first_line)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?5, ?6, 1, ?7, ?8)
              ON CONFLICT(date) DO UPDATE SET
                body = excluded.body, mood = excluded.mood,
                words = excluded.words, updated_at = excluded.updated_at,
                text_changed_at = excluded.text_changed_at, version = page.version + 1,
-               written = excluded.written",
+               written = excluded.written, first_line = excluded.first_line",
         )?
         .execute(params![
             key,
@@ -162,11 +183,25 @@ impl Store {
             words,
             now_s,
             text_changed_at,
-            is_written(body, mood)
+            written,
+            first_line(body),
         ])?;
         tx.commit()?;
+        let page = Page {
+            date: key,
+            body: body.to_string(),
+            mood,
+            words,
+            created_at: Some(
+                prev.as_ref()
+                    .map_or_else(|| now_s.clone(), |p| p.created_at.clone()),
+            ),
+            updated_at: Some(now_s),
+            version: prev.as_ref().map_or(1, |p| p.version + 1),
+            written,
+        };
         Ok(Saved {
-            page: self.page(date)?,
+            page,
             replaced_elsewhere,
         })
     }
@@ -198,22 +233,35 @@ impl Store {
     ) -> Result<Vec<PageSummary>> {
         let from = from.map(format_date).unwrap_or_default();
         let to = to.map(format_date).unwrap_or_else(|| "9999-99-99".into());
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT date, mood, words, body FROM page
-             WHERE date >= ?1 AND date <= ?2 AND written = 1
-             ORDER BY date",
-        )?;
+        // Answered from the index page_list alone: no page's text is read
+        // (store tests: the_list_is_read_from_its_index_without_the_pages).
+        let mut stmt = self.conn.prepare_cached(LIST_PAGES)?;
         let rows = stmt.query_map([from, to], |r| {
-            let body: String = r.get(3)?;
             Ok(PageSummary {
                 date: r.get(0)?,
                 mood: r.get(1)?,
                 words: r.get(2)?,
-                first_line: first_line(&body),
+                first_line: r.get::<_, Option<String>>(3)?.unwrap_or_default(),
             })
         })?;
         Ok(rows.collect::<std::result::Result<_, _>>()?)
     }
+}
+
+/// The list of written days in a range, from the index `page_list`.
+pub(crate) const LIST_PAGES: &str = "SELECT date, mood, words, first_line FROM page
+     WHERE date >= ?1 AND date <= ?2 AND written = 1
+     ORDER BY date";
+
+/// Which text a save was written against.
+#[derive(Clone, Copy)]
+enum Base {
+    /// The writer read the page at this version.
+    Seen(u32),
+    /// The writer never read the page (a script replacing it).
+    Unseen,
+    /// Whatever the page holds when the save begins (one process alone).
+    Current,
 }
 
 /// A page's text and mood, checked as a save checks them.
@@ -242,13 +290,31 @@ fn validate_mood(mood: Option<u8>) -> Result<()> {
 }
 
 /// A page as it stands in the store, before a save.
+#[derive(Clone)]
 struct Stored {
     body: String,
     mood: Option<u8>,
     words: u32,
+    created_at: String,
     updated_at: String,
     text_changed_at: String,
     version: u32,
+    written: bool,
+}
+
+impl Stored {
+    fn into_page(self, date: String) -> Page {
+        Page {
+            date,
+            body: self.body,
+            mood: self.mood,
+            words: self.words,
+            created_at: Some(self.created_at),
+            updated_at: Some(self.updated_at),
+            version: self.version,
+            written: self.written,
+        }
+    }
 }
 
 /// `text` as a new paragraph after `body` (or the whole page when empty).
@@ -258,5 +324,56 @@ pub(crate) fn join_paragraph(body: &str, text: &str) -> String {
         text.to_string()
     } else {
         format!("{head}\n\n{text}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::clock::FixedClock;
+
+    #[test]
+    fn the_list_is_read_from_its_index_without_the_pages() {
+        let store = Store::open_in_memory().unwrap();
+        let plan: Vec<String> = store
+            .conn
+            .prepare(&format!("EXPLAIN QUERY PLAN {LIST_PAGES}"))
+            .unwrap()
+            .query_map(["", "9999-99-99"], |r| r.get::<_, String>(3))
+            .unwrap()
+            .collect::<std::result::Result<_, _>>()
+            .unwrap();
+        assert_eq!(plan.len(), 1, "{plan:?}");
+        assert!(
+            plan[0].contains("USING COVERING INDEX page_list"),
+            "the list reads the index alone: {plan:?}"
+        );
+    }
+
+    #[test]
+    fn a_save_returns_the_page_as_it_was_stored() {
+        let mut store = Store::open_in_memory().unwrap();
+        let mut clock = FixedClock::at_utc("2027-03-14T20:00:00Z");
+        let day = NaiveDate::from_ymd_opt(2027, 3, 14).unwrap();
+        let first = store.save_page(day, "Rain.", None, &clock).unwrap();
+        assert_eq!(first, store.page(day).unwrap());
+        clock.now += chrono::TimeDelta::minutes(3);
+        let second = store
+            .save_page(day, "\n  Rain, then sun.\nA walk.", Some(4), &clock)
+            .unwrap();
+        assert_eq!(second, store.page(day).unwrap());
+        assert_eq!(second.version, 2);
+        assert_eq!(
+            second.created_at, first.created_at,
+            "made once, changed since"
+        );
+        assert_ne!(second.updated_at, first.updated_at);
+        let same = store
+            .save_page(day, "\n  Rain, then sun.\nA walk.", Some(4), &clock)
+            .unwrap();
+        assert_eq!(same, second, "saving the same text changes nothing");
+        let list = store.list_pages(None, None).unwrap();
+        assert_eq!(list[0].first_line, "Rain, then sun.");
+        assert_eq!(list[0].words, 5);
     }
 }

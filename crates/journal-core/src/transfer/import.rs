@@ -7,7 +7,7 @@
 use super::json::{check_header, EventOut, Export, ImportSummary, PageOut};
 use crate::db::Store;
 use crate::error::Result;
-use crate::pages::{count_words, is_written};
+use crate::pages::{count_words, first_line, is_written};
 use rusqlite::{params, OptionalExtension};
 use std::collections::HashMap;
 
@@ -88,8 +88,8 @@ impl<'s> Importer<'s> {
             self.days.insert(key.clone(), Done::Added);
             c.execute(
                 "INSERT INTO page (date, body, mood, words, created_at, updated_at,
-                                   text_changed_at, version, written)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                                   text_changed_at, version, written, first_line)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
                 params![
                     key,
                     page.body,
@@ -100,6 +100,7 @@ impl<'s> Importer<'s> {
                     page.text_changed_at,
                     page.version.max(1),
                     is_written(&page.body, page.mood),
+                    first_line(&page.body),
                 ],
             )?;
             for r in &page.revisions {
@@ -157,7 +158,8 @@ impl<'s> Importer<'s> {
         }
         c.execute(
             "UPDATE page SET body = ?2, mood = ?3, words = ?4, written = ?5,
-                             version = version + ?7, updated_at = ?6, text_changed_at = ?6
+                             version = version + ?7, updated_at = ?6, text_changed_at = ?6,
+                             first_line = ?8
              WHERE date = ?1",
             params![
                 key,
@@ -167,6 +169,7 @@ impl<'s> Importer<'s> {
                 is_written(&merged, mood),
                 self.at,
                 if grows { 0 } else { 1 },
+                first_line(&merged),
             ],
         )?;
         Ok(())
