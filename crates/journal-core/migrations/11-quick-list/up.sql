@@ -13,7 +13,9 @@ CREATE INDEX page_list ON page(date, written, mood, words, first_line);
 
 -- No merging of the search index's segments inside a save (before, a save
 -- that happened to merge a ten-year index took over 100 ms). Merges run in
--- the app's idle time (Store::tidy_search); a long run of saves with no idle
--- time between (a script) merges its many small new segments at 64.
+-- the app's idle time (Store::tidy_search). Saves with no idle time between
+-- merge the small segments they made once there are 32 of them (about 3 ms,
+-- once in 32 saves); only a script writing a thousand pages in a row gets
+-- to a larger merge.
 INSERT INTO page_fts(page_fts, rank) VALUES ('automerge', 0);
-INSERT INTO page_fts(page_fts, rank) VALUES ('crisismerge', 64);
+INSERT INTO page_fts(page_fts, rank) VALUES ('crisismerge', 32);

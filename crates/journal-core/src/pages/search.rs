@@ -265,7 +265,7 @@ mod tests {
     fn saves_leave_the_index_to_merge_and_tidying_finds_every_page_still() {
         let mut store = Store::open_in_memory().unwrap();
         assert_eq!(fts_setting(&store, "automerge"), 0, "a save never merges");
-        assert_eq!(fts_setting(&store, "crisismerge"), 64);
+        assert_eq!(fts_setting(&store, "crisismerge"), 32);
         let mut clock = FixedClock::at_utc("2027-01-01T21:00:00Z");
         let first = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
         for i in 0..40u64 {
