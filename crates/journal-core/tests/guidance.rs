@@ -198,6 +198,31 @@ fn low_mood_loneliness_and_waiting(
     assert!(s[0].reason.starts_with("because"), "{}", s[0].reason);
 }
 
+#[rstest]
+#[case("The light on the pond was soft and my head went quiet for a while.")]
+#[case("The house was quiet all morning and I liked it.")]
+#[case("The street goes silent after ten; I slept well.")]
+fn a_quiet_that_is_not_theirs_is_not_waiting(#[case] text: &str) {
+    let s = pick(text, Stage::Days8To30, None, &[]);
+    assert!(
+        s.iter()
+            .all(|c| c.theme != Theme::Waiting || !c.reason.contains("waiting")),
+        "{text}: {s:?}"
+    );
+}
+
+#[rstest]
+#[case("He has gone quiet again. Nothing since Sunday.")]
+#[case("The silence from her is the loudest thing in the flat.")]
+fn their_silence_is_still_waiting(#[case] text: &str) {
+    let s = pick(text, Stage::Days8To30, None, &[]);
+    assert!(
+        themes(&s).contains(&Theme::Waiting),
+        "{text}: {:?}",
+        themes(&s)
+    );
+}
+
 #[test]
 fn a_good_ordinary_day_brings_no_support_or_waiting_reason() {
     let s = pick(

@@ -661,7 +661,15 @@ const WAITING: &[RuleSpec] = &[
     ("no|nothing ~2 reply|word|message|text|call|response|answer", false, &[]),
     ("nothing ~2 from ~1 @them", false, &[]),
     ("hear ~1 from ~1 @them", false, &[]),
-    ("silence|quiet|silent", false, &["quiet ~1 day|night|evening|weekend|morning|walk|coffee|time|house"]),
+    (
+        "silence|quiet|silent",
+        false,
+        &[
+            "quiet ~1 day|night|evening|weekend|morning|walk|coffee|time|house",
+            // The quiet is inside, or around: not theirs.
+            "my|the ~1 head|mind|thoughts|brain|heart|house|flat|street|room|office|park|world|town|village|garden ~3 quiet|silence|silent",
+        ],
+    ),
     ("every ~1 time ~3 phone ~2 buzz|buzzed|buzzes|ping|pinged|rings|rang|goes|went", false, &[]),
     ("phone ~2 buzz|buzzed|buzzes|ping|pinged|face|down", false, &[]),
     ("stalk|stalked|stalking|lurk|lurking|scroll|scrolled|scrolling", false, &[]),
