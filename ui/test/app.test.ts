@@ -191,17 +191,32 @@ describe('autosave', () => {
     expect(saveState()).toBe('Saved');
   });
 
-  it('updates the word count as you type, as the core counts it at each save', async () => {
+  it('updates the word count with every keystroke, as the core counts words', async () => {
     fakeBackend();
     const { editor } = await startApp();
     await type(editor, 'one two three');
+    // Before the save: the count never waits for one.
+    expect(screen.getByTestId('word-count').textContent).toBe('3 words');
     await vi.advanceTimersByTimeAsync(700);
     await settle();
     expect(screen.getByTestId('word-count').textContent).toBe('3 words');
     await type(editor, 'one two three — four!');
+    expect(screen.getByTestId('word-count').textContent).toBe('4 words');
     await vi.advanceTimersByTimeAsync(700);
     await settle();
     expect(screen.getByTestId('word-count').textContent).toBe('4 words');
+  });
+
+  it('counts the words the page shows, even where the stored count says otherwise', async () => {
+    // A page whose stored count lags its text (it once showed "0 words" on a
+    // long page until something else made it draw again).
+    const backend = fakeBackend();
+    backend.overrides.set('get_page', (args) => ({
+      ...makePage(args.date as string, 'Six words stand on this page.', null),
+      words: 0,
+    }));
+    await startApp();
+    expect(screen.getByTestId('word-count').textContent).toBe('6 words');
   });
 
   it('keeps the text on a failed save, shows the reason and a Retry that saves', async () => {

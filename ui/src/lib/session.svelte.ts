@@ -15,6 +15,7 @@ import type {
 import { toErrorPayload } from '../ipc/journal';
 import { Autosaver, type SaveState } from './autosave';
 import { flushDrafts } from './drafts';
+import { countWords } from './words';
 import {
   addDays,
   addMonths,
@@ -156,6 +157,12 @@ export class JournalSession {
   recoveryBusy = $state(false);
   /** The page's words as the core counted them at its last save or read. */
   words = $state(0);
+  /**
+   * The words on the page as it is now, counted as the core counts them:
+   * what the page shows, so the count moves with every keystroke and can
+   * never be left behind by a save that has not come yet.
+   */
+  liveWords = $derived(countWords(this.body));
   /** The last save removed most of the page's words. */
   cut = $state(false);
   /** The text a save that removed most of the page replaced. */

@@ -1,6 +1,20 @@
 // How a count of words reads. The count itself is the core's
 // (journal-core `count_words`), sent with every page and save.
 
+/**
+ * Words as a person counts them, by the core's rule (pages::count_words):
+ * runs of non-space text holding at least one letter or digit ("—" alone
+ * is not a word; "don't" is one).
+ */
+export function countWords(text: string): number {
+  let n = 0;
+  // Rust's split_whitespace and char::is_alphanumeric, in Unicode's terms.
+  for (const run of text.split(/\p{White_Space}+/u)) {
+    if (/[\p{Alphabetic}\p{N}]/u.test(run)) n += 1;
+  }
+  return n;
+}
+
 export function wordsLabel(n: number): string {
   return n === 1 ? '1 word' : `${n.toLocaleString('en-GB')} words`;
 }

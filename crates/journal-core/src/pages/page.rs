@@ -121,6 +121,7 @@ mod tests {
     #[case("42 days", 2)]
     #[case("a\u{a0}b", 2)] // a no-break space parts words
     #[case("x\u{85}y", 2)] // so does NEL
+    #[case("zero\u{feff}width", 1)] // a zero-width no-break space does not
     fn counts_words_like_a_person(#[case] text: &str, #[case] n: u32) {
         assert_eq!(count_words(text), n);
     }
