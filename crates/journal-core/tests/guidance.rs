@@ -348,6 +348,8 @@ fn at_most_three_each_with_a_reason_and_set_aside_cards_stay_away() {
 #[case("I want to end it")]
 #[case("he strangeld me")]
 #[case("im so scard to go home")]
+#[case("I never felt unsafe until he came back drunk and broke the door.")]
+#[case("He never threatened me until last night, when he said I'd regret it.")]
 fn harm_threats_fear_and_not_living_bring_the_safety_card_first(#[case] text: &str) {
     let s = pick(text, Stage::Days8To30, None, &[DayEvent::Urge]);
     assert_eq!(s[0].theme, Theme::Safety, "{text}: {:?}", themes(&s));
@@ -414,6 +416,8 @@ fn harm_is_named_even_beside_words_with_an_everyday_sense(#[case] text: &str) {
 #[case("Cooked a real dinner and read for an hour.")]
 #[case("My sister grabbed me a coffee on the way in.")]
 #[case("My friends dragged me out for drinks and I'm glad they did.")]
+#[case("Never felt threatened by him, just unseen.")]
+#[case("I don't feel unsafe at all, just lonely.")]
 fn other_senses_and_negation_do_not_bring_the_safety_card(#[case] text: &str) {
     let s = pick(text, Stage::Days8To30, None, &[]);
     assert!(

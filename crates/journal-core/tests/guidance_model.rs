@@ -20,7 +20,7 @@
 //! Experiments, not what ships (see ARCHITECTURE.md for why and their
 //! figures): `TRAIN_NEW=1` also trains on half of each unseen set (the other
 //! half is what the corpus test measures); `DANGER_NEW=1` trains the danger
-//! model on the fifth and sixth sets and the tuning pages too (the theme
+//! model on the fifth, sixth and seventh sets and the tuning pages too (the theme
 //! models always do).
 //!
 //! Training is plain full-batch gradient descent on the logistic loss with

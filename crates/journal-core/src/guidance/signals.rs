@@ -301,7 +301,7 @@ const THREATENED: &[RuleSpec] = &[
     ("@they ~6 take ~1 the|my|our ~1 kid|kids|children|child|son|daughter|baby", false, &[]),
     ("=ill|will ~1 take ~1 the|my|our ~1 kid|kids|children", false, &[]),
     ("never ~2 see ~2 the|my|our ~1 kid|kids|children", false, &[]),
-    ("threat|threaten|threatened|threatening|threats", false, &["threat|threatened|threatening ~2 to ~1 rain|snow|storm", "threatening|threatened|threaten ~3 storm|storms|thunderstorms|thunder|rain|snow|showers|sleet", "forecast|weather|sky|clouds ~3 threat|threatening", "i ~1 threatened ~1 the ~1 kids|children", "threatened|threaten ~2 kids|children|dog ~2 with ~2 no|bed|bath"]),
+    ("threat|threaten|threatened|threatening|threats", false, &["threat|threatened|threatening ~2 to ~1 rain|snow|storm", "threatening|threatened|threaten ~3 storm|storms|thunderstorms|thunder|rain|snow|showers|sleet", "forecast|weather|sky|clouds ~3 threat|threatening", "i ~1 threatened ~1 the ~1 kids|children", "threatened|threaten ~2 kids|children|dog ~2 with ~2 no|bed|bath", "never ~2 felt|feel|been ~1 threatened ~2 by ~2 @them ~3 just|only|but|more|at|in"]),
     ("@they ~4 kill|murder|destroy|ruin|hurt ~1 me|you", false, &["@neg ~2 hurt ~1 me|you"]),
     ("you|ill|will ~2 be ~1 sorry", false, &[]),
     ("you|ill|will ~2 pay ~1 for ~1 this|that", false, &[]),
@@ -328,7 +328,8 @@ const AFRAID: &[RuleSpec] = &[
     ("@fear ~2 him|her", true, &[]),
     ("@fear ~2 to ~2 leave|say|tell|speak|ask|answer|disagree|argue ~3 @them|he|she|him|her|no", true, &[]),
     ("not ~1 safe", false, &["@neg ~2 feel|felt ~1 not"]),
-    ("unsafe", false, &[]),
+    // "I don't feel unsafe, just lonely": felt safe, said the long way.
+    ("unsafe", false, &["@neg ~2 feel|felt|feeling ~1 unsafe ~3 at ~2 all|just|only|but|more|with|around|by"]),
     ("walk|walking ~2 on ~1 eggshells", false, &[]),
     ("tiptoe|tiptoeing|eggshells", false, &[]),
     ("hide|hiding|hid ~3 from ~1 @them", false, &[]),

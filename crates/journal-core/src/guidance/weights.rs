@@ -10,37 +10,37 @@ pub(super) const MODELS: &[Weights] = &[
     },
     Weights {
         name: "urges",
-        bias: -3.3242,
+        bias: -3.2773,
         threshold: 0.20,
     },
     Weights {
         name: "setbacks",
-        bias: -3.1414,
+        bias: -3.0935,
         threshold: 0.20,
     },
     Weights {
         name: "waiting",
-        bias: -3.0787,
+        bias: -3.0021,
         threshold: 0.20,
     },
     Weights {
         name: "support",
-        bias: -2.5696,
+        bias: -2.5461,
         threshold: 0.25,
     },
     Weights {
         name: "self-work",
-        bias: -2.3984,
+        bias: -2.3607,
         threshold: 0.25,
     },
     Weights {
         name: "they-reached-out",
-        bias: -3.2106,
+        bias: -3.1824,
         threshold: 0.20,
     },
     Weights {
         name: "necessary-contact",
-        bias: -3.1162,
+        bias: -3.0995,
         threshold: 0.20,
     },
 ];

@@ -19,6 +19,11 @@ pub const FIFTH: &str = include_str!("../fixtures/guidance-tuning-fifth.tsv");
 /// traces of harm, control, stalking, veiled threats; finality, goodbyes,
 /// self-harm in other words). Tuning only.
 pub const SIXTH: &str = include_str!("../fixtures/guidance-tuning-sixth.tsv");
+/// A seventh set, written apart like the fifth: ordinary and sad days that
+/// borrow danger's words and shapes (figures of speech, hurt feelings,
+/// fear and harm denied, wanting to reach out, practical contact about keys,
+/// cars and phones). Tuning only.
+pub const SEVENTH: &str = include_str!("../fixtures/guidance-tuning-seventh.tsv");
 
 /// Sets written this session apart from the matcher and never trained on:
 /// measured only (`tests/guidance_corpus.rs` prints their figures). Ordinary
@@ -147,7 +152,7 @@ pub fn fnv(s: &str) -> u64 {
     h
 }
 
-/// Whether the danger model learns from the fifth and sixth sets and the
+/// Whether the danger model learns from the fifth, sixth and seventh sets and the
 /// tuning pages too (`DANGER_NEW=1`). Not yet by default: with them it hears
 /// more danger in new words and alarms on far fewer ordinary pages, but it
 /// alarms on more of the corpus's held-out calm sentences than the ceiling
@@ -181,6 +186,9 @@ pub fn tuning_lines() -> Vec<Line> {
     }
     if std::env::var_os("WITHOUT_SIXTH").is_none() {
         all.extend(newer(SIXTH));
+    }
+    if std::env::var_os("WITHOUT_SEVENTH").is_none() {
+        all.extend(newer(SEVENTH));
     }
     if std::env::var_os("WITHOUT_PAGES").is_none() {
         all.extend(tuning_page_lines());
