@@ -350,6 +350,18 @@ fn at_most_three_each_with_a_reason_and_set_aside_cards_stay_away() {
 #[case("im so scard to go home")]
 #[case("I never felt unsafe until he came back drunk and broke the door.")]
 #[case("He never threatened me until last night, when he said I'd regret it.")]
+#[case("my ex headbutted me at the handover")]
+#[case("Jon threw me against the fridge so hard the magnets came off.")]
+#[case("she dragged me by my hair across the landing")]
+#[case("He made me kneel and apologise for an hour.")]
+#[case("found a tracker taped under my car")]
+#[case("He hides my inhaler when I argue back.")]
+#[case("the marks from his belt still show")]
+#[case("I've picked a day to do it.")]
+#[case("woke up wishing I hadn't woken up at all")]
+#[case("im a burden to evry1")]
+#[case("i cut again last night")]
+#[case("Disappointed to wake up again.")]
 fn harm_threats_fear_and_not_living_bring_the_safety_card_first(#[case] text: &str) {
     let s = pick(text, Stage::Days8To30, None, &[DayEvent::Urge]);
     assert_eq!(s[0].theme, Theme::Safety, "{text}: {:?}", themes(&s));
@@ -418,6 +430,11 @@ fn harm_is_named_even_beside_words_with_an_everyday_sense(#[case] text: &str) {
 #[case("My friends dragged me out for drinks and I'm glad they did.")]
 #[case("Never felt threatened by him, just unseen.")]
 #[case("I don't feel unsafe at all, just lonely.")]
+#[case("The baby pulled my hair and laughed her head off.")]
+#[case("He turned up at my work with a coffee for me, which was sweet.")]
+#[case("Bit my tongue at the handover and stayed polite.")]
+#[case("She's mortified about the party, and so am I now.")]
+#[case("My last entry was three days ago; life got busy.")]
 fn other_senses_and_negation_do_not_bring_the_safety_card(#[case] text: &str) {
     let s = pick(text, Stage::Days8To30, None, &[]);
     assert!(

@@ -5,42 +5,42 @@ use super::learned::Weights;
 pub(super) const MODELS: &[Weights] = &[
     Weights {
         name: "danger",
-        bias: -2.3375,
+        bias: -2.3397,
         threshold: 0.30,
     },
     Weights {
         name: "urges",
-        bias: -3.2773,
+        bias: -3.2771,
         threshold: 0.20,
     },
     Weights {
         name: "setbacks",
-        bias: -3.0935,
+        bias: -3.0928,
         threshold: 0.20,
     },
     Weights {
         name: "waiting",
-        bias: -3.0021,
+        bias: -3.0013,
         threshold: 0.20,
     },
     Weights {
         name: "support",
-        bias: -2.5461,
+        bias: -2.5452,
         threshold: 0.25,
     },
     Weights {
         name: "self-work",
-        bias: -2.3607,
+        bias: -2.3595,
         threshold: 0.25,
     },
     Weights {
         name: "they-reached-out",
-        bias: -3.1824,
+        bias: -3.1815,
         threshold: 0.20,
     },
     Weights {
         name: "necessary-contact",
-        bias: -3.0995,
+        bias: -3.0988,
         threshold: 0.20,
     },
 ];
