@@ -362,6 +362,10 @@ fn at_most_three_each_with_a_reason_and_set_aside_cards_stay_away() {
 #[case("im a burden to evry1")]
 #[case("i cut again last night")]
 #[case("Disappointed to wake up again.")]
+#[case("he kicked the door in and I hid in the bathroom")]
+#[case("She took out a credit card in my name and the debt is all on me.")]
+#[case("Gave my cat to my sister today, she'll be happier there.")]
+#[case("I've made my peace with it, it won't be long.")]
 fn harm_threats_fear_and_not_living_bring_the_safety_card_first(#[case] text: &str) {
     let s = pick(text, Stage::Days8To30, None, &[DayEvent::Urge]);
     assert_eq!(s[0].theme, Theme::Safety, "{text}: {:?}", themes(&s));
@@ -435,6 +439,8 @@ fn harm_is_named_even_beside_words_with_an_everyday_sense(#[case] text: &str) {
 #[case("Bit my tongue at the handover and stayed polite.")]
 #[case("She's mortified about the party, and so am I now.")]
 #[case("My last entry was three days ago; life got busy.")]
+#[case("Stood on the bridge watching the boats for ages, so peaceful.")]
+#[case("he turned up at my door tonight asking if we could talk, he seemed nervous")]
 fn other_senses_and_negation_do_not_bring_the_safety_card(#[case] text: &str) {
     let s = pick(text, Stage::Days8To30, None, &[]);
     assert!(
