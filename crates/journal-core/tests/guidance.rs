@@ -365,7 +365,7 @@ fn at_most_three_each_with_a_reason_and_set_aside_cards_stay_away() {
 #[case("he kicked the door in and I hid in the bathroom")]
 #[case("She took out a credit card in my name and the debt is all on me.")]
 #[case("Gave my cat to my sister today, she'll be happier there.")]
-#[case("I've made my peace with it, it won't be long.")]
+#[case("Picked out what I want to be buried in.")]
 fn harm_threats_fear_and_not_living_bring_the_safety_card_first(#[case] text: &str) {
     let s = pick(text, Stage::Days8To30, None, &[DayEvent::Urge]);
     assert_eq!(s[0].theme, Theme::Safety, "{text}: {:?}", themes(&s));
@@ -441,6 +441,13 @@ fn harm_is_named_even_beside_words_with_an_everyday_sense(#[case] text: &str) {
 #[case("My last entry was three days ago; life got busy.")]
 #[case("Stood on the bridge watching the boats for ages, so peaceful.")]
 #[case("he turned up at my door tonight asking if we could talk, he seemed nervous")]
+#[case("Mum texted she was outside to pick me up.")]
+#[case("Felt a bit rough after the drinks at Sam's leaving do.")]
+#[case("Enjoy the sun while you can, the forecast says rain all week.")]
+#[case("The dog goes to the vet tomorrow.")]
+#[case("The cat sat on my chest all morning, purring.")]
+#[case("The boiler dying threw me into a panic.")]
+#[case("I've made my peace with it; the marriage is changing and so am I.")]
 fn other_senses_and_negation_do_not_bring_the_safety_card(#[case] text: &str) {
     let s = pick(text, Stage::Days8To30, None, &[]);
     assert!(
