@@ -16,7 +16,8 @@
 use super::signals::page_sentences;
 use super::weights::{MODELS, TABLE};
 use super::words::Word;
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
+use std::sync::LazyLock;
 
 /// One trained model, as generated (its weights are a column of the table).
 pub(super) struct Weights {
@@ -81,25 +82,104 @@ const ALONE_MEANS_NOTHING: &[&str] = &[
     "got", "go", "went", "keep", "kept", "one", "now", "again", "still", "like",
 ];
 
-/// The features of a run of words: `u:stem` for each word that means
-/// something alone, `b:a_b` for each pair of neighbours, and `n:stem` for a
-/// word within three after a "not" (so "not afraid" and "afraid" can weigh
-/// differently).
-pub(crate) fn features(ws: &[Word], out: &mut BTreeSet<String>) {
+/// Words of one meaning, for the net: a word in a class also counts as the
+/// class (`c:hurt`), and two classes near each other as a pair
+/// (`p:they_force`), so "he yanked my arm" weighs like "he grabbed my
+/// wrist" though only one of them was in the sentences it learned from.
+/// The rules' own classes count too (see `signals::CLASSES`).
+const MEANINGS: &[(&str, &str)] = &[
+    ("death", "die|dying|dead|death|kill|suicide|suicidal|alive|overdose|noose|funeral|grave|exist|existing|disappear|vanish|burden|pointless|goodbye|goodbyes|farewell|unalive|kms"),
+    ("means", "pills|tablets|paracetamol|painkillers|rope|bridge|razor|blade|blades|knife|gun|jump|drown|cliff|train|wrist|wrists|stockpile|stockpiled|hoard|hoarded|ledge|roof|motorway|overdose|sleeping"),
+    ("hurt", "hurt|harm|injure|injury|injuries|bruise|bruises|bruised|bleed|bleeding|blood|swollen|mark|marks|broken|wound|pain|sore|limp|cut|cuts|scar|scars|stitches|hospital|sprained|cracked|fracture|concussion|black"),
+    ("body", "arm|arms|wrist|wrists|neck|throat|face|hair|head|chest|rib|ribs|eye|eyes|jaw|back|leg|legs|shoulder|shoulders|lip|nose|cheek|stomach|skin|finger|fingers|hand|hands"),
+    ("threat", "threat|threats|threaten|threatened|threatening|regret|warn|warned|warning|else|ruin|destroy|pay|promise|swear|swore|take|kill|dare|punish|consequences"),
+    ("control", "allow|allowed|permission|let|track|tracking|tracker|location|password|passwords|monitor|monitors|spy|spying|follow|followed|following|lock|locked|locks|keys|wallet|cards|isolate|isolated|forbid|forbade|check|checks|checked|controls|controlling|control|takes|took|hid|hide|smashed|broke"),
+    ("home", "home|house|flat|door|bedroom|room|bathroom|car|kitchen|stairs|hallway|front|downstairs|upstairs|garage"),
+    ("channel", "text|texts|message|messages|call|calls|email|emails|dm|dms|voicemail|whatsapp|letter|phone|ring|snap|snapchat|instagram|insta|facebook|fb|story|stories|unfollow|block|blocked|unblock|read|seen|typing|reply|replied|answer|answered|number|chat|profile|online"),
+    ("wait", "wait|waiting|waited|refresh|refreshing|notification|notifications|silence|silent|hear|heard|nothing|yet|since|days|weeks|hours|still|checking|ticks|reply|respond|response"),
+    ("alone", "alone|lonely|loneliness|isolated|empty|quiet|nobody|noone|miss|missing|invisible|unseen|ignored|lonesome|solitary|apart|disconnected|cut|left"),
+    ("company", "friend|friends|sister|brother|mum|mom|dad|neighbour|neighbor|colleague|colleagues|mate|mates|bestie|therapist|group|family|people|sibling|cousin|aunt|uncle|nan|gran|kids|pal|pals|team|club|church|class|coworker|coworkers"),
+    ("joy", "walk|walked|coffee|sun|sunshine|sunny|garden|gardening|laugh|laughed|laughing|smile|smiled|cake|music|song|park|beach|swim|swam|run|ran|bake|baked|book|books|film|movie|dinner|lunch|breakfast|tea|flowers|bird|birds|dog|cat|game|painting|paint|yoga|cooked|cook|bath|concert|picnic|hike|bike"),
+    ("well", "good|great|lovely|nice|calm|peaceful|proud|better|happy|glad|grateful|light|fine|okay|ok|content|relaxed|hopeful|steady|strong|rested|enjoyed|enjoy|fun|wonderful|gentle|easy|easier"),
+    ("low", "sad|cry|cried|crying|tears|awful|terrible|heavy|numb|hopeless|exhausted|tired|down|low|miserable|lost|dark|despair|ache|aching|hurting|grief|grieving|wrecked|gutted|sob|sobbed|sobbing|empty|worthless|useless"),
+    ("tempt", "tempt|tempted|temptation|urge|urges|itch|itching|crave|craving|almost|nearly|close|resist|resisted|held|hold|stop|stopped|hovered|hovering|draft|drafted|typed|deleted|want|wanted|wanting"),
+    ("setback", "cave|caved|slip|slipped|relapse|relapsed|gave|messed|blew|failed|fail|mistake|broke|weak|ruined|undo|undid|lapse|lapsed|weakness|rang|called|texted|sent|showed|turned|went"),
+    ("night", "night|tonight|midnight|late|3am|2am|4am|bed|sleep|awake|insomnia|dark|evening|nights"),
+    ("kids", "kid|kids|child|children|son|daughter|baby|school|nursery|custody|teacher|pickup|homework|toddler|boys|girls"),
+    ("money", "money|mortgage|bill|bills|rent|bank|account|tax|loan|payment|pay|insurance|finances|savings|pension|debt|council|broadband|energy|deposit|car|paperwork|solicitor|lawyer|vet|dentist|doctor|appointment"),
+    ("anger", "angry|anger|furious|fury|rage|raging|livid|fuming|seething|resent|resentful|resentment|bitter|pissed|mad|hate|hated|annoyed|infuriated|irritated|cross|snapped|shouted|yelled|screamed|slammed|unfair"),
+    ("they_did", "texted|called|rang|emailed|messaged|replied|wrote|sent|dropped|knocked|visited|popped|liked|commented|reached|contacted|asked|showed|turned|came"),
+];
+
+/// Each stem's meanings: the rules' classes and [`MEANINGS`].
+static MEANING_OF: LazyLock<HashMap<String, Vec<&'static str>>> = LazyLock::new(|| {
+    let mut map: HashMap<String, Vec<&'static str>> = HashMap::new();
+    for (name, words) in MEANINGS.iter().chain(super::signals::CLASSES) {
+        if *name == "neg" {
+            continue;
+        }
+        // A word the rules match as written (`=longing`) would, stemmed,
+        // take in others ("long"): it is left to the rules.
+        for w in words.split('|').filter(|w| !w.starts_with('=')) {
+            let list = map.entry(super::words::stem(w)).or_default();
+            if !list.contains(name) {
+                list.push(name);
+            }
+        }
+    }
+    map
+});
+
+/// Meanings in most pages, danger or not (a person, a room): they count
+/// only beside another meaning, in pairs.
+const PAIRS_ONLY: &[&str] = &["they", "them", "me", "others", "home"];
+
+/// How far apart two words may stand and still count as a pair of meanings.
+const MEANING_SPAN: usize = 3;
+
+/// Calls `f` with the pieces of each feature of a run of words (a feature
+/// is its pieces put together): `u:stem` for each word that means something
+/// alone, `b:a_b` for each pair of neighbours, `n:stem` for a word within
+/// three after a "not" (so "not afraid" and "afraid" can weigh
+/// differently), `c:meaning` for each meaning of a word, and `p:a_b` for two
+/// meanings at most three words apart, in order. A feature may be given
+/// more than once.
+fn each_feature(ws: &[Word], f: &mut dyn FnMut(&[&str])) {
+    let meanings: Vec<&[&'static str]> = ws
+        .iter()
+        .map(|w| MEANING_OF.get(&w.stem).map_or(&[][..], Vec::as_slice))
+        .collect();
     for (i, w) in ws.iter().enumerate() {
         if !ALONE_MEANS_NOTHING.contains(&w.stem.as_str()) {
-            out.insert(format!("u:{}", w.stem));
+            f(&["u:", &w.stem]);
         }
         if let Some(next) = ws.get(i + 1) {
-            out.insert(format!("b:{}_{}", w.stem, next.stem));
+            f(&["b:", &w.stem, "_", &next.stem]);
         }
         let negated = ws[i.saturating_sub(3)..i]
             .iter()
             .any(|p| matches!(p.raw.as_str(), "not" | "never" | "no"));
         if negated {
-            out.insert(format!("n:{}", w.stem));
+            f(&["n:", &w.stem]);
+        }
+        for m in meanings[i] {
+            if !PAIRS_ONLY.contains(m) {
+                f(&["c:", m]);
+            }
+            for later in &meanings[i + 1..(i + 1 + MEANING_SPAN).min(ws.len())] {
+                for m2 in *later {
+                    f(&["p:", m, "_", m2]);
+                }
+            }
         }
     }
+}
+
+/// The features of a run of words, by name (see [`each_feature`]).
+pub(crate) fn features(ws: &[Word], out: &mut BTreeSet<String>) {
+    each_feature(ws, &mut |parts| {
+        out.insert(parts.concat());
+    });
 }
 
 /// Every feature of a whole passage (what the model is trained on).
@@ -126,21 +206,8 @@ fn hash_of(parts: &[&str]) -> u64 {
 /// The hashes of [`features`] of a run of words, sorted, without building
 /// a string for each.
 fn feature_hashes(ws: &[Word]) -> Vec<u64> {
-    let mut out = Vec::with_capacity(ws.len() * 3);
-    for (i, w) in ws.iter().enumerate() {
-        if !ALONE_MEANS_NOTHING.contains(&w.stem.as_str()) {
-            out.push(hash_of(&["u:", &w.stem]));
-        }
-        if let Some(next) = ws.get(i + 1) {
-            out.push(hash_of(&["b:", &w.stem, "_", &next.stem]));
-        }
-        let negated = ws[i.saturating_sub(3)..i]
-            .iter()
-            .any(|p| matches!(p.raw.as_str(), "not" | "never" | "no"));
-        if negated {
-            out.push(hash_of(&["n:", &w.stem]));
-        }
-    }
+    let mut out = Vec::with_capacity(ws.len() * 6);
+    each_feature(ws, &mut |parts| out.push(hash_of(parts)));
     out.sort_unstable();
     out.dedup();
     out
@@ -254,6 +321,28 @@ mod tests {
             want.sort_unstable();
             assert_eq!(feature_hashes(&ws), want);
         }
+    }
+
+    fn named(text: &str) -> BTreeSet<String> {
+        let mut out = BTreeSet::new();
+        for ws in page_sentences(text) {
+            features(&ws, &mut out);
+        }
+        out
+    }
+
+    #[test]
+    fn two_wordings_of_one_thing_share_its_meanings() {
+        let a = named("she yanked me by the arm");
+        let b = named("my husband grabbed me");
+        for f in ["c:force", "p:they_force", "p:force_me"] {
+            assert!(a.contains(f) && b.contains(f), "{f}: {a:?} / {b:?}");
+        }
+        // A word the rules read only as written keeps its other senses:
+        // "a long call" is not longing.
+        assert!(!named("a long call with a client").contains("c:want"));
+        // A person alone means nothing; beside another meaning it does.
+        assert!(!named("he was there").contains("c:they"));
     }
 
     #[test]

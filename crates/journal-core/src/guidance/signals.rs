@@ -14,7 +14,7 @@ use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 /// Word classes the patterns share.
-const CLASSES: &[(&str, &str)] = &[
+pub(super) const CLASSES: &[(&str, &str)] = &[
     // The partner (or anyone) doing something to the writer.
     (
         "they",

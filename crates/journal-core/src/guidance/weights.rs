@@ -10,37 +10,37 @@ pub(super) const MODELS: &[Weights] = &[
     },
     Weights {
         name: "urges",
-        bias: -3.2771,
+        bias: -3.0524,
         threshold: 0.20,
     },
     Weights {
         name: "setbacks",
-        bias: -3.0928,
+        bias: -2.8835,
         threshold: 0.20,
     },
     Weights {
         name: "waiting",
-        bias: -3.0013,
+        bias: -2.7043,
         threshold: 0.20,
     },
     Weights {
         name: "support",
-        bias: -2.5452,
+        bias: -2.5331,
         threshold: 0.25,
     },
     Weights {
         name: "self-work",
-        bias: -2.3595,
+        bias: -2.0963,
         threshold: 0.25,
     },
     Weights {
         name: "they-reached-out",
-        bias: -3.1815,
+        bias: -2.9302,
         threshold: 0.20,
     },
     Weights {
         name: "necessary-contact",
-        bias: -3.0988,
+        bias: -2.9819,
         threshold: 0.20,
     },
 ];
