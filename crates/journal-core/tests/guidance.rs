@@ -366,6 +366,17 @@ fn at_most_three_each_with_a_reason_and_set_aside_cards_stay_away() {
 #[case("She took out a credit card in my name and the debt is all on me.")]
 #[case("Gave my cat to my sister today, she'll be happier there.")]
 #[case("Picked out what I want to be buried in.")]
+#[case("Hurt that he grabbed my wrist in front of the kids.")]
+#[case("He said he'd hurt me if I told anyone.")]
+#[case("He slammed the phone down on my hand.")]
+#[case("His car was parked outside my house again all night.")]
+#[case("He reads my messages every night while I sleep.")]
+#[case("Bought rope today and I know what it's for.")]
+#[case("I keep a razor blade in my purse now.")]
+#[case("You'll regret it, he said, and smiled.")]
+#[case("He never threatened me before, but last night he did.")]
+#[case("I'm scared of him when he drinks.")]
+#[case("Terrified of going back home tonight.")]
 fn harm_threats_fear_and_not_living_bring_the_safety_card_first(#[case] text: &str) {
     let s = pick(text, Stage::Days8To30, None, &[DayEvent::Urge]);
     assert_eq!(s[0].theme, Theme::Safety, "{text}: {:?}", themes(&s));
@@ -448,6 +459,23 @@ fn harm_is_named_even_beside_words_with_an_everyday_sense(#[case] text: &str) {
 #[case("The cat sat on my chest all morning, purring.")]
 #[case("The boiler dying threw me into a panic.")]
 #[case("I've made my peace with it; the marriage is changing and so am I.")]
+#[case("Hurt that he forgot my birthday, but I'm letting it go.")]
+#[case("It hurts to hear her laugh on the phone with someone else.")]
+#[case("Laughed so much at quiz night that my cheeks hurt.")]
+#[case("The loneliness hit around teatime, so I rang Dad.")]
+#[case("Killed the mood at the party by talking about work.")]
+#[case("Used the bread knife on the birthday cake, no one noticed.")]
+#[case("The gutter was choked with leaves again.")]
+#[case("A police officer came to give a talk at the kids' school.")]
+#[case("The apples were all bruised by the time I got home.")]
+#[case("My mum beat me at Scrabble again.")]
+#[case("Wrote him a long email, regret it already.")]
+#[case("Did the rope climb at the gym for the first time.")]
+#[case("New wiper blades on the car, finally.")]
+#[case("He's read my message, no reply yet.")]
+#[case("He never made me feel unsafe, only lonely.")]
+#[case("I'm frightened of losing her, that's all.")]
+#[case("Terrified of going back to work after the holiday.")]
 fn other_senses_and_negation_do_not_bring_the_safety_card(#[case] text: &str) {
     let s = pick(text, Stage::Days8To30, None, &[]);
     assert!(

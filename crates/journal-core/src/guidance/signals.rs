@@ -194,13 +194,13 @@ type RuleSpec = (&'static str, bool, &'static [&'static str]);
 
 /// Hurt by someone. Not negatable: "he didn't hit me this time" is still heard.
 const HARMED: &[RuleSpec] = &[
-    ("@strike ~2 @me", false, &["smack|smacked|bang|banged|stub|stubbed|bash|bashed|hit|kick|kicked|thump|thumped ~1 my ~1 shin|knee|head|toe|elbow|leg|foot|hand|arm|funny|thumb|finger", 
+    ("@strike ~2 @me", false, &["beat ~4 at ~1 chess|cards|scrabble|dominoes|monopoly|pool|darts|tennis|squash|golf|poker|badminton|snooker|bowling|cribbage", "beat ~2 my ~1 pb|record|time|best|personal", "smack|smacked|bang|banged|stub|stubbed|bash|bashed|hit|kick|kicked|thump|thumped ~1 my ~1 shin|knee|head|toe|elbow|leg|foot|hand|arm|funny|thumb|finger", 
         "=kick ~1 off", "=kicked ~1 off",
         "dog|cat|puppy|kitten|toddler|baby|crowd|wind|horse|nephew|niece|waves ~1 @strike",
         "beat ~2 me ~2 at|to|in", "beat|beating|kick|kicking|kicked ~1 myself",
         "choke|choked|choking ~1 on|up|back",
     ]),
-    ("@they ~4 @force ~4 @me|wheel|steering|hair|throat|neck|wrist|arm|face|collar|shoulders", false, &[
+    ("@they ~4 @force ~4 @me|wheel|steering|hair|throat|neck|wrist|arm|face|collar|shoulders", false, &["=slammed ~1 the ~1 phone ~1 down ~1 on ~1 me", 
         "@neg ~2 hurt|hit|push|grab|harm ~1 me",
         "@they ~4 hold ~1 my ~1 hand", "@they ~4 push ~2 me ~2 away",
         "push|pushed|pushing ~2 me ~1 to|into ~1 go|do|see|try|get|be|therapy",
@@ -212,13 +212,13 @@ const HARMED: &[RuleSpec] = &[
         "hit ~2 me ~1 up",
         "squeezed|squeeze ~2 my ~1 hand",
         "follow|followed me ~1 on ~2 instagram|insta|twitter|tiktok|facebook|socials|x|strava", "follow|followed me back", "*allergy|jab|vaccine|injection|phlebotomist"]),
-    ("@they ~4 @strike", false, &["@they ~4 @strike ~2 ball|football|door|wall|habit|it", "@strike ~1 whoever|anyone|anybody|someone|somebody|everyone"]),
+    ("@they ~4 @strike", false, &["beat ~4 at ~1 chess|cards|scrabble|dominoes|monopoly|pool|darts|tennis|squash|golf|poker|badminton|snooker|bowling|cribbage", "@they ~4 @strike ~2 ball|football|door|wall|habit|it", "@strike ~1 whoever|anyone|anybody|someone|somebody|everyone"]),
     ("@they ~3 =came|come|comes|lunged|lunges|went|ran|charged ~1 at|for ~1 me", false, &[]),
     ("=threw|throw|thrown|hurl|hurled ~5 at ~1 me", false, &["toddler|baby|kid|kids|son|daughter|nephew|niece|dog|cat|child ~3 =threw|throw"]),
     ("lock|locked ~2 me ~2 out|in", false, &[]),
     ("lock|locked ~3 out ~2 house|flat|home|room", false, &["lock|locked ~1 myself"]),
     ("@they ~5 =took|take|taken|hid|hide|hidden|smash|smashed|broke|broken|snapped|grabbed|snatched|kept ~3 my ~1 phone|key|keys|passport|money|card|cards|wallet|purse|laptop|computer|ipad|tablet", false, &[]),
-    ("bruis|bruise|bruises|bruised", false, &["=bruised ~1 his|her ~1 hip|knee|shin|leg|arm|elbow|toe|foot|ego|ribs", 
+    ("bruis|bruise|bruises|bruised", false, &["=bruised|bruise ~2 banana|bananas|peach|peaches|apple|apples|fruit|pear|pears|avocado|feelings|heart|pride", "banana|bananas|peach|peaches|apple|apples|fruit|pear|pears|feelings|heart|pride ~3 =bruised|bruise", "=bruised ~1 his|her ~1 hip|knee|shin|leg|arm|elbow|toe|foot|ego|ribs", 
         "=bruised ~1 my ~1 knee|shin|leg|toe|elbow|hip|foot|ego|thumb|finger",
         "=bruised ~1 ego|banana|fruit|apple|pride",
         "my ~1 knee|shin|leg|toe|elbow|hip|foot|ego ~2 bruis", "*sparring|rugby|football|netball|hockey|kickboxing|boxing|training|match|gym|class|muay|karate|judo|taekwondo|paintball|fell|tripped|slipped|walked|banged|bumped"]),
@@ -235,7 +235,7 @@ const HARMED: &[RuleSpec] = &[
     ("hurt ~1 me", false, &["it|that|this|song|film|word|words|comment|what|everything ~3 hurt ~1 me", "@neg ~2 hurt ~1 me"]),
     // "Promised he would never hurt me again": it happened before.
     ("never|not ~2 hurt|hit|touch|push|grab ~2 me ~2 again", false, &[]),
-    ("hit ~1 me", false, &["it|that|this|reality|realization|realisation|truth|song|wave|memory|what ~3 hit ~1 me", "hit ~1 me ~1 up"]),
+    ("hit ~1 me", false, &["news ~5 hit ~1 me", "it|that|this|reality|realization|realisation|truth|song|wave|memory|what ~3 hit ~1 me", "hit ~1 me ~1 up"]),
     ("push ~1 me ~2 down|over|into|against|onto|off|wall|stairs", false, &[]),
     ("held|hold|holding|pinned|pin ~2 me ~1 down|against", false, &[]),
     ("pulled|pull|pulling ~2 my ~1 hair", false, &["baby|toddler|daughter|son|kid|child|puppy|dog|cat|kitten|niece|nephew ~2 pulled|pull|pulling"]),
@@ -269,8 +269,8 @@ const HARMED: &[RuleSpec] = &[
     ("bag ~1 packed ~4 in ~1 case|boot|get|out|leave|escape", false, &[]),
     ("=screaming|shouting|smash|smashed|thud|bang|crash ~6 neighbour|neighbours|neighbor|neighbors|heard", false, &[]),
     ("neighbour|neighbours|neighbor|neighbors ~4 heard|asked|called|knocked", false, &["heard ~2 singing|music|party|laughing|dog|baby"]),
-    ("@they ~4 =follows|followed|following|sits|sitting|sat|parked|waits|waiting|waited ~3 outside|down|me|my", false, &["@they ~4 =waiting ~3 for ~1 me ~2 at ~2 station|airport|school|cafe"]),
-    ("his ~1 car ~3 parked|outside|down", false, &[]),
+    ("@they ~4 =follows|followed|following|sits|sitting|sat|parked|waits|waiting|waited ~3 outside|down|me|my", false, &["=followed|follows ~1 me ~1 back", "=sat|sits|sitting ~1 with ~1 me", "@they ~4 =waiting ~3 for ~1 me ~2 at ~2 station|airport|school|cafe"]),
+    ("his ~1 car ~3 parked|outside|down", false, &["outside ~1 the ~1 cinema|pub|shop|shops|supermarket|gym|restaurant|cafe|bar|theatre", ]),
     ("door ~2 off ~2 hinges", false, &[]),
     ("=recording|record|recorded ~3 shouting|him|her|arguments|threats", false, &[]),
     ("hid|hide|hiding ~3 in ~2 bathroom|bedroom|wardrobe|cupboard|car|shed", false, &[]),
@@ -376,13 +376,13 @@ const HARMED: &[RuleSpec] = &[
 
 const THREATENED: &[RuleSpec] = &[
     ("make ~2 sure ~3 regret", false, &[]),
-    ("=regret ~1 it", false, &["i ~3 =regret|regretted"]),
+    ("=regret ~1 it", false, &["=regret ~1 it ~1 already", "i ~3 =regret|regretted"]),
     ("@they ~3 =said|says|told|tells|warned ~5 regret|sorry", false, &[]),
     ("@they ~8 or ~1 else", false, &[]),
     ("@they ~6 take ~1 the|my|our ~1 kid|kids|children|child|son|daughter|baby", false, &[]),
     ("=ill|will ~1 take ~1 the|my|our ~1 kid|kids|children", false, &[]),
     ("never ~2 see ~2 the|my|our ~1 kid|kids|children", false, &[]),
-    ("threat|threaten|threatened|threatening|threats", false, &["threat|threatened|threatening ~2 to ~1 rain|snow|storm", "threatening|threatened|threaten ~3 storm|storms|thunderstorms|thunder|rain|snow|showers|sleet", "forecast|weather|sky|clouds ~3 threat|threatening", "i ~1 threatened ~1 the ~1 kids|children", "threatened|threaten ~2 kids|children|dog ~2 with ~2 no|bed|bath", "never ~2 felt|feel|been ~1 threatened ~2 by ~2 @them ~3 just|only|but|more|at|in"]),
+    ("threat|threaten|threatened|threatening|threats", false, &["@neg ~2 feel|felt ~1 threatened ~2 i ~1 feel|felt", "=no ~1 threats ~2 nothing", "no ~1 one ~1 threatened ~1 anyone|anybody", "@neg ~1 a ~1 threat ~2 to ~1 anybody|anyone", "threat|threatened|threatening ~2 to ~1 rain|snow|storm", "threatening|threatened|threaten ~3 storm|storms|thunderstorms|thunder|rain|snow|showers|sleet", "forecast|weather|sky|clouds ~3 threat|threatening", "i ~1 threatened ~1 the ~1 kids|children", "threatened|threaten ~2 kids|children|dog ~2 with ~2 no|bed|bath", "never ~2 felt|feel|been ~1 threatened ~2 by ~2 @them ~3 just|only|but|more|at|in"]),
     ("@they ~4 kill|murder|destroy|ruin|hurt ~1 me|you", false, &["@neg ~2 hurt ~1 me|you"]),
     ("you|ill|will ~2 be ~1 sorry", false, &[]),
     ("you|ill|will ~2 pay ~1 for ~1 this|that", false, &[]),
@@ -438,17 +438,17 @@ const THREATENED: &[RuleSpec] = &[
 ];
 
 const AFRAID: &[RuleSpec] = &[
-    ("@fear ~3 go|going|come|coming ~1 home|back", true, &[]),
-    ("@fear ~2 of ~2 @them", true, &["*spider|spiders|wasp|wasps|snake|snakes|heights|needles|clowns|moths|bees|mice|rats|flying|dentist"]),
+    ("@fear ~3 go|going|come|coming ~1 home|back", true, &["go|going ~1 back ~1 to ~2 work|school|uni|college|gym|office|dentist|class|running|dating", ]),
+    ("@fear ~2 of ~2 @them", true, &["@fear ~2 of ~1 losing|hurting|missing ~1 him|her|them", "*spider|spiders|wasp|wasps|snake|snakes|heights|needles|clowns|moths|bees|mice|rats|flying|dentist"]),
     ("@fear ~2 of ~1 what ~1 @they", true, &[]),
     ("@fear ~3 he|she|husband|wife|partner|spouse ~3 will|would|might|could|going|do|does", true, &[]),
     ("@fear ~2 for ~1 my ~1 life|safety", true, &[]),
     ("@fear ~2 @they ~2 come|comes|find|finds", true, &[]),
-    ("@fear ~2 him|her", true, &[]),
+    ("@fear ~2 him|her", true, &["@fear ~2 giving|losing|missing|hurting ~1 him|her", "=dreading ~1 him|her ~1 listening|reading|hearing|seeing", ]),
     ("@fear ~2 to ~2 leave|say|tell|speak|ask|answer|disagree|argue ~3 @them|he|she|him|her|no", true, &[]),
     ("not ~1 safe", false, &["@neg ~2 feel|felt ~1 not"]),
     // "I don't feel unsafe, just lonely": felt safe, said the long way.
-    ("unsafe", false, &["@neg ~2 feel|felt|feeling ~1 unsafe ~3 at ~2 all|just|only|but|more|with|around|by"]),
+    ("unsafe", false, &["@neg ~3 made|make|makes ~1 me ~1 feel ~1 unsafe ~3 only|just|he|she", "@neg ~2 feel|felt ~1 unsafe ~2 i ~1 feel|felt", "@neg ~2 feel|felt|feeling ~1 unsafe ~3 at ~2 all|just|only|but|more|with|around|by"]),
     ("walk|walking ~2 on ~1 eggshells", false, &[]),
     ("tiptoe|tiptoeing|eggshells", false, &[]),
     ("hide|hiding|hid ~3 from ~1 @them", false, &[]),
@@ -462,7 +462,7 @@ const AFRAID: &[RuleSpec] = &[
     ("his|her|their ~1 temper|rages|rage|drinking", false, &["@neg ~2 temper"]),
     ("in ~1 case ~2 @they ~2 is|are|comes|come|sees|see|hears|finds", false, &[]),
     ("@they ~4 =follow|followed|following|tracking|tracked|track|tracks|stalking|stalked|monitoring|monitors|watches ~1 me|my", false, &["follow|followed ~2 me ~2 on|back"]),
-    ("@they ~3 =checks|checking|checked|reads|read|went|goes ~3 my ~1 phone|messages|texts|emails|bag", false, &[]),
+    ("@they ~3 =checks|checking|checked|reads|read|went|goes ~3 my ~1 phone|messages|texts|emails|bag", false, &["@they ~1 is|has|had|would ~1 =read ~1 my ~2 =message|text|email|letter|note|voicemail", ]),
     ("key|door|car|footsteps ~6 freeze|freezes|froze|tense|tenses|shake|shaking", false, &[]),
     ("i ~1 pay ~1 for ~1 it", false, &[]),
     ("so ~1 he|she|they ~1 would ~1 not ~1 see|hear|know|find|notice", false, &[]),
@@ -608,7 +608,7 @@ const NOT_LIVING: &[RuleSpec] = &[
     ("burden ~2 on|to ~1 everyone|everybody|all", false, &[]),
     ("if ~1 i ~2 was|were|am ~1 gone|dead", false, &[]),
     ("relieved|happier|easier ~4 if ~1 i ~3 gone|dead|not", false, &[]),
-    ("rope|noose|ligature", false, &["camping|climbing|washing|skipping|tow|old|jump ~1 rope", "end ~2 of ~2 my ~1 rope|tether", "skip|skipping|jump|jumping ~1 rope", "rope ~1 swing|bridge|course|light|lights"]),
+    ("rope|noose|ligature", false, &["=roped", "rope ~1 climb", "garden|climbing ~1 rope", "with ~1 rope ~2 and|to", "camping|climbing|washing|skipping|tow|old|jump ~1 rope", "end ~2 of ~2 my ~1 rope|tether", "skip|skipping|jump|jumping ~1 rope", "rope ~1 swing|bridge|course|light|lights"]),
     ("want|wish ~3 all ~2 end|stop|over", false, &[]),
     ("want|wish ~2 everything ~2 end|stop|over", false, &[]),
     ("life ~1 insurance|policy ~4 =would|clear|cleared|pay|paid|cover ~3 off|mortgage|debts|everything|kids", false, &[]),
@@ -631,7 +631,7 @@ const NOT_LIVING: &[RuleSpec] = &[
     ("disappear|disappeared|vanish|vanished ~2 for ~1 good", false, &["appetite|pain|headache|rash|spot|spots|snow|sun|cat|dog|keys|parcel ~3 disappear|disappeared|vanish|vanished"]),
     ("=kms|kys|unalive|unaliving", false, &[]),
     ("funeral ~4 my|mine|songs|plan|planning", false, &["funeral ~2 for ~2 gran|nan|grandad|grandma|uncle|aunt|dad|mum|friend|colleague|neighbour"]),
-    ("=will ~4 passwords|sorted|wrote|written|made|done|update", false, &[]),
+    ("=will ~4 passwords|sorted|wrote|written|made|done|update", false, &["it|that|this|which ~1 =will ~2 be ~1 done|sorted|made", ]),
     ("passwords ~4 card|note|brother|sister|list|envelope", false, &[]),
     ("letters ~3 to ~2 kids|children|family|everyone|mum|mom", false, &[]),
     ("=goodbye ~2 to ~2 the|my ~1 dog|cat|kids|house|mum|everyone ~1 properly", false, &[]),
@@ -681,7 +681,7 @@ const NOT_LIVING: &[RuleSpec] = &[
     ("hope|hoping|wish|pray|praying ~3 plane|car|bus|train ~2 crash|crashes|goes|go ~1 down", false, &[]),
     ("hope|hoping|wish|pray|praying ~4 terminal|cancer|accident|illness|attack", false, &[]),
     ("=cutting ~2 helps|help|again", false, &[]),
-    ("razor|razors|blade|blades", false, &["shave|shaving|shaved|disposable|electric|safety|new|lawnmower|mower|fan|wind|turbine ~3 razor|razors|blade|blades", "razor|razors|blade|blades ~3 shave|shaving|sharp|mower|grass|blender|fan|wind|turbine|runner|skates"]),
+    ("razor|razors|blade|blades", false, &["wiper|windscreen|windshield|grass|blender|skate|ice ~1 blade|blades", "shave|shaving|shaved|disposable|electric|safety|new|lawnmower|mower|fan|wind|turbine ~3 razor|razors|blade|blades", "razor|razors|blade|blades ~3 shave|shaving|sharp|mower|grass|blender|fan|wind|turbine|runner|skates"]),
     ("step|stepping|walk|walking ~2 off ~2 kerb|curb|platform|edge", false, &["*sprain|sprained|twisted|tripped|slipped|fell|ankle"]),
     ("a ~1 plan ~2 and ~2 a ~1 date", false, &[]),
     ("painless", false, &["painless ~2 dentist|procedure|injection|jab|process|way ~2 to ~1 cook|clean"]),
@@ -852,7 +852,7 @@ const NOT_LIVING: &[RuleSpec] = &[
 
 /// Danger words heard with too little around them: shown anyway.
 const UNSURE: &[RuleSpec] = &[
-    ("hurt|hit|kill|killed|kills|strangl|choke|choked|weapon|knife|gun|police|999|911|bleeding|injured|injury", false, &[
+    ("hurt|hit|kill|killed|kills|strangl|choke|choked|weapon|knife|gun|police|999|911|bleeding|injured|injury", false, &["=hurt ~1 that", "=hurts ~1 to ~1 see|hear|think|know|say|admit", "=hurt|hurts ~1 more|less ~1 than", "kind ~1 of ~1 hurt", "=hurt ~1 feelings", "said|says|say|wrote|words|comment ~4 =hurt|hurts", "tooth|teeth|fingers|lungs|muscles|ear|ears|stomach|tummy|calves|thighs|feet ~2 hurt|hurts", "laugh|laughing|laughed|smiling|smiled ~4 hurt|hurts", "urge|anger|loneliness|sadness|grief|panic|tiredness|exhaustion ~3 hit|hits", "hit ~1 one|two|three|about ~3 out ~1 of", "hit ~1 each ~1 other ~2 with ~1 pillows|cushions|balloons|snowballs", "kill|killed ~1 a|the ~1 wasp|fly|spider|plant|basil|mood|moth|mosquito|slug|bug|conversation|vibe", "kill ~1 for ~1 one", "getting|got ~1 killed ~1 first", "knife ~1 skills", "knife ~3 cake|pumpkin|carrot|carrots|veg|vegetables|onion|onions|birthday|loaf|cheese|tomato|tomatoes", "every ~1 knife ~3 drawer", "=choked ~1 with ~1 leaves|weeds|dust|traffic|tears|emotion|pride", "police ~1 officer ~6 =give|gave|giving ~2 a ~1 =talk", 
         "hurt ~1 my ~1 knee|back|leg|foot|ankle|wrist|shoulder|neck|arm|hand|head|finger|toe|hip|hamstring",
         "my ~1 knee|back|leg|foot|ankle|wrist|shoulder|neck|arm|hand|head|feet|legs|eyes ~2 hurt|killing",
         "kill|killed|kills|killing ~1 it|time|me",
@@ -882,9 +882,9 @@ const UNSURE: &[RuleSpec] = &[
     ("let ~2 trains|train ~2 go|pass|past", false, &[]),
     ("to ~1 feel ~1 something", false, &["to ~1 feel ~1 something ~2 new|nice|good|different"]),
     ("can ~1 not ~2 do|take|cope|handle|bear ~2 this|it|anymore|any", false, &["can ~1 not ~2 do|take|handle ~1 it ~2 tonight|today|now|then|on|at|until|till|back"]),
-    ("=hopeless|worthless", false, &[]),
+    ("=hopeless|worthless", false, &["but ~1 not ~1 =hopeless", ]),
     ("dark|scary|intrusive ~1 thoughts", false, &[]),
-    ("what ~1 is ~1 the ~1 point", false, &["what ~1 is ~1 the ~1 point ~2 of ~2 it|this|that|arguing|asking|meetings|meeting|school|exams|diet|gym|ironing|cleaning|trying|doing|going|having|making|buying|washing"]),
+    ("what ~1 is ~1 the ~1 point", false, &["what ~1 is ~1 the ~1 point ~1 ironing|cleaning|dusting|hoovering|washing|tidying", "what ~1 is ~1 the ~1 point ~2 of ~2 it|this|that|arguing|asking|meetings|meeting|school|exams|diet|gym|ironing|cleaning|trying|doing|going|having|making|buying|washing"]),
 ];
 
 const REACH_OUT: &[RuleSpec] = &[
