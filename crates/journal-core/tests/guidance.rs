@@ -377,6 +377,9 @@ fn at_most_three_each_with_a_reason_and_set_aside_cards_stay_away() {
 #[case("He never threatened me before, but last night he did.")]
 #[case("I'm scared of him when he drinks.")]
 #[case("Terrified of going back home tonight.")]
+#[case("He came at me with a knife at my birthday party.")]
+#[case("He held the bread knife to my throat.")]
+#[case("My neighbour asked if I was okay after the shouting last night.")]
 fn harm_threats_fear_and_not_living_bring_the_safety_card_first(#[case] text: &str) {
     let s = pick(text, Stage::Days8To30, None, &[DayEvent::Urge]);
     assert_eq!(s[0].theme, Theme::Safety, "{text}: {:?}", themes(&s));
@@ -476,6 +479,9 @@ fn harm_is_named_even_beside_words_with_an_everyday_sense(#[case] text: &str) {
 #[case("He never made me feel unsafe, only lonely.")]
 #[case("I'm frightened of losing her, that's all.")]
 #[case("Terrified of going back to work after the holiday.")]
+#[case("Killed two hours at the library waiting for the rain to stop.")]
+#[case("An overdose of chocolate over Easter, no regrets.")]
+#[case("Monopoly got violent again, Gran cheats.")]
 fn other_senses_and_negation_do_not_bring_the_safety_card(#[case] text: &str) {
     let s = pick(text, Stage::Days8To30, None, &[]);
     assert!(

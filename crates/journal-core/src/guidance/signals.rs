@@ -231,7 +231,7 @@ const HARMED: &[RuleSpec] = &[
     ("put ~1 his|her|their ~1 hands ~1 on ~1 me", false, &[]),
     ("raised ~1 his|her|their ~1 fist|hand ~2 to|at|against ~1 me", false, &[]),
     ("@they ~3 =abused|abuse|abusing|assaulted|attacked|raped|violent", false, &["@neg ~2 violent|abusive|abuse|violence|nasty"]),
-    ("abuse|abusive|violent|violence|assault", false, &["@neg ~2 violent|abusive|abuse|violence", "violent|violence ~2 film|movie|game|show|book|scene|storm|video", "substance|drug|alcohol ~1 abuse"]),
+    ("abuse|abusive|violent|violence|assault", false, &["monopoly|game|games|scrabble|cards|match|board ~2 got|gets|get ~1 violent", "@neg ~2 violent|abusive|abuse|violence", "violent|violence ~2 film|movie|game|show|book|scene|storm|video", "substance|drug|alcohol ~1 abuse"]),
     ("hurt ~1 me", false, &["it|that|this|song|film|word|words|comment|what|everything ~3 hurt ~1 me", "@neg ~2 hurt ~1 me"]),
     // "Promised he would never hurt me again": it happened before.
     ("never|not ~2 hurt|hit|touch|push|grab ~2 me ~2 again", false, &[]),
@@ -268,7 +268,7 @@ const HARMED: &[RuleSpec] = &[
     ("refuge|shelter", false, &["bus|rain|wildlife|animal|dog|cat ~2 shelter|refuge"]),
     ("bag ~1 packed ~4 in ~1 case|boot|get|out|leave|escape", false, &[]),
     ("=screaming|shouting|smash|smashed|thud|bang|crash ~6 neighbour|neighbours|neighbor|neighbors|heard", false, &[]),
-    ("neighbour|neighbours|neighbor|neighbors ~4 heard|asked|called|knocked", false, &["heard ~2 singing|music|party|laughing|dog|baby"]),
+    ("neighbour|neighbours|neighbor|neighbors ~4 heard|asked|called|knocked", false, &["asked ~4 parcel|parcels|package|garden|bins|ladder|borrow|plants|feed", "heard ~2 singing|music|party|laughing|dog|baby"]),
     ("@they ~4 =follows|followed|following|sits|sitting|sat|parked|waits|waiting|waited ~3 outside|down|me|my", false, &["=followed|follows ~1 me ~1 back", "=sat|sits|sitting ~1 with ~1 me", "@they ~4 =waiting ~3 for ~1 me ~2 at ~2 station|airport|school|cafe"]),
     ("his ~1 car ~3 parked|outside|down", false, &["outside ~1 the ~1 cinema|pub|shop|shops|supermarket|gym|restaurant|cafe|bar|theatre", ]),
     ("door ~2 off ~2 hinges", false, &[]),
@@ -383,7 +383,7 @@ const THREATENED: &[RuleSpec] = &[
     ("=ill|will ~1 take ~1 the|my|our ~1 kid|kids|children", false, &[]),
     ("never ~2 see ~2 the|my|our ~1 kid|kids|children", false, &[]),
     ("threat|threaten|threatened|threatening|threats", false, &["@neg ~2 feel|felt ~1 threatened ~2 i ~1 feel|felt", "=no ~1 threats ~2 nothing", "no ~1 one ~1 threatened ~1 anyone|anybody", "@neg ~1 a ~1 threat ~2 to ~1 anybody|anyone", "threat|threatened|threatening ~2 to ~1 rain|snow|storm", "threatening|threatened|threaten ~3 storm|storms|thunderstorms|thunder|rain|snow|showers|sleet", "forecast|weather|sky|clouds ~3 threat|threatening", "i ~1 threatened ~1 the ~1 kids|children", "threatened|threaten ~2 kids|children|dog ~2 with ~2 no|bed|bath", "never ~2 felt|feel|been ~1 threatened ~2 by ~2 @them ~3 just|only|but|more|at|in"]),
-    ("@they ~4 kill|murder|destroy|ruin|hurt ~1 me|you", false, &["@neg ~2 hurt ~1 me|you"]),
+    ("@they ~4 kill|murder|destroy|ruin|hurt ~1 me|you", false, &["killing ~1 me ~1 with ~2 these|his|her|the ~2 replies|texts|silence|kindness|questions|jokes", "@neg ~2 hurt ~1 me|you"]),
     ("you|ill|will ~2 be ~1 sorry", false, &[]),
     ("you|ill|will ~2 pay ~1 for ~1 this|that", false, &[]),
     ("watch ~1 your|my ~1 back", false, &[]),
@@ -563,7 +563,7 @@ const AFRAID: &[RuleSpec] = &[
 const NOT_LIVING: &[RuleSpec] = &[
     ("kill|hurt|harm|cut|cutting|punish|burn|starve|hang|drown|poison|shoot|stab|slit|bleed|overdose ~1 myself", false, &["killing ~1 myself ~2 with|at ~2 overtime|work|gym|training|revision|exams|shifts|hours|running|cleaning|diy|laughter|laughing", "cut|cutting ~1 myself ~1 some ~1 slack"]),
     ("self ~1 harm", false, &[]),
-    ("suicid|suicide|suicidal|overdose|overdosed|od", false, &["overdose|overdosed|od ~2 on ~3 chocolate|sugar|caffeine|coffee|cake|netflix|tv|carbs|cheese|sweets|telly|easter|eggs|crisps|biscuits|pizza|box|sets|christmas|films|cuteness|sun|vitamin"]),
+    ("suicid|suicide|suicidal|overdose|overdosed|od", false, &["overdose ~1 of ~1 sugar|chocolate|caffeine|cake|sweets|tv|telly|christmas|cuteness|fun|sun", "overdose|overdosed|od ~2 on ~3 chocolate|sugar|caffeine|coffee|cake|netflix|tv|carbs|cheese|sweets|telly|easter|eggs|crisps|biscuits|pizza|box|sets|christmas|films|cuteness|sun|vitamin"]),
     ("not ~2 want ~3 be|stay ~2 alive|living|exist|existing|around", false, &[]),
     ("not ~2 want ~3 be|stay ~1 here ~2 anymore|any|now", false, &[]),
     ("not ~2 want ~2 live|exist|wake", false, &[]),
@@ -852,7 +852,7 @@ const NOT_LIVING: &[RuleSpec] = &[
 
 /// Danger words heard with too little around them: shown anyway.
 const UNSURE: &[RuleSpec] = &[
-    ("hurt|hit|kill|killed|kills|strangl|choke|choked|weapon|knife|gun|police|999|911|bleeding|injured|injury", false, &["=hurt ~1 that", "=hurts ~1 to ~1 see|hear|think|know|say|admit", "=hurt|hurts ~1 more|less ~1 than", "kind ~1 of ~1 hurt", "=hurt ~1 feelings", "said|says|say|wrote|words|comment ~4 =hurt|hurts", "tooth|teeth|fingers|lungs|muscles|ear|ears|stomach|tummy|calves|thighs|feet ~2 hurt|hurts", "laugh|laughing|laughed|smiling|smiled ~4 hurt|hurts", "urge|anger|loneliness|sadness|grief|panic|tiredness|exhaustion ~3 hit|hits", "hit ~1 one|two|three|about ~3 out ~1 of", "hit ~1 each ~1 other ~2 with ~1 pillows|cushions|balloons|snowballs", "kill|killed ~1 a|the ~1 wasp|fly|spider|plant|basil|mood|moth|mosquito|slug|bug|conversation|vibe", "kill ~1 for ~1 one", "getting|got ~1 killed ~1 first", "knife ~1 skills", "knife ~3 cake|pumpkin|carrot|carrots|veg|vegetables|onion|onions|birthday|loaf|cheese|tomato|tomatoes", "every ~1 knife ~3 drawer", "=choked ~1 with ~1 leaves|weeds|dust|traffic|tears|emotion|pride", "police ~1 officer ~6 =give|gave|giving ~2 a ~1 =talk", 
+    ("hurt|hit|kill|killed|kills|strangl|choke|choked|weapon|knife|gun|police|999|911|bleeding|injured|injury", false, &["kill|killed|killing ~2 hours|hour|minutes|afternoon|morning|evening", "news ~5 hit", "=hurt ~1 that", "=hurts ~1 to ~1 see|hear|think|know|say|admit", "=hurt|hurts ~1 more|less ~1 than", "kind ~1 of ~1 hurt", "=hurt ~1 feelings", "said|says|say|wrote|words|comment ~4 =hurt|hurts", "tooth|teeth|fingers|lungs|muscles|ear|ears|stomach|tummy|calves|thighs|feet ~2 hurt|hurts", "laugh|laughing|laughed|smiling|smiled ~4 hurt|hurts", "urge|anger|loneliness|sadness|grief|panic|tiredness|exhaustion ~3 hit|hits", "hit ~1 one|two|three|about ~3 out ~1 of", "hit ~1 each ~1 other ~2 with ~1 pillows|cushions|balloons|snowballs", "kill|killed ~1 a|the ~1 wasp|fly|spider|plant|basil|mood|moth|mosquito|slug|bug|conversation|vibe", "kill ~1 for ~1 one", "getting|got ~1 killed ~1 first", "knife ~1 skills", "knife ~3 cake|pumpkin|carrot|carrots|veg|vegetables|onion|onions|loaf|cheese|tomato|tomatoes", "every ~1 knife ~3 drawer", "=choked ~1 with ~1 leaves|weeds|dust|traffic|tears|emotion|pride", "police ~1 officer ~6 =give|gave|giving ~2 a ~1 =talk", 
         "hurt ~1 my ~1 knee|back|leg|foot|ankle|wrist|shoulder|neck|arm|hand|head|finger|toe|hip|hamstring",
         "my ~1 knee|back|leg|foot|ankle|wrist|shoulder|neck|arm|hand|head|feet|legs|eyes ~2 hurt|killing",
         "kill|killed|kills|killing ~1 it|time|me",
