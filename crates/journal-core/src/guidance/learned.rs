@@ -1,5 +1,6 @@
 //! A learned net under the rules: logistic regression over the words of a
-//! sentence (stems, and pairs of neighbouring stems), trained from our own
+//! sentence (stems, and pairs of neighbouring stems) and what they mean
+//! (classes of words, read by the theme models only), trained from our own
 //! labelled sentences (the tuning sets under `tests/fixtures`, never the
 //! held-out half). The rules name what they heard; the net hears the same
 //! things said in words no rule was written for. It only ever adds: danger
