@@ -65,6 +65,7 @@ const MODELS: &[(&str, f64)] = &[
 ];
 
 struct Sample {
+    weight: f64,
     features: Vec<usize>,
     /// What the model being trained should hear in it.
     yes: bool,
@@ -89,6 +90,11 @@ struct Trained {
 }
 
 fn samples(lines: &[Line], index: &mut BTreeMap<String, usize>) -> Vec<Sample> {
+    let eighth: HashSet<String> = parse(common::EIGHTH)
+        .into_iter()
+        .map(|l| l.sentence)
+        .collect();
+    let ew: f64 = std::env::var("EIGHTH_W").map_or(1.0, |v| v.parse().unwrap());
     lines
         .iter()
         .map(|l| {
@@ -100,6 +106,11 @@ fn samples(lines: &[Line], index: &mut BTreeMap<String, usize>) -> Vec<Sample> {
                 })
                 .collect();
             Sample {
+                weight: if eighth.contains(&l.sentence) {
+                    ew
+                } else {
+                    1.0
+                },
                 features,
                 yes: false,
                 calm: l.themes == ["calm"] || l.themes == [ORDINARY_PAGE],
@@ -125,7 +136,11 @@ fn train(data: &[&Sample], learns: &[bool], name: &str) -> Trained {
         for s in data {
             let z = bias + s.features.iter().map(|&f| w[f]).sum::<f64>();
             let p = 1.0 / (1.0 + (-z).exp());
-            let err = if s.yes { p - 1.0 } else { no_weight * p };
+            let err = if s.yes {
+                p - 1.0
+            } else {
+                no_weight * s.weight * p
+            };
             grad_bias += err;
             for &f in &s.features {
                 grad[f] += err;
@@ -455,6 +470,7 @@ fn in_pages(name: &str, held: &[&Sample], score: &dyn Fn(&Sample) -> f64, f: &mu
                 features.dedup();
                 let rules = s.rules || next.rules;
                 best = best.max(score(&Sample {
+                    weight: 1.0,
                     features,
                     yes: false,
                     calm: false,

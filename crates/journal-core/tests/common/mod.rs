@@ -24,6 +24,14 @@ pub const SIXTH: &str = include_str!("../fixtures/guidance-tuning-sixth.tsv");
 /// fear and harm denied, wanting to reach out, practical contact about keys,
 /// cars and phones). Tuning only.
 pub const SEVENTH: &str = include_str!("../fixtures/guidance-tuning-seventh.tsv");
+/// An eighth set, written apart like the fifth: pairs of sentences in the
+/// same words and shapes (what I said, what I will do tonight, if I could,
+/// the door, the car, the phone), one ordinary, one of danger, so the danger
+/// model learns what a sentence says rather than how it is put. Its
+/// ordinary lines are not labelled with themes: only the danger model
+/// learns from them. Trained on only with `WITH_EIGHTH=1`: measured, not
+/// yet shipped (see ARCHITECTURE.md).
+pub const EIGHTH: &str = include_str!("../fixtures/guidance-tuning-eighth.tsv");
 
 /// Sets written this session apart from the matcher and never trained on:
 /// measured only (`tests/guidance_corpus.rs` prints their figures). Ordinary
@@ -189,6 +197,14 @@ pub fn tuning_lines() -> Vec<Line> {
     }
     if std::env::var_os("WITHOUT_SEVENTH").is_none() {
         all.extend(newer(SEVENTH));
+    }
+    if std::env::var_os("WITH_EIGHTH").is_some() {
+        all.extend(parse(EIGHTH).into_iter().map(|mut l| {
+            if l.themes == ["calm"] {
+                l.themes = vec![ORDINARY_PAGE.to_string()];
+            }
+            l
+        }));
     }
     if std::env::var_os("WITHOUT_PAGES").is_none() {
         all.extend(tuning_page_lines());
