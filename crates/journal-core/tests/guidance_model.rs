@@ -21,7 +21,9 @@
 //! figures): `TRAIN_NEW=1` also trains on half of each unseen set (the other
 //! half is what the corpus test measures); `DANGER_NEW=1` trains the danger
 //! model on the fifth, sixth and seventh sets and the tuning pages too (the theme
-//! models always do); `DANGER_MEANINGS=1` lets the danger model learn from
+//! models always do); `WITH_EIGHTH=1` adds the eighth set (pairs of an
+//! ordinary sentence and one of danger in the same words; see
+//! `common::EIGHTH`); `DANGER_MEANINGS=1` lets the danger model learn from
 //! the word meanings too (`c:` and `p:` features; the theme models always
 //! do); `DANGER_NO_CORPUS_THEMES=1` keeps the corpus's tuning theme
 //! sentences from the danger model, to see how much of the gap between the
@@ -65,6 +67,7 @@ const MODELS: &[(&str, f64)] = &[
 ];
 
 struct Sample {
+    /// How much it counts when it is not what the model learns to hear.
     weight: f64,
     features: Vec<usize>,
     /// What the model being trained should hear in it.
@@ -90,11 +93,13 @@ struct Trained {
 }
 
 fn samples(lines: &[Line], index: &mut BTreeMap<String, usize>) -> Vec<Sample> {
+    // The eighth set is pairs, one ordinary sentence to one of danger: each
+    // pair weighs evenly, so its ordinary half is not weighed up as others are.
     let eighth: HashSet<String> = parse(common::EIGHTH)
         .into_iter()
+        .filter(|l| !l.safety_first)
         .map(|l| l.sentence)
         .collect();
-    let ew: f64 = std::env::var("EIGHTH_W").map_or(1.0, |v| v.parse().unwrap());
     lines
         .iter()
         .map(|l| {
@@ -107,7 +112,7 @@ fn samples(lines: &[Line], index: &mut BTreeMap<String, usize>) -> Vec<Sample> {
                 .collect();
             Sample {
                 weight: if eighth.contains(&l.sentence) {
-                    ew
+                    1.0 / NO_DANGER_WEIGHT
                 } else {
                     1.0
                 },
@@ -237,10 +242,10 @@ const NO_DANGER_WEIGHT: f64 = 3.0;
 /// Which features the danger model learns from: every one but the word
 /// meanings (`c:`, `p:`; see `learned::MEANINGS`), unless `DANGER_MEANINGS`
 /// is set. With them it heard more unseen danger (harm 81.6% to 86.5%, not
-/// living 81.3% to 84.6%) but alarmed twice as many of the corpus's
-/// held-out calm days (2 to 4 of 58, over the ceiling) and more ordinary
-/// pages (14 to 16 of 30, 31 to 33 of 45), narrowed classes and a higher
-/// threshold alike; the theme models gain from them with no such cost.
+/// living 81.3% to 84.6%) but alarmed more of the corpus's held-out calm
+/// days (1 to 3 of 58, over the ceiling) and more ordinary pages (14 to 17
+/// of 30, 31 to 33 of 45), with narrowed classes and a higher threshold
+/// alike; the theme models gain from them with no such cost.
 fn danger_learns(index: &BTreeMap<String, usize>) -> Vec<bool> {
     let meanings = std::env::var_os("DANGER_MEANINGS").is_some();
     let mut learns = vec![true; index.len()];
