@@ -10,37 +10,37 @@ pub(super) const MODELS: &[Weights] = &[
     },
     Weights {
         name: "urges",
-        bias: -3.0524,
+        bias: -3.0680,
         threshold: 0.20,
     },
     Weights {
         name: "setbacks",
-        bias: -2.8835,
+        bias: -2.9004,
         threshold: 0.20,
     },
     Weights {
         name: "waiting",
-        bias: -2.7043,
+        bias: -2.7249,
         threshold: 0.20,
     },
     Weights {
         name: "support",
-        bias: -2.5331,
+        bias: -2.4572,
         threshold: 0.25,
     },
     Weights {
         name: "self-work",
-        bias: -2.0963,
+        bias: -2.0823,
         threshold: 0.25,
     },
     Weights {
         name: "they-reached-out",
-        bias: -2.9302,
+        bias: -2.9486,
         threshold: 0.20,
     },
     Weights {
         name: "necessary-contact",
-        bias: -2.9819,
+        bias: -2.9947,
         threshold: 0.20,
     },
 ];
