@@ -482,6 +482,10 @@ fn harm_is_named_even_beside_words_with_an_everyday_sense(#[case] text: &str) {
 #[case("Killed two hours at the library waiting for the rain to stop.")]
 #[case("An overdose of chocolate over Easter, no regrets.")]
 #[case("Monopoly got violent again, Gran cheats.")]
+#[case("She followed me back on Instagram and I didn't make anything of it.")]
+#[case("I don't feel threatened, I feel left out.")]
+#[case("I killed it at work today and came home to a quiet flat.")]
+#[case("The dog shoved me off the sofa so he could have the warm spot.")]
 fn other_senses_and_negation_do_not_bring_the_safety_card(#[case] text: &str) {
     let s = pick(text, Stage::Days8To30, None, &[]);
     assert!(

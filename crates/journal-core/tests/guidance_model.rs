@@ -10,7 +10,7 @@
 //! (`CV_ALL=1`: of every model), so thresholds are chosen without looking at
 //! the held-out half: on single sentences, on pages made of them (eight
 //! ordinary sentences; one the model should hear amid four ordinary ones),
-//! and, with `DANGER_NEW=1`, on whole ordinary pages written for tuning
+//! and on whole ordinary pages written for tuning
 //! (`guidance-tuning-pages.txt`, held out a page at a time), each as it is
 //! and with one held-out sentence of danger put in it, read the way the app
 //! reads a page. Danger is reported with the rules, as the app hears it: the
@@ -19,11 +19,10 @@
 //!
 //! Experiments, not what ships (see ARCHITECTURE.md for why and their
 //! figures): `TRAIN_NEW=1` also trains on half of each unseen set (the other
-//! half is what the corpus test measures); `DANGER_NEW=1` trains the danger
-//! model on the fifth, sixth and seventh sets and the tuning pages too (the theme
-//! models always do); `WITH_EIGHTH=1` adds the eighth set (pairs of an
-//! ordinary sentence and one of danger in the same words; see
-//! `common::EIGHTH`); `DANGER_MEANINGS=1` lets the danger model learn from
+//! half is what the corpus test measures); `DANGER_OLD=1` trains the danger
+//! model as before this was measured, without the fifth to tenth sets and
+//! the tuning pages (the theme models always learn from the fifth to
+//! seventh and the pages); `DANGER_MEANINGS=1` lets the danger model learn from
 //! the word meanings too (`c:` and `p:` features; the theme models always
 //! do); `DANGER_NO_CORPUS_THEMES=1` keeps the corpus's tuning theme
 //! sentences from the danger model, to see how much of the gap between the
@@ -47,16 +46,19 @@ const L2: f64 = 0.002;
 /// Weights smaller than this are left out of the source.
 const PRUNE: f64 = 0.01;
 /// Each model and the score at which it has heard its subject, from the
-/// cross-validation below. Danger, with the rules: at 0.3 they hear about
-/// seven in eight unseen wordings and alarm about one ordinary sentence in
-/// twenty. Higher misses more danger than it spares ordinary days; but a
-/// page of many sentences gives each a chance to alarm, so about a third of
-/// the cross-validated ordinary pages are alarmed (see ARCHITECTURE.md for
-/// the pages written apart). Each theme has few sentences against many,
+/// cross-validation below and the unseen sets' unmeasured halves. Danger,
+/// with the rules: 0.22 is the highest score, in steps of 0.01, at which
+/// the model misses no more of the danger in the unseen sets' unmeasured
+/// halves than the model it replaced (8 of 255 harm, 13 of 233 not living,
+/// against 9 and 14); at 0.2 it alarmed on the issue's own "All I want is to
+/// go to his flat and talk it out tonight" (0.21). Cross-validated, it
+/// hears 92% of the danger sentences and alarms on one ordinary sentence in
+/// eight, and on half the whole ordinary tuning pages (see ARCHITECTURE.md
+/// for the pages written apart, where it does better). Each theme has few sentences against many,
 /// so its scores run low: at 0.2–0.25 each hears a third to a half of unseen
 /// wordings while speaking on about 1% of calm days.
 const MODELS: &[(&str, f64)] = &[
-    ("danger", 0.3),
+    ("danger", 0.22),
     ("urges", 0.2),
     ("setbacks", 0.2),
     ("waiting", 0.2),
@@ -241,11 +243,12 @@ const NO_DANGER_WEIGHT: f64 = 3.0;
 
 /// Which features the danger model learns from: every one but the word
 /// meanings (`c:`, `p:`; see `learned::MEANINGS`), unless `DANGER_MEANINGS`
-/// is set. With them it heard more unseen danger (harm 81.6% to 86.5%, not
-/// living 81.3% to 84.6%) but alarmed more of the corpus's held-out calm
-/// days (1 to 3 of 58, over the ceiling) and more ordinary pages (14 to 17
-/// of 30, 31 to 33 of 45), with narrowed classes and a higher threshold
-/// alike; the theme models gain from them with no such cost.
+/// is set. With them, measured on the danger model as it is now (every
+/// set, the rules' verdict, 0.22), it heard a little more unseen harm
+/// (88.2% to 89.4%; not living 83.5% both ways) but alarmed more of the
+/// corpus's held-out calm days (1 to 3 of 58, over the ceiling) and more
+/// ordinary pages (8 to 10 of 30, 19 to 24 of 45), as it did on the model
+/// before it; the theme models gain from them with no such cost.
 fn danger_learns(index: &BTreeMap<String, usize>) -> Vec<bool> {
     let meanings = std::env::var_os("DANGER_MEANINGS").is_some();
     let mut learns = vec![true; index.len()];
@@ -322,7 +325,7 @@ fn the_weights_are_what_the_tuning_sentences_train() {
     );
 }
 
-const THRESHOLDS: [f64; 7] = [0.15, 0.25, 0.35, 0.5, 0.65, 0.75, 0.85];
+const THRESHOLDS: [f64; 8] = [0.15, 0.2, 0.22, 0.25, 0.3, 0.35, 0.5, 0.65];
 
 /// How often a model hears its subject, at each of [`THRESHOLDS`].
 #[derive(Default)]
@@ -408,7 +411,7 @@ fn cross_validate(name: &str, data: &[&Sample], lines: &[&Line], learns: &[bool]
             // wrong, on sentences it may be tuned on.
             if std::env::var_os("SHOW_ALARMS").is_some() {
                 for (s, l) in data.iter().zip(lines) {
-                    if s.calm && fold_of(l) && score(s) >= 0.3 {
+                    if s.calm && fold_of(l) && score(s) >= MODELS[0].1 {
                         let by = if s.rules { "R" } else { "N" };
                         eprintln!("{:.2} {by} {}", score(s), l.sentence);
                     }

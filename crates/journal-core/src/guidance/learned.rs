@@ -1,6 +1,7 @@
 //! A learned net under the rules: logistic regression over the words of a
-//! sentence (stems, and pairs of neighbouring stems) and what they mean
-//! (classes of words, read by the theme models only), trained from our own
+//! sentence (stems, and pairs of neighbouring stems), what they mean
+//! (classes of words, read by the theme models only) and whether the rules
+//! set aside words of danger in it, trained from our own
 //! labelled sentences (the tuning sets under `tests/fixtures`, never the
 //! held-out half). The rules name what they heard; the net hears the same
 //! things said in words no rule was written for. It only ever adds: danger
@@ -144,14 +145,21 @@ const MEANING_SPAN: usize = 3;
 /// is its pieces put together): `u:stem` for each word that means something
 /// alone, `b:a_b` for each pair of neighbours, `n:stem` for a word within
 /// three after a "not" (so "not afraid" and "afraid" can weigh
-/// differently), `c:meaning` for each meaning of a word, and `p:a_b` for two
-/// meanings at most three words apart, in order. A feature may be given
-/// more than once.
+/// differently), `c:meaning` for each meaning of a word, `p:a_b` for two
+/// meanings at most three words apart, in order, and `r:aside` when the
+/// rules found words of danger in the sentence and set them aside as
+/// another sense or denied (`signals::danger_set_aside`). A feature may be
+/// given more than once.
 fn each_feature(ws: &[Word], f: &mut dyn FnMut(&[&str])) {
     let meanings: Vec<&[&'static str]> = ws
         .iter()
         .map(|w| MEANING_OF.get(&w.stem).map_or(&[][..], Vec::as_slice))
         .collect();
+    // What the rules know: words of danger they set aside in this sentence
+    // ("I killed it at work", "I'm not afraid of him anymore").
+    if super::signals::danger_set_aside(ws) {
+        f(&["r:aside"]);
+    }
     for (i, w) in ws.iter().enumerate() {
         if !ALONE_MEANS_NOTHING.contains(&w.stem.as_str()) {
             f(&["u:", &w.stem]);
@@ -346,6 +354,16 @@ mod tests {
         assert!(!named("a long call with a client").contains("c:want"));
         // A person alone means nothing; beside another meaning it does.
         assert!(!named("he was there").contains("c:they"));
+    }
+
+    #[test]
+    fn words_of_danger_the_rules_set_aside_are_a_feature_of_their_own() {
+        assert!(named("I killed it at work today").contains("r:aside"));
+        assert!(named("I'm not afraid of him anymore").contains("r:aside"));
+        // Heard by the rules: nothing was set aside.
+        assert!(!named("He hit me and I'm afraid to go home").contains("r:aside"));
+        // No words of danger at all.
+        assert!(!named("Made soup and watched a film").contains("r:aside"));
     }
 
     #[test]

@@ -1326,25 +1326,50 @@ pub fn explain(text: &str) -> Vec<String> {
     out
 }
 
+/// Each rule whose first word is at `start` in a sentence, with its group.
+fn rules_at(ws: &[Word], start: usize) -> impl Iterator<Item = &'static (Group, Rule)> {
+    let r: &'static Rules = &RULES;
+    let w = &ws[start];
+    r.by_stem
+        .get(&w.stem)
+        .into_iter()
+        .chain(r.by_raw.get(&w.raw))
+        .flatten()
+        .map(|&i| &r.rules[i])
+}
+
 /// Which groups hear something in one sentence.
 fn heard_groups(ws: &[Word]) -> [bool; GROUPS.len()] {
-    let r = &*RULES;
     let mut heard = [false; GROUPS.len()];
-    for (start, w) in ws.iter().enumerate() {
-        let candidates = r
-            .by_stem
-            .get(&w.stem)
-            .into_iter()
-            .chain(r.by_raw.get(&w.raw))
-            .flatten();
-        for &i in candidates {
-            let (group, rule) = &r.rules[i];
+    for start in 0..ws.len() {
+        for (group, rule) in rules_at(ws, start) {
             if !heard[*group as usize] && rule.hears_at(ws, start) {
                 heard[*group as usize] = true;
             }
         }
     }
     heard
+}
+
+/// Whether one sentence has the words of a rule of danger that the rule set
+/// aside (another sense of them, or a "not" before them) while no rule of
+/// danger heard it: "I killed it at work", "I'm not afraid of him anymore".
+/// The net reads this as a feature (`learned`), so it can learn what the
+/// rules already know about such sentences.
+pub(crate) fn danger_set_aside(ws: &[Word]) -> bool {
+    let mut aside = false;
+    for start in 0..ws.len() {
+        for (group, rule) in rules_at(ws, start) {
+            if (*group as usize) > Group::Unsure as usize {
+                continue;
+            }
+            if rule.hears_at(ws, start) {
+                return false;
+            }
+            aside |= rule.pattern.rest(ws, 1, start).is_some();
+        }
+    }
+    aside
 }
 
 /// What a page says, heard sentence by sentence (a "not" in one sentence

@@ -5,42 +5,42 @@ use super::learned::Weights;
 pub(super) const MODELS: &[Weights] = &[
     Weights {
         name: "danger",
-        bias: -2.3397,
-        threshold: 0.30,
+        bias: -2.2985,
+        threshold: 0.22,
     },
     Weights {
         name: "urges",
-        bias: -3.0680,
+        bias: -3.0436,
         threshold: 0.20,
     },
     Weights {
         name: "setbacks",
-        bias: -2.9004,
+        bias: -2.8752,
         threshold: 0.20,
     },
     Weights {
         name: "waiting",
-        bias: -2.7249,
+        bias: -2.7005,
         threshold: 0.20,
     },
     Weights {
         name: "support",
-        bias: -2.4572,
+        bias: -2.4528,
         threshold: 0.25,
     },
     Weights {
         name: "self-work",
-        bias: -2.0823,
+        bias: -2.0782,
         threshold: 0.25,
     },
     Weights {
         name: "they-reached-out",
-        bias: -2.9486,
+        bias: -2.9225,
         threshold: 0.20,
     },
     Weights {
         name: "necessary-contact",
-        bias: -2.9947,
+        bias: -2.9702,
         threshold: 0.20,
     },
 ];

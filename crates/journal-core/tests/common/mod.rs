@@ -29,9 +29,15 @@ pub const SEVENTH: &str = include_str!("../fixtures/guidance-tuning-seventh.tsv"
 /// the door, the car, the phone), one ordinary, one of danger, so the danger
 /// model learns what a sentence says rather than how it is put. Its
 /// ordinary lines are not labelled with themes: only the danger model
-/// learns from them. Trained on only with `WITH_EIGHTH=1`: measured, not
-/// yet shipped (see ARCHITECTURE.md).
+/// learns from them, each pair weighing evenly.
 pub const EIGHTH: &str = include_str!("../fixtures/guidance-tuning-eighth.tsv");
+/// A tenth set, written apart like the fifth: 499 ordinary and sad but safe
+/// diary lines, many borrowing danger's words in everyday senses (pets and
+/// toddlers at play, sport, kitchen mishaps, figures of speech, keys and
+/// phones), for the danger model only (no themes labelled). (A ninth,
+/// pairs like the eighth's about harm and about not living, was measured
+/// and is not kept: see ARCHITECTURE.md.)
+pub const TENTH: &str = include_str!("../fixtures/guidance-tuning-tenth.tsv");
 
 /// Sets written this session apart from the matcher and never trained on:
 /// measured only (`tests/guidance_corpus.rs` prints their figures). Ordinary
@@ -160,13 +166,15 @@ pub fn fnv(s: &str) -> u64 {
     h
 }
 
-/// Whether the danger model learns from the fifth, sixth and seventh sets and the
-/// tuning pages too (`DANGER_NEW=1`). Not yet by default: with them it hears
-/// more danger in new words and alarms on far fewer ordinary pages, but it
-/// alarms on more of the corpus's held-out calm sentences than the ceiling
-/// allows (see ARCHITECTURE.md). The theme models learn from all of them.
+/// Whether the danger model learns from the fifth to tenth sets and the
+/// tuning pages too, as it does: with them, and the rules' verdict as a
+/// feature (see `learned::each_feature`), it hears more unseen danger and
+/// alarms on fewer ordinary pages (see ARCHITECTURE.md). `DANGER_OLD=1`
+/// trains it as before, on the corpus's tuning half and the extra, more and
+/// fourth sets only, to compare. The theme models learn from all of them
+/// but the eighth and tenth sets, whose ordinary lines carry no themes.
 pub fn danger_learns_new() -> bool {
-    std::env::var_os("DANGER_NEW").is_some()
+    std::env::var_os("DANGER_OLD").is_none()
 }
 
 /// Every sentence the matcher may be tuned on: the corpus's tuning half and
@@ -198,14 +206,19 @@ pub fn tuning_lines() -> Vec<Line> {
     if std::env::var_os("WITHOUT_SEVENTH").is_none() {
         all.extend(newer(SEVENTH));
     }
-    if std::env::var_os("WITH_EIGHTH").is_some() {
-        all.extend(parse(EIGHTH).into_iter().map(|mut l| {
+    // Ordinary lines with no themes labelled: only the danger model learns
+    // from them.
+    let danger_only = |file: &str| {
+        parse(file).into_iter().map(|mut l| {
             if l.themes == ["calm"] {
                 l.themes = vec![ORDINARY_PAGE.to_string()];
             }
+            l.for_danger = danger_learns_new();
             l
-        }));
-    }
+        })
+    };
+    all.extend(danger_only(EIGHTH));
+    all.extend(danger_only(TENTH));
     if std::env::var_os("WITHOUT_PAGES").is_none() {
         all.extend(tuning_page_lines());
     }
