@@ -125,6 +125,22 @@ fn ordinary_calls_and_texts_do_not(#[case] text: &str) {
     );
 }
 
+/// A phone is how people reach out, not something practical shared: one
+/// word does not count as both.
+#[rstest]
+#[case("My phone died on the way home.")]
+#[case("I reached for my phone twice on the way and let it stay in my pocket.")]
+#[case("Left my phone at work, so a quiet evening.")]
+fn a_phone_alone_is_not_something_practical_you_share(#[case] text: &str) {
+    assert_no_card(text, Stage::Days4To7, Theme::NecessaryContact);
+}
+
+/// On an ordinary day with a middling mood, `text` brings no card of `theme`.
+fn assert_no_card(text: &str, stage: Stage, theme: Theme) {
+    let s = pick(text, stage, Some(3), &[]);
+    assert!(!themes(&s).contains(&theme), "{text}: {:?}", themes(&s));
+}
+
 #[rstest]
 #[case("Some nights I think about ending it all.")]
 #[case("I don't want to hurt myself but the thought came.")]
@@ -145,8 +161,7 @@ fn words_of_danger_bring_the_safety_card_first_always(#[case] text: &str) {
 #[case("The film had a violin in it; I felt safe and warm.")]
 #[case("I hurt my knee on the run.")]
 fn ordinary_worries_do_not_bring_the_safety_card(#[case] text: &str) {
-    let s = pick(text, Stage::Days8To30, Some(3), &[]);
-    assert!(!themes(&s).contains(&Theme::Safety), "{text}");
+    assert_no_card(text, Stage::Days8To30, Theme::Safety);
 }
 
 #[test]

@@ -56,7 +56,7 @@ pub(super) const CLASSES: &[(&str, &str)] = &[
     ),
     (
         "practical",
-        "kid|kids|child|children|son|daughter|baby|school|nursery|pickup|custody|money|mortgage|bill|bills|rent|house|pet|pets|dog|cat|vet|doctor|insurance|car|bank|account|tax|taxes|lawyer|solicitor|mediator|council|boiler|lease|loan|payment|paperwork|form|forms|dentist|appointment|birthday|handover|maintenance|utilities|electric|gas|water|broadband|internet|phone|contract|bin|repairs|plumber|landlord|landlady|inspection|inspect|deposit|alarm|leak|heating|teacher|teachers|homework|uniform|keys|parcel|post|licence|license|court|divorce|papers|gp|surgery|prescription|medication|childcare|babysitter|passport|passports|mot|finances|savings|pension|debit|energy|wifi|storage|furniture|belongings|holiday|mediation|coparent|parenting",
+        "kid|kids|child|children|son|daughter|baby|school|nursery|pickup|custody|money|mortgage|bill|bills|rent|house|pet|pets|dog|cat|vet|doctor|insurance|car|bank|account|tax|taxes|lawyer|solicitor|mediator|council|boiler|lease|loan|payment|paperwork|form|forms|dentist|appointment|birthday|handover|maintenance|utilities|electric|gas|water|broadband|internet|contract|bin|repairs|plumber|landlord|landlady|inspection|inspect|deposit|alarm|leak|heating|teacher|teachers|homework|uniform|keys|parcel|post|licence|license|court|divorce|papers|gp|surgery|prescription|medication|childcare|babysitter|passport|passports|mot|finances|savings|pension|debit|energy|wifi|storage|furniture|belongings|holiday|mediation|coparent|parenting",
     ),
     ("post", "photo|photos|picture|pictures|pic|pics|post|posts|story|stories|status|selfie|tweet|reel"),
     (

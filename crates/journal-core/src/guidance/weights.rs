@@ -10,37 +10,37 @@ pub(super) const MODELS: &[Weights] = &[
     },
     Weights {
         name: "urges",
-        bias: -3.0436,
+        bias: -3.0378,
         threshold: 0.20,
     },
     Weights {
         name: "setbacks",
-        bias: -2.8752,
+        bias: -2.8762,
         threshold: 0.20,
     },
     Weights {
         name: "waiting",
-        bias: -2.7005,
+        bias: -2.6922,
         threshold: 0.20,
     },
     Weights {
         name: "support",
-        bias: -2.4528,
+        bias: -2.4504,
         threshold: 0.25,
     },
     Weights {
         name: "self-work",
-        bias: -2.0782,
+        bias: -2.0764,
         threshold: 0.25,
     },
     Weights {
         name: "they-reached-out",
-        bias: -2.9225,
+        bias: -2.9286,
         threshold: 0.20,
     },
     Weights {
         name: "necessary-contact",
-        bias: -2.9702,
+        bias: -2.9793,
         threshold: 0.20,
     },
 ];
