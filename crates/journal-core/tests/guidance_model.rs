@@ -54,9 +54,10 @@ const PRUNE: f64 = 0.01;
 /// go to his flat and talk it out tonight" (0.21). Cross-validated, it
 /// hears 92% of the danger sentences and alarms on one ordinary sentence in
 /// eight, and on half the whole ordinary tuning pages (see ARCHITECTURE.md
-/// for the pages written apart, where it does better). Each theme has few sentences against many,
-/// so its scores run low: at 0.2–0.25 each hears a third to a half of unseen
-/// wordings while speaking on about 1% of calm days.
+/// for the pages written apart, where it does better). Each theme has few
+/// sentences against many, so its scores run low: at 0.2–0.25 each hears a
+/// third to a half of unseen wordings while speaking on about 1% of calm
+/// days.
 const MODELS: &[(&str, f64)] = &[
     ("danger", 0.22),
     ("urges", 0.2),
