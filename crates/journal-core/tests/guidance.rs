@@ -395,6 +395,8 @@ fn at_most_three_each_with_a_reason_and_set_aside_cards_stay_away() {
 #[case("He came at me with a knife at my birthday party.")]
 #[case("He held the bread knife to my throat.")]
 #[case("My neighbour asked if I was okay after the shouting last night.")]
+#[case("had most of a bottle of wine with the paracetamol tonight")]
+#[case("Been scrolling forums about methods again.")]
 fn harm_threats_fear_and_not_living_bring_the_safety_card_first(#[case] text: &str) {
     let s = pick(text, Stage::Days8To30, None, &[DayEvent::Urge]);
     assert_eq!(s[0].theme, Theme::Safety, "{text}: {:?}", themes(&s));

@@ -584,6 +584,8 @@ const NOT_LIVING: &[RuleSpec] = &[
     ("nothing ~2 live ~1 for", false, &[]),
     ("disappear|vanish ~3 forever|permanently", false, &[]),
     ("take|took|swallow|swallowed|taking ~3 all|whole|handful|box|packet|bottle|enough|lot|every|load|loads ~3 pill|pills|tablets|tablet|painkillers|sleeping|paracetamol", false, &[]),
+    ("wine|vodka|whisky|whiskey|gin|rum|bottle ~4 with ~2 the|my|all|some ~1 paracetamol|pills|tablets|painkillers", false, &[]),
+    ("forum|forums|googled|googling|scrolling ~3 methods", false, &["methods ~2 for|of|to|in"]),
     ("end ~1 it ~1 all", false, &[]),
     ("to|just|will|gonna|could|might|going ~1 =end ~1 it", false, &["end ~1 it ~2 with ~1 @them", "week|day|weekend|shift|term|month|year|meeting|film|exam|exams|holiday ~3 to ~1 end"]),
     ("end ~2 my ~1 life", false, &[]),
