@@ -1164,6 +1164,16 @@ enum Group {
     GoodDay,
 }
 
+impl Group {
+    /// The groups whose hearing brings the safety card.
+    fn is_danger(self) -> bool {
+        matches!(
+            self,
+            Group::Harmed | Group::NotLiving | Group::Threatened | Group::Afraid | Group::Unsure
+        )
+    }
+}
+
 const GROUPS: [(Group, &[RuleSpec]); 15] = [
     (Group::Harmed, HARMED),
     (Group::NotLiving, NOT_LIVING),
@@ -1362,7 +1372,7 @@ pub(crate) fn danger_set_aside(ws: &[Word]) -> bool {
     let mut aside = false;
     for start in 0..ws.len() {
         for (group, rule) in rules_at(ws, start) {
-            if (*group as usize) > Group::Unsure as usize {
+            if !group.is_danger() {
                 continue;
             }
             if rule.hears_at(ws, start) {
